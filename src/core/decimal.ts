@@ -1,0 +1,58 @@
+import Decimal from 'decimal.js';
+
+/** One Decimal constructor for the whole product, so precision and rounding are set once. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof D>;
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+export const HUNDRED = new D(100);
+
+export function dec(x: Decimal.Value): Dec {
+  return new D(x);
+}
+
+/** Decimal places of a number as written ("4.70" → 2, "67%" → 2 as a fraction handled by caller). */
+export function decimalsOf(written: string): number {
+  const m = /\.(\d+)/.exec(written);
+  return m ? m[1].length : 0;
+}
+
+export function roundTo(x: Dec, dp: number): Dec {
+  return x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
+}
+
+/** True when declared and computed agree at `dp` decimal places. */
+export function agreesAt(declared: Dec, computed: Dec, dp: number): boolean {
+  return roundTo(declared, dp).eq(roundTo(computed, dp));
+}
+
+/** Canonical string for JSON and messages: no exponent, no trailing zeros. */
+export function str(x: Dec | null | undefined): string | null {
+  if (x === null || x === undefined) return null;
+  const s = x.toFixed();
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** Rounded to dp and printed without trailing zeros. */
+export function show(x: Dec, dp = 2): string {
+  return str(roundTo(x, dp)) as string;
+}
+
+export function sum(xs: Iterable<Dec>): Dec {
+  let s = ZERO;
+  for (const x of xs) s = s.plus(x);
+  return s;
+}
+
+export function min(a: Dec, b: Dec): Dec {
+  return a.lt(b) ? a : b;
+}
+
+export function max(a: Dec, b: Dec): Dec {
+  return a.gt(b) ? a : b;
+}
+
+export function clamp(x: Dec, lo: Dec, hi: Dec): Dec {
+  return max(lo, min(hi, x));
+}

@@ -1,0 +1,120 @@
+/**
+ * What the core hands back to every host: plain data, decimals as strings, cells as A1 addresses
+ * (the top-left cell of a merged area, without the sheet name). The CLI prints it as JSON; the
+ * task pane renders it; the Excel adapter highlights and writes from it.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'score-exceeds-weight'
+  | 'score-negative'
+  | 'score-mismatch'
+  | 'score-out-of-tier'
+  | 'score-not-allowed-by-criteria'
+  | 'subtotal-mismatch'
+  | 'weight-subtotal-mismatch'
+  | 'weight-label-mismatch'
+  | 'total-mismatch'
+  | 'weight-total-not-100'
+  | 'execution-rate-mismatch'
+  | 'grade-mismatch'
+  | 'missing-deviation-reason'
+  | 'nonstandard-level1-weights'
+  | 'over-achievement'
+  | 'approximate-value-mismatch'
+  | 'value-not-scoreable'
+  | 'number-not-readable';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  /** Plain-Chinese explanation. */
+  message: string;
+  /** The same explanation in English, for Excel running in English. */
+  messageEn: string;
+  declared: string | null;
+  expected: string | null;
+  /** Indicator path (一级, 二级, 三级) or the block the finding is about (["预算执行率"]). */
+  path: string[];
+  /** The figures the rule used, by name: target, actual, weight, rate, … */
+  inputs: Record<string, string>;
+  /** Which rule produced it: "national/project.positive", "national/criteria.checklist", … */
+  rule: string;
+}
+
+export type FormKind = 'project' | 'department';
+
+export interface CellFigure {
+  cell: string | null;
+  declared: string | null;
+}
+
+export interface IndicatorReport {
+  path: string[];
+  weight: string | null;
+  declared: string | null;
+  recomputed: string | null;
+  /** How the score was recomputed: "positive", "negative", "qualitative", "criteria:checklist", … */
+  method: string;
+  cells: {
+    name: string | null;
+    score: string | null;
+    weight: string | null;
+    target?: string | null;
+    actual?: string | null;
+    explanation?: string | null;
+    criteria?: string | null;
+  };
+  target?: string | null;
+  actual?: string | null;
+}
+
+/** A cell the recogniser identified as an aggregate, with the value the rules give it. */
+export interface AggregateCell {
+  cell: string;
+  role:
+    | 'level-score'
+    | 'level-weight'
+    | 'total-score'
+    | 'total-weight'
+    | 'execution-rate'
+    | 'execution-score'
+    | 'funds-total-score'
+    | 'grade';
+  /** Human label for previews: "产出指标 小计得分", "总分", … */
+  label: string;
+  declared: string | null;
+  /** The value the cell should hold; a number as a string, or a grade word. */
+  expected: string;
+  /** The declared cell holds a formula. */
+  formula: string | null;
+}
+
+export interface FormReport {
+  sheet: string;
+  kind: FormKind;
+  range: string;
+  title: string | null;
+  rules: string;
+  total: { cell: string | null; declared: string | null; sum: string; recomputed: string };
+  weightTotal: string;
+  executionRate: {
+    cell: string | null;
+    declared: string | null;
+    computed: string | null;
+    budget: string | null;
+    executed: string | null;
+    score: { cell: string | null; weight: string | null; declared: string | null; computed: string | null };
+  };
+  grade: { cell: string | null; declared: string | null; computed: string; scheme: string };
+  indicators: IndicatorReport[];
+  aggregates: AggregateCell[];
+}
+
+export interface SheetReport {
+  sheet: string;
+  forms: FormReport[];
+  findings: Finding[];
+}

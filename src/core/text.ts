@@ -1,0 +1,39 @@
+import { D, type Dec } from './decimal.js';
+
+/**
+ * RULES.md §2.1: NFKC folds full-width digits, ％ and （）; ≦/≧ and ASCII >=/<= need mapping by hand
+ * because NFKC leaves them alone.
+ */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/≦/g, '≤')
+    .replace(/≧/g, '≥')
+    .replace(/>=/g, '≥')
+    .replace(/<=/g, '≤')
+    .replace(/[‐‑‒–—―－~～]/g, (c) => (c === '~' || c === '～' ? '~' : '-'))
+    .replace(/\u00a0/g, ' ');
+}
+
+/** Labels and headers: normalised, without any whitespace or line breaks, without “指标N：”. */
+export function normalizeLabel(s: string): string {
+  return normalizeText(s)
+    .replace(/\s+/g, '')
+    .replace(/^指标\d+[:：]/, '')
+    .replace(/^\d+[、.．](?!\d)/, '');
+}
+
+const LABEL_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
+
+/** “投入（20分）” → { name: "投入", weight: 20 }; a label without a weight keeps weight null. */
+export function splitLabelWeight(label: string): { name: string; weight: Dec | null } {
+  const s = normalizeLabel(label);
+  const m = LABEL_WEIGHT.exec(s);
+  if (!m) return { name: s, weight: null };
+  return { name: s.slice(0, m.index), weight: new D(m[1]) };
+}
+
+/** Header text without a trailing parenthesised note: “分值(权重)” stays, “执行率(%)” → “执行率”. */
+export function headerKey(s: string): string {
+  return normalizeLabel(s).replace(/[:：]$/, '');
+}

@@ -1,0 +1,48 @@
+/**
+ * What the task pane needs from its host. The Excel implementation lives in src/excel/; tests and the
+ * screenshot harness use fakes. Components receive a Host and never touch Office.js themselves.
+ */
+import type { SheetReport, Severity, Finding, AggregateCell } from '../core/report.js';
+import type { RulePackName } from '../core/rules/packs.js';
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export interface Settings {
+  rules: RulePackName;
+  /** Severities that get a highlight in the sheet. */
+  highlight: Severity[];
+  /** Check every sheet instead of the active one. */
+  wholeWorkbook: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: 'national',
+  highlight: ['error', 'warning'],
+  wholeWorkbook: false,
+};
+
+export interface CheckResult {
+  reports: SheetReport[];
+  /** Number of cells highlighted in the sheet. */
+  highlighted: number;
+  /** Sheets that were read but hold no form. */
+  sheetsWithoutForm: string[];
+}
+
+export interface WriteBackItem extends AggregateCell {
+  sheet: string;
+}
+
+export interface Host {
+  locale: Locale;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Read the active sheet (or every sheet), run the core, replace 核分's highlights. */
+  check(settings: Settings): Promise<CheckResult>;
+  /** Activate the sheet and select the cell. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Remove every highlight 核分 added, in every sheet; returns how many were removed. */
+  clearHighlights(): Promise<number>;
+}
+
+export type { Finding, SheetReport };
