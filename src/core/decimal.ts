@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** One Decimal constructor for the whole product, so precision and rounding are set once. */
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });

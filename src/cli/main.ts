@@ -1,0 +1,167 @@
+/**
+ * `hefen` — the command line. Exit codes: 0 no error finding, 1 an error finding, 2 a file could
+ * not be read or the arguments are wrong.
+ */
+import { checkSheet } from '../core/check.js';
+import { getPack, isRulePackName, RULE_PACKS, type RulePackName } from '../core/rules/packs.js';
+import { readSnapshots, WorkbookReadError } from './read-workbook.js';
+import { reportText, type FileResult } from './report-text.js';
+import { runTemplate, runWriteTotals } from './commands.js';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `用法：
+  hefen check 文件.xlsx… [--json] [--rules 规则包]
+  hefen check 文件.xlsx --write-totals --out 输出.xlsx [--rules 规则包]
+  hefen check 文件.xlsx --write-totals --in-place
+  hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包]
+
+规则包：${Object.values(RULE_PACKS).map((p) => `${p.name}（${p.title}）`).join('、')}；默认 national。
+退出码：0 未发现错误；1 发现错误；2 文件无法读取或参数有误。`;
+
+export interface CheckArgs {
+  command: 'check';
+  files: string[];
+  json: boolean;
+  rules: RulePackName;
+  writeTotals: boolean;
+  out: string | null;
+  inPlace: boolean;
+}
+
+export interface TemplateArgs {
+  command: 'template';
+  kind: 'project' | 'department';
+  out: string;
+  rows: number;
+  rules: RulePackName;
+}
+
+export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command: 'help' } {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  let rules: string = 'national';
+  let json = false;
+  let writeTotals = false;
+  let inPlace = false;
+  let out: string | null = null;
+  let rows = 3;
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} 后面需要一个值`);
+      return v;
+    };
+    if (a === '--json') json = true;
+    else if (a === '--rules') rules = value();
+    else if (a.startsWith('--rules=')) rules = a.slice(8);
+    else if (a === '--write-totals') writeTotals = true;
+    else if (a === '--in-place') inPlace = true;
+    else if (a === '--out' || a === '-o') out = value();
+    else if (a === '--rows') rows = Number(value());
+    else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
+    else positional.push(a);
+  }
+  if (!isRulePackName(rules)) {
+    throw new UsageError(`未知的规则包：${rules}（可用：${Object.keys(RULE_PACKS).join('、')}）`);
+  }
+  if (command === 'check') {
+    if (positional.length === 0) throw new UsageError('请给出要检查的 .xlsx 文件');
+    if (writeTotals) {
+      if (positional.length !== 1) throw new UsageError('--write-totals 一次只处理一个文件');
+      if (!out && !inPlace) throw new UsageError('--write-totals 需要 --out 输出.xlsx（或明确给出 --in-place 覆盖原文件）');
+      if (out && inPlace) throw new UsageError('--out 与 --in-place 只能选一个');
+    } else if (out || inPlace) {
+      throw new UsageError('--out / --in-place 只与 --write-totals 一起使用');
+    }
+    return { command, files: positional, json, rules, writeTotals, out, inPlace };
+  }
+  if (command === 'template') {
+    const kind = positional[0];
+    if (kind !== 'project' && kind !== 'department') throw new UsageError('模板类型须为 project（项目支出）或 department（部门整体支出）');
+    if (!out) throw new UsageError('请用 --out 指定输出文件');
+    if (!Number.isInteger(rows) || rows < 1 || rows > 50) throw new UsageError('--rows 须为 1–50 的整数');
+    return { command, kind, out, rows, rules };
+  }
+  throw new UsageError(`不认识的命令：${command}`);
+}
+
+export async function checkFiles(files: string[], rules: RulePackName): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) {
+    try {
+      const snaps = await readSnapshots(file);
+      results.push({ file, sheets: snaps.map((s) => checkSheet(s, { rules })) });
+    } catch (e) {
+      if (e instanceof WorkbookReadError) results.push({ file, sheets: [], error: e.message });
+      else throw e;
+    }
+  }
+  return results;
+}
+
+export function toJson(rules: RulePackName, results: FileResult[]): unknown {
+  return {
+    rules,
+    files: results.map((r) =>
+      r.error
+        ? { file: r.file, error: r.error, forms: [], findings: [] }
+        : {
+            file: r.file,
+            forms: r.sheets.flatMap((s) => s.forms),
+            findings: r.sheets.flatMap((s) => s.findings),
+          },
+    ),
+  };
+}
+
+export function exitCodeOf(results: FileResult[]): number {
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
+}
+
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err.write(`${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.command === 'help') {
+    io.out.write(`核分（Hefen）：检查绩效自评表的得分\n\n${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'template') return runTemplate(args, io);
+  if (args.writeTotals) return runWriteTotals(args, io);
+  const results = await checkFiles(args.files, args.rules);
+  if (args.json) io.out.write(`${JSON.stringify(toJson(args.rules, results), null, 2)}\n`);
+  else {
+    io.out.write(`${reportText(getPack(args.rules), results)}\n`);
+    for (const r of results) if (r.error) io.err.write(`${r.error}\n`);
+  }
+  return exitCodeOf(results);
+}
+
+const isEntry = process.argv[1] && /(?:hefen(?:\.js)?|main\.[jt]s)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`核分内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The recognised form: a tree of levels and indicators in which every figure keeps the cell it came
+ * from. Built by recognise/, read by score/ and check.ts.
+ */
+import type { Dec } from './decimal.js';
+import type { CellRange, CellValue, Grid } from './snapshot.js';
+import { toA1 } from './snapshot.js';
+import type { ColumnRole } from './vocabulary.js';
+import type { FormKind } from './report.js';
+import type { GradeScheme } from './rules/packs.js';
+import { readNumber } from './values.js';
+
+export interface Fig {
+  row: number;
+  col: number;
+  cell: string;
+  raw: CellValue;
+  text: string;
+  format: string;
+  formula: string | null;
+}
+
+export interface NumFig extends Fig {
+  value: Dec;
+  decimals: number;
+}
+
+export interface Indicator {
+  type: 'indicator';
+  name: string;
+  path: string[];
+  row: number;
+  nameCell: Fig | null;
+  /** Weight written in the indicator's own label (“绩效目标合理性（2分）”). */
+  labelWeight: Dec | null;
+  weight: NumFig | null;
+  score: NumFig | null;
+  target: Fig | null;
+  actual: Fig | null;
+  explanation: Fig | null;
+  criteria: Fig | null;
+  content: Fig | null;
+  nature: Fig | null;
+  level2: string | null;
+}
+
+export interface LevelNode {
+  type: 'level';
+  level: 1 | 2;
+  name: string;
+  /** The label cell; null when the level was implied by vocabulary (seed 003's missing 效益指标). */
+  labelCell: Fig | null;
+  labelWeight: Dec | null;
+  /** A row that states the level's own weight/score (subtotal row). */
+  subtotal: { weight: NumFig | null; score: NumFig | null } | null;
+  children: (LevelNode | Indicator)[];
+}
+
+export interface Funds {
+  budget: NumFig | null;
+  executed: NumFig | null;
+  rates: NumFig[];
+  weight: NumFig | null;
+  score: NumFig | null;
+  /** The funds row's 分值/得分 hold the form total (seed 003), not the execution-rate score. */
+  holdsTotal: boolean;
+  top: number;
+}
+
+export interface Form {
+  sheet: string;
+  kind: FormKind;
+  range: CellRange;
+  title: string | null;
+  headerRow: number;
+  headerBottom: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  headerCells: Partial<Record<ColumnRole, Fig>>;
+  funds: Funds | null;
+  levels: LevelNode[];
+  indicators: Indicator[];
+  total: { row: number; weight: NumFig | null; weightCell: string | null; score: NumFig | null; scoreCell: string | null } | null;
+  grade: { cell: string; fig: Fig | null } | null;
+  gradeScheme: GradeScheme | null;
+  /** Cells holding text where a number belongs. */
+  unreadable: Fig[];
+}
+
+export function figAt(grid: Grid, row: number, col: number): Fig {
+  const a = grid.anchor(row, col);
+  return {
+    row: a.row,
+    col: a.col,
+    cell: toA1(a.row, a.col),
+    raw: grid.rawValue(a.row, a.col),
+    text: grid.text(a.row, a.col),
+    format: grid.format(a.row, a.col),
+    formula: grid.formula(a.row, a.col),
+  };
+}
+
+/** A figure if the cell holds something, else null. */
+export function optFig(grid: Grid, row: number, col: number | undefined): Fig | null {
+  if (col === undefined) return null;
+  const f = figAt(grid, row, col);
+  return f.text.trim() === '' && f.raw === null ? null : f;
+}
+
+/**
+ * Read a weight/score cell. Blank → null; text that is no number → null and the cell is added to
+ * `unreadable` so the user hears about it.
+ */
+export function numFig(grid: Grid, row: number, col: number | undefined, unreadable: Fig[]): NumFig | null {
+  if (col === undefined) return null;
+  const f = figAt(grid, row, col);
+  const n = readNumber(f.raw, f.text);
+  if (n === null) return null;
+  if (n === undefined) {
+    if (!unreadable.some((u) => u.cell === f.cell)) unreadable.push(f);
+    return null;
+  }
+  return { ...f, value: n.value, decimals: n.decimals };
+}
+
+export function walkIndicators(nodes: (LevelNode | Indicator)[], out: Indicator[] = []): Indicator[] {
+  for (const n of nodes) {
+    if (n.type === 'indicator') out.push(n);
+    else walkIndicators(n.children, out);
+  }
+  return out;
+}

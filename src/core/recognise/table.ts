@@ -1,0 +1,234 @@
+/**
+ * Walking an indicator table into a tree of levels and indicators. Hierarchy cells may be merged,
+ * blank (carried over from above), repeated after a page break, or carry their weight in the label;
+ * levels may have their own subtotal rows.
+ */
+import type { Grid } from '../snapshot.js';
+import { normalizeLabel, splitLabelWeight } from '../text.js';
+import {
+  PROJECT_LEVEL2_PARENT,
+  TABLE_END_PREFIXES,
+  TOTAL_WORDS,
+} from '../vocabulary.js';
+import { figAt, numFig, optFig, type Fig, type Form, type Indicator, type LevelNode, type NumFig } from '../form.js';
+import type { Header } from './header.js';
+import { headerAt } from './header.js';
+
+export interface TableResult {
+  levels: LevelNode[];
+  indicators: Indicator[];
+  total: Form['total'];
+  lastRow: number;
+  unreadable: Fig[];
+}
+
+interface LabelCell {
+  name: string;
+  weight: ReturnType<typeof splitLabelWeight>['weight'];
+  fig: Fig;
+  /** The label starts on this row (not a continuation of a merge above). */
+  starts: boolean;
+}
+
+interface RowInfo {
+  row: number;
+  l1: LevelNode | null;
+  l2: LevelNode | null;
+  l3: LabelCell | null;
+  weight: NumFig | null;
+  score: NumFig | null;
+  hasValues: boolean;
+  /** This row created its level-2 (or level-1, when there is no level-2) node. */
+  opensL2: boolean;
+  opensL1: boolean;
+}
+
+/** Level names compare without “指标” and weights: 产出 ≡ 产出指标, 过程（30分） ≡ 过程. */
+export function canonicalLevel(name: string): string {
+  return splitLabelWeight(name).name.replace(/指标$/, '').replace(/\(.*\)$/, '');
+}
+
+function labelAt(grid: Grid, row: number, col: number | undefined): LabelCell | null {
+  if (col === undefined) return null;
+  const fig = figAt(grid, row, col);
+  const text = fig.text.trim();
+  if (!text) return null;
+  const { name, weight } = splitLabelWeight(text);
+  if (!name) return null;
+  return { name, weight, fig, starts: fig.row === row };
+}
+
+function isBlankRow(grid: Grid, row: number): boolean {
+  for (let c = grid.left; c <= grid.right; c++) {
+    const a = grid.anchor(row, c);
+    if (a.row === row && !grid.isEmpty(row, c)) return false;
+  }
+  return true;
+}
+
+function firstText(grid: Grid, row: number, maxCol: number): { text: string; col: number } | null {
+  for (let c = grid.left; c <= maxCol; c++) {
+    const a = grid.anchor(row, c);
+    if (a.row !== row || a.col !== c) continue;
+    const t = normalizeLabel(grid.text(row, c));
+    if (t) return { text: t, col: c };
+  }
+  return null;
+}
+
+function isTotalRow(grid: Grid, row: number, maxCol: number): boolean {
+  for (let c = grid.left; c <= maxCol; c++) {
+    const a = grid.anchor(row, c);
+    if (a.row !== row || a.col !== c) continue;
+    const t = normalizeLabel(grid.text(row, c)).replace(/[:：]$/, '');
+    if (t && TOTAL_WORDS.includes(t)) return true;
+  }
+  return false;
+}
+
+export function readTable(grid: Grid, header: Header): TableResult {
+  const cols = header.columns;
+  const unreadable: Fig[] = [];
+  const numericCols = [cols.weight, cols.score, cols.target, cols.actual].filter((c): c is number => c !== undefined);
+  const labelLimit = numericCols.length ? Math.min(...numericCols) - 1 : grid.right;
+  const levels: LevelNode[] = [];
+  const rows: RowInfo[] = [];
+  let l1: LevelNode | null = null;
+  let l2: LevelNode | null = null;
+  let blankRun = 0;
+  let total: Form['total'] = null;
+  let lastRow = header.bottom;
+
+  for (let r = header.bottom + 1; r <= grid.bottom; r++) {
+    if (isBlankRow(grid, r)) {
+      if (++blankRun >= 2) break;
+      continue;
+    }
+    blankRun = 0;
+    if (isTotalRow(grid, r, labelLimit)) {
+      const weight = numFig(grid, r, cols.weight, unreadable);
+      const score = numFig(grid, r, cols.score, unreadable);
+      total = {
+        row: r,
+        weight,
+        weightCell: cols.weight !== undefined ? figAt(grid, r, cols.weight).cell : null,
+        score,
+        scoreCell: cols.score !== undefined ? figAt(grid, r, cols.score).cell : null,
+      };
+      lastRow = r;
+      break;
+    }
+    const first = firstText(grid, r, grid.right);
+    if (first && TABLE_END_PREFIXES.some((p) => first.text.startsWith(p.replace(/[:：]$/, '')) && /^(注|说明|填报人|备注)[:：\d]/.test(first.text))) break;
+    if (r > header.bottom + 1 && headerAt(grid, r)) break;
+
+    const a1 = labelAt(grid, r, cols.level1);
+    const a2 = labelAt(grid, r, cols.level2);
+    const a3 = labelAt(grid, r, cols.level3);
+    let opensL1 = false;
+    let opensL2 = false;
+
+    if (a1) {
+      if (!l1 || canonicalLevel(l1.name) !== canonicalLevel(a1.name)) {
+        l1 = newLevel(1, a1);
+        levels.push(l1);
+        l2 = null;
+        opensL1 = true;
+      }
+    }
+    if (a2) {
+      const sameL2 = l2 && canonicalLevel(l2.name) === canonicalLevel(a2.name);
+      if (!sameL2) {
+        // A blank, unmerged 一级 cell carries the level above — unless the level-2 name belongs elsewhere
+        // (seed 003: 社会效益指标 printed under 产出指标 with no 一级 label).
+        const parent = PROJECT_LEVEL2_PARENT[canonicalLevel(a2.name) + '指标'];
+        if (!a1 && parent && (!l1 || canonicalLevel(l1.name) !== canonicalLevel(parent))) {
+          const existing = levels.find((n) => canonicalLevel(n.name) === canonicalLevel(parent));
+          l1 = existing ?? impliedLevel(parent);
+          if (!existing) levels.push(l1);
+          opensL1 = !existing;
+        }
+        l2 = newLevel(2, a2);
+        (l1 ? l1.children : levels).push(l2);
+        opensL2 = true;
+      }
+    }
+    // Continuation of an indicator whose 三级 cell is merged over several rows.
+    if (a3 && !a3.starts) continue;
+    const weight = numFig(grid, r, cols.weight, unreadable);
+    const score = numFig(grid, r, cols.score, unreadable);
+    const hasValues =
+      weight !== null ||
+      score !== null ||
+      (cols.target !== undefined && !grid.isEmpty(r, cols.target)) ||
+      (cols.actual !== undefined && !grid.isEmpty(r, cols.actual));
+    if (!a3 && !hasValues) continue;
+    rows.push({ row: r, l1, l2, l3: a3, weight, score, hasValues, opensL1, opensL2 });
+    lastRow = r;
+  }
+
+  const indicators: Indicator[] = [];
+  rows.forEach((info, i) => {
+    const later = rows.slice(i + 1);
+    if (!info.l3) {
+      if (info.l2 && info.opensL2 && later.some((x) => x.l2 === info.l2 && x.l3)) {
+        info.l2.subtotal = { weight: info.weight, score: info.score };
+        return;
+      }
+      if (info.l1 && info.opensL1 && !info.l2 && later.some((x) => x.l1 === info.l1)) {
+        info.l1.subtotal = { weight: info.weight, score: info.score };
+        return;
+      }
+    }
+    const ind = makeIndicator(grid, header, info, unreadable);
+    indicators.push(ind);
+    const parent = info.l2 ?? info.l1;
+    (parent ? parent.children : levels).push(ind);
+  });
+
+  return { levels, indicators, total, lastRow, unreadable };
+}
+
+function newLevel(level: 1 | 2, label: LabelCell): LevelNode {
+  return { type: 'level', level, name: label.name, labelCell: label.fig, labelWeight: label.weight, subtotal: null, children: [] };
+}
+
+function impliedLevel(name: string): LevelNode {
+  return { type: 'level', level: 1, name, labelCell: null, labelWeight: null, subtotal: null, children: [] };
+}
+
+function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: Fig[]): Indicator {
+  const cols = header.columns;
+  const r = info.row;
+  const name = info.l3?.name ?? info.l2?.name ?? info.l1?.name ?? '';
+  const path = [info.l1?.name, info.l2?.name, info.l3?.name].filter((x): x is string => Boolean(x));
+  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
+  // Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one.
+  const criteriaFigs = criteriaCols.map((c) => optFig(grid, r, c)).filter((f): f is Fig => f !== null);
+  const criteria = criteriaFigs.length
+    ? { ...criteriaFigs[criteriaFigs.length - 1], text: criteriaFigs.map((f) => f.text).join('\n') }
+    : null;
+  return {
+    type: 'indicator',
+    name,
+    path: dedupeTail(path),
+    row: r,
+    nameCell: info.l3?.fig ?? null,
+    labelWeight: info.l3?.weight ?? (info.l3 ? null : (info.l2 ?? info.l1)?.labelWeight ?? null),
+    weight: info.weight,
+    score: info.score,
+    target: optFig(grid, r, cols.target),
+    actual: optFig(grid, r, cols.actual),
+    explanation: optFig(grid, r, cols.explanation),
+    criteria,
+    content: optFig(grid, r, cols.name),
+    nature: optFig(grid, r, cols.nature),
+    level2: info.l2?.name ?? null,
+  };
+}
+
+function dedupeTail(path: string[]): string[] {
+  const out: string[] = [];
+  for (const p of path) if (out[out.length - 1] !== p) out.push(p);
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * What the rules say one indicator's score should be (RULES.md §3 for target/actual pairs, §4 for
+ * rubric texts). Pure: takes the indicator's figures and the pack, returns an Evaluation.
+ */
+import { D, type Dec, ONE, ZERO, clamp, min, show } from '../decimal.js';
+import type { Indicator } from '../form.js';
+import type { RulePack, Tier } from '../rules/packs.js';
+import { normalizeLabel } from '../text.js';
+import { comparable, inheritUnit, readValue, type Operator, type Quantity, type Reading, type Status } from '../values.js';
+import { NEGATIVE_WORDS } from '../vocabulary.js';
+import { parseCriteria, type Allowed } from '../criteria.js';
+
+export type Method =
+  | 'positive'
+  | 'negative'
+  | 'equal'
+  | 'boolean'
+  | 'qualitative'
+  | 'compound'
+  | 'criteria'
+  | 'none';
+
+export interface Evaluation {
+  method: Method;
+  /** The score the rules give, when they give exactly one. */
+  expected: Dec | null;
+  /** Qualitative: the band the declared score must fall in. */
+  tier: { tier: Tier; min: Dec; max: Dec } | null;
+  /** Rubric texts: the scores the text allows. */
+  allowed: Allowed | null;
+  criteriaPattern: string | null;
+  criteriaSummary: { zh: string; en: string } | null;
+  approximate: boolean;
+  /** Why the pair could not be compared (info finding), zh/en. */
+  notScoreable: { zh: string; en: string } | null;
+  /** actual / target on a positive indicator, when ≥ the pack's threshold. */
+  overAchievement: Dec | null;
+  /** How the expected score was worked out, for messages: "5万 / 10万 × 5". */
+  detail: { zh: string; en: string } | null;
+  inputs: Record<string, string>;
+  rule: string;
+}
+
+function base(pack: RulePack, rule: string, inputs: Record<string, string>): Evaluation {
+  return {
+    method: 'none',
+    expected: null,
+    tier: null,
+    allowed: null,
+    criteriaPattern: null,
+    criteriaSummary: null,
+    approximate: false,
+    notScoreable: null,
+    overAchievement: null,
+    detail: null,
+    inputs,
+    rule: `${pack.name}/${rule}`,
+  };
+}
+
+const NATURE: Record<string, Operator> = { '≥': '>=', '>': '>', '≤': '<=', '<': '<', '=': '=', 正向: '>=', 反向: '<=', 逆向: '<=' };
+
+function directionOf(ind: Indicator, target: Quantity): Operator {
+  const nature = ind.nature ? normalizeLabel(ind.nature.text) : '';
+  if (nature && NATURE[nature]) return NATURE[nature];
+  if (target.op) return target.op;
+  const names = [ind.name, ind.level2 ?? '', ind.target?.text ?? ''].join(' ');
+  return NEGATIVE_WORDS.some((w) => names.includes(w)) ? '<=' : '>=';
+}
+
+function fmtQ(q: Quantity, text?: string): string {
+  if (text) return text.trim();
+  if (q.percent) return `${show(q.value.mul(100), 4)}%`;
+  return `${show(q.value, 4)}${q.unit}`;
+}
+
+/** Score for one numeric pair; the share of the weight earned (0..1). */
+function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): { share: Dec; met: boolean; formula: { zh: string; en: string } } {
+  if (op === '<=' || op === '<') {
+    const met = op === '<=' ? actual.lte(target) : actual.lt(target);
+    if (met || actual.lte(0)) return { share: ONE, met: true, formula: { zh: '实际未超过目标，得满分', en: 'actual within target: full score' } };
+    if (pack.negativeFormula === 'linear') {
+      const s = target.isZero() ? ZERO : clamp(ONE.minus(actual.minus(target).div(target)), ZERO, ONE);
+      return { share: s, met: false, formula: { zh: '(1 − (实际 − 目标) / 目标) × 分值', en: '(1 − (actual − target) / target) × weight' } };
+    }
+    return { share: target.div(actual), met: false, formula: { zh: '目标 / 实际 × 分值', en: 'target / actual × weight' } };
+  }
+  const met = op === '>' ? actual.gt(target) : actual.gte(target);
+  if (met || target.lte(0)) return { share: ONE, met: true, formula: { zh: '实际达到目标，得满分', en: 'target reached: full score' } };
+  return {
+    share: clamp(actual.div(target), ZERO, ONE),
+    met: false,
+    formula: { zh: '实际 / 目标 × 分值', en: 'actual / target × weight' },
+  };
+}
+
+function tierFor(pack: RulePack, status: Status): Tier | null {
+  return pack.qualitativeTiers.find((t) => t.status === status) ?? null;
+}
+
+function qualitativeStatus(target: Reading, actual: Reading): Status {
+  if (target.kind === 'ordinal' && actual.kind === 'ordinal' && target.scale === actual.scale) {
+    const gap = target.rank - actual.rank;
+    return gap <= 0 ? 'met' : gap === 1 ? 'partial' : 'unmet';
+  }
+  const tText = 'text' in target ? normalizeLabel(target.text) : '';
+  const aText = 'text' in actual ? normalizeLabel(actual.text) : '';
+  if (tText && aText && (tText === aText || tText.endsWith(aText) || aText.endsWith(tText))) return 'met';
+  if (actual.kind === 'ordinal') {
+    const words = actual.scale === 'satisfaction' ? ['满意', '非常满意'] : ['优秀', '良好', '合格'];
+    if (words.includes(actual.word)) return 'met';
+    return actual.rank === 0 ? 'unmet' : 'partial';
+  }
+  if (actual.kind === 'text') return actual.status;
+  return 'unknown';
+}
+
+function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
+  e.notScoreable = { zh, en };
+  return e;
+}
+
+/** Project-style: a target and an actual. */
+export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evaluation {
+  const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
+  const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
+  const inputs: Record<string, string> = { weight: show(weight, 4) };
+  if (ind.target) inputs.target = ind.target.text.trim();
+  if (ind.actual) inputs.actual = ind.actual.text.trim();
+  const e = base(pack, 'project', inputs);
+  if (target.kind === 'empty' && actual.kind === 'empty') return e;
+  if (target.kind === 'empty') return notScoreable(e, '年度指标值为空', 'the target is empty');
+  if (actual.kind === 'empty') return notScoreable(e, '实际完成值为空', 'the actual is empty');
+  if (target.kind === 'deadline') {
+    return notScoreable(e, '目标是时限，无法与实际值定量比较', 'the target is a deadline and cannot be compared');
+  }
+  if (target.kind === 'boolean' && actual.kind === 'boolean') {
+    e.method = 'boolean';
+    e.rule = `${pack.name}/project.boolean`;
+    const met = target.value === actual.value;
+    e.expected = met ? weight : ZERO;
+    e.detail = met
+      ? { zh: '是/否指标已达成，得满分', en: 'yes/no indicator met: full score' }
+      : { zh: '是/否指标未达成，得 0 分', en: 'yes/no indicator not met: 0' };
+    return e;
+  }
+  if (target.kind === 'number') {
+    if (actual.kind !== 'number') {
+      return notScoreable(e, '目标是数值，实际完成值不是数值', 'the target is numeric but the actual is not');
+    }
+    const t = target.q;
+    const a = inheritUnit(actual.q, t);
+    const op = directionOf(ind, t);
+    const [av, tv] = comparable(a, t);
+    const s = share(pack, op, av, tv);
+    e.method = op === '<=' || op === '<' ? 'negative' : op === '=' ? 'equal' : 'positive';
+    e.rule = `${pack.name}/project.${e.method}${e.method === 'negative' ? `.${pack.negativeFormula}` : ''}`;
+    e.expected = s.share.mul(weight);
+    e.approximate = t.approximate || a.approximate;
+    e.detail = s.met
+      ? s.formula
+      : {
+          zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, ind.target?.text)).replace('分值', show(weight, 4))}`,
+          en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, ind.target?.text)).replace('weight', show(weight, 4))}`,
+        };
+    if (e.method !== 'negative' && tv.gt(0) && av.gte(tv.mul(pack.overAchievement))) e.overAchievement = av.div(tv);
+    return e;
+  }
+  if (target.kind === 'compound') {
+    if (actual.kind !== 'compound' || actual.parts.length !== target.parts.length) {
+      return notScoreable(e, '复合目标的各项无法与实际值逐项对应', 'the parts of the compound target cannot be matched to the actual');
+    }
+    let worst = ONE;
+    target.parts.forEach((tp, i) => {
+      const ap = inheritUnit(actual.parts[i], tp);
+      const [av, tv] = comparable(ap, tp);
+      worst = min(worst, share(pack, directionOf(ind, tp), av, tv).share);
+    });
+    e.method = 'compound';
+    e.rule = `${pack.name}/project.compound`;
+    e.expected = worst.mul(weight);
+    e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
+    e.detail = worst.eq(1)
+      ? { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' }
+      : { zh: `复合目标须各项均达成；完成最差一项为 ${show(worst.mul(100), 2)}%`, en: `every part must be met; the weakest part reached ${show(worst.mul(100), 2)}%` };
+    return e;
+  }
+  // Qualitative target.
+  if (actual.kind === 'number' || actual.kind === 'compound') {
+    return notScoreable(e, '目标是定性描述，实际完成值是数值', 'the target is qualitative but the actual is numeric');
+  }
+  const status = qualitativeStatus(target, actual);
+  if (status === 'unknown') {
+    return notScoreable(e, '实际完成值未说明是否达成目标', 'the actual does not say whether the target was met');
+  }
+  const tier = tierFor(pack, status);
+  if (!tier) return e;
+  e.method = 'qualitative';
+  e.rule = `${pack.name}/project.qualitative`;
+  e.tier = { tier, min: new D(tier.min).mul(weight), max: new D(tier.max).mul(weight) };
+  inputs.tier = tier.name;
+  return e;
+}
+
+/** Department rubric texts (RULES.md §4); `rate` is a known completion rate for the indicator, if any. */
+export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, rate: Dec | null): Evaluation {
+  const text = ind.criteria?.text ?? '';
+  const rule = parseCriteria(text, weight, { content: ind.content?.text ?? '' });
+  const inputs: Record<string, string> = { weight: show(weight, 4), criteria: text.trim() };
+  const e = base(pack, `criteria.${rule.pattern}`, inputs);
+  e.method = 'criteria';
+  e.criteriaPattern = rule.pattern;
+  e.criteriaSummary = { zh: rule.summary, en: rule.summaryEn };
+  e.allowed = rule.allowed;
+  if (rate && rule.scoreForRate) {
+    inputs.rate = `${show(rate.mul(100), 2)}%`;
+    e.expected = clamp(rule.scoreForRate(rate), ZERO, weight);
+    e.detail = { zh: `${rule.summary}；完成率 ${inputs.rate}`, en: `${rule.summaryEn}; rate ${inputs.rate}` };
+  }
+  return e;
+}

@@ -1,0 +1,270 @@
+/**
+ * Reading targets, actuals, weights and scores as people type them (RULES.md §2): units, 万/亿,
+ * percentages (written or by number format), operators in symbols and words, approximations,
+ * compound targets, deadlines, ordinal scales and plain qualitative statements.
+ */
+import { D, type Dec, decimalsOf } from './decimal.js';
+import type { CellValue } from './snapshot.js';
+import { normalizeText } from './text.js';
+import { VALUE_WORDS } from './vocabulary.js';
+
+export type Operator = '>=' | '>' | '<=' | '<' | '=';
+
+export interface Quantity {
+  /** The number in base units: 22万 → 220000, 67% → 0.67; money in 万元 stays in 万元. */
+  value: Dec;
+  unit: string;
+  percent: boolean;
+  /** 万 or 亿 was written as a multiplier. */
+  scaled: boolean;
+  op: Operator | null;
+  approximate: boolean;
+  /** Text before the number in its clause: pairs the parts of compound targets. */
+  label: string;
+  /** Decimal places of `value` as written (67% → 2, 4.7 → 1). */
+  decimals: number;
+}
+
+export type Reading =
+  | { kind: 'empty' }
+  | { kind: 'number'; q: Quantity; text: string }
+  | { kind: 'compound'; parts: Quantity[]; text: string }
+  | { kind: 'boolean'; value: boolean; text: string }
+  | { kind: 'ordinal'; scale: string; rank: number; word: string; text: string }
+  | { kind: 'deadline'; text: string }
+  | { kind: 'text'; text: string; status: Status };
+
+export type Status = 'met' | 'partial' | 'unmet' | 'unknown';
+
+const OPS: [RegExp, Operator][] = VALUE_WORDS.operators.map(([words, op]) => [
+  new RegExp(`^(?:${words.join('|')})`),
+  op as Operator,
+]);
+const SUFFIX_OPS: [string, Operator][] = VALUE_WORDS.suffixOperators as [string, Operator][];
+const APPROX_PREFIX = new RegExp(`^(?:${VALUE_WORDS.approximatePrefix.join('|')})`);
+const APPROX_PREFIX_END = new RegExp(`(?:${VALUE_WORDS.approximatePrefix.join('|')})$`);
+const APPROX_SUFFIX = new RegExp(`(?:${VALUE_WORDS.approximateSuffix.join('|')})$`);
+
+/**
+ * One number with its decorations: [operator] [约/近] number [万|亿] [余|多] [unit] [以上/以下/左右].
+ * The unit is any short run of non-digit, non-separator characters.
+ */
+const QUANTITY =
+  /(-?\d+(?:\.\d+)?)\s*(万(?!元)|亿(?!元))?\s*(余|多)?\s*(%|[^\d\s,;、。:()]{0,8})?/;
+
+function stripThousands(s: string): string {
+  return s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
+function readOperator(prefix: string): { op: Operator | null; approx: boolean; rest: string } {
+  let p = prefix.trim();
+  let approx = false;
+  let op: Operator | null = null;
+  // Operators sit right before the number, possibly after a label ("群众满意度≥90%").
+  for (let i = 0; i < p.length; i++) {
+    const tail = p.slice(i);
+    for (const [re, o] of OPS) {
+      const m = re.exec(tail);
+      if (m && m[0].length === tail.length) {
+        op = o;
+        p = p.slice(0, i);
+        break;
+      }
+    }
+    if (op) break;
+  }
+  const am = new RegExp(`(?:${VALUE_WORDS.approximatePrefix.join('|')})$`).exec(p);
+  if (am) approx = true;
+  return { op, approx, rest: p };
+}
+
+/** Parse every quantity in a normalised clause. */
+function quantitiesIn(clause: string): Quantity[] {
+  const out: Quantity[] = [];
+  let rest = clause;
+  let consumed = 0;
+  for (;;) {
+    const m = QUANTITY.exec(rest);
+    if (!m) break;
+    const before = rest.slice(0, m.index);
+    const [, num, mult, approxWord, unitRaw = ''] = m;
+    let suffix: string | undefined;
+    let unit = unitRaw.trim();
+    let op: Operator | null = null;
+    let approximate = Boolean(approxWord);
+    const pre = readOperator(before);
+    if (pre.op) op = pre.op;
+    if (pre.approx) approximate = true;
+    // A unit may have swallowed the suffix word when no space separated them.
+    const tailWord = /(及以上|以上|及以下|以下|以内|左右|上下)$/.exec(unit);
+    if (tailWord) {
+      suffix = tailWord[1];
+      unit = unit.slice(0, -suffix.length);
+    }
+    if (suffix) {
+      const so = SUFFIX_OPS.find(([w]) => w === suffix);
+      if (so) op = op ?? so[1];
+      else approximate = true;
+    }
+    if (APPROX_SUFFIX.test(unit)) {
+      unit = unit.replace(APPROX_SUFFIX, '');
+      approximate = true;
+    }
+    if (APPROX_PREFIX.test(before.trim().slice(-2))) approximate = true;
+    const percent = unit === '%';
+    let value = new D(num);
+    let decimals = decimalsOf(num);
+    if (mult === '万') value = value.mul(1e4);
+    if (mult === '亿') value = value.mul(1e8);
+    if (mult) decimals = Math.max(0, decimals - (mult === '万' ? 4 : 8));
+    if (percent) {
+      value = value.div(100);
+      decimals += 2;
+    }
+    out.push({
+      value,
+      unit: percent ? '%' : unit.replace(/^[/每]+$/, ''),
+      percent,
+      scaled: Boolean(mult),
+      op,
+      approximate,
+      label: pre.rest.replace(APPROX_PREFIX_END, '').trim(),
+      decimals,
+    });
+    consumed += m.index + m[0].length;
+    rest = rest.slice(m.index + m[0].length);
+    if (!rest) break;
+  }
+  void consumed;
+  return out;
+}
+
+function isDeadline(s: string): boolean {
+  return VALUE_WORDS.deadlinePatterns.some((p) => new RegExp(p).test(s));
+}
+
+/** Ordinal words (满意度, 质量等级): the longest word found decides. */
+function ordinalOf(s: string): { scale: string; rank: number; word: string } | null {
+  let best: { scale: string; rank: number; word: string } | null = null;
+  for (const scale of VALUE_WORDS.ordinalScales) {
+    scale.words.forEach((word, idx) => {
+      if (s.includes(word) && (!best || word.length > best.word.length)) {
+        best = { scale: scale.name, rank: scale.words.length - 1 - idx, word };
+      }
+    });
+  }
+  return best;
+}
+
+export function statusOfText(s: string): Status {
+  const w = VALUE_WORDS.status;
+  if (w.unmet.some((x) => s.includes(x))) return 'unmet';
+  if (w.partial.some((x) => s.includes(x))) return 'partial';
+  if (w.met.some((x) => s.includes(x))) return 'met';
+  return 'unknown';
+}
+
+const BOOLEAN = /^(是|否)[。.!！]?$/;
+
+/** A target or actual as written: raw cell value, displayed text and number format. */
+export function readValue(raw: CellValue, text: string, format = ''): Reading {
+  if (raw === null && text.trim() === '') return { kind: 'empty' };
+  if (typeof raw === 'number') {
+    const percent = /%/.test(format.replace(/"[^"]*"/g, ''));
+    const shown = text && text.trim() ? text.trim() : String(raw);
+    const dm = /(\d+)(?:\.(\d+))?\s*%?/.exec(shown.replace(/,/g, ''));
+    const shownDecimals = dm?.[2]?.length ?? 0;
+    return {
+      kind: 'number',
+      text: shown,
+      q: {
+        value: new D(raw),
+        unit: percent ? '%' : '',
+        percent,
+        scaled: false,
+        op: null,
+        approximate: false,
+        label: '',
+        decimals: text && text.trim() ? shownDecimals + (percent ? 2 : 0) : decimalsOf(String(raw)),
+      },
+    };
+  }
+  if (typeof raw === 'boolean') return { kind: 'boolean', value: raw, text: raw ? '是' : '否' };
+  const original = (text && text.trim()) || String(raw ?? '');
+  const s = stripThousands(normalizeText(original)).replace(/\s+/g, '').trim();
+  if (!s) return { kind: 'empty' };
+  if (BOOLEAN.test(s)) return { kind: 'boolean', value: s.startsWith('是'), text: original };
+  const clauses = s.split(/[;,、；，]/).filter(Boolean);
+  const parts = clauses.flatMap((c) => quantitiesIn(c));
+  if (parts.length === 0) {
+    if (isDeadline(s)) return { kind: 'deadline', text: original };
+    const ord = ordinalOf(s);
+    if (ord) return { kind: 'ordinal', ...ord, text: original };
+    return { kind: 'text', text: original, status: statusOfText(s) };
+  }
+  if (isDeadline(s) && parts.every((p) => p.unit.startsWith('月') || p.unit.startsWith('日') || p.unit.startsWith('年'))) {
+    return { kind: 'deadline', text: original };
+  }
+  // Text that merely mentions a number inside a sentence ("按时完成3项工作") stays a number only
+  // when the number carries the meaning: little text around it.
+  const leftover = s.replace(/[\d.%]/g, '');
+  if (parts.length === 1) {
+    const q = parts[0];
+    if (leftover.length - q.label.length - q.unit.length > 8) {
+      return { kind: 'text', text: original, status: statusOfText(s) };
+    }
+    return { kind: 'number', q, text: original };
+  }
+  return { kind: 'compound', parts, text: original };
+}
+
+/**
+ * Weights and scores: plain numbers, “10分”, “２.５”, “94分”. Returns null for blanks and dashes,
+ * and `undefined` when there is text that is not a number (the caller reports it).
+ */
+export function readNumber(raw: CellValue, text = ''): { value: Dec; decimals: number } | null | undefined {
+  if (typeof raw === 'number') {
+    const shown = text.trim();
+    return { value: new D(raw), decimals: shown ? decimalsOf(shown) : decimalsOf(String(raw)) };
+  }
+  if (raw === null || raw === undefined) {
+    if (!text.trim()) return null;
+  }
+  if (typeof raw === 'boolean') return undefined;
+  const s = normalizeText(String(raw ?? text)).replace(/\s+/g, '');
+  if (!s || /^[-/—―–无]+$/.test(s)) return null;
+  const m = /^(-?\d+(?:\.\d+)?)(分|%)?$/.exec(stripThousands(s));
+  if (!m) return undefined;
+  let value = new D(m[1]);
+  let decimals = decimalsOf(m[1]);
+  if (m[2] === '%') {
+    value = value.div(100);
+    decimals += 2;
+  }
+  return { value, decimals };
+}
+
+/** An actual without a unit takes the target's (seed 002: target “10万”, actual “5” means 5万). */
+export function inheritUnit(actual: Quantity, target: Quantity): Quantity {
+  if (actual.unit || actual.percent || actual.scaled) return actual;
+  if (target.percent) {
+    // 0.9 next to a 95% target is already a fraction; 90 is a percentage written without its sign.
+    const value = actual.value.gt(1.5) ? actual.value.div(100) : actual.value;
+    return { ...actual, value, percent: true, unit: '%' };
+  }
+  if (target.scaled) {
+    const factor = target.value.abs().gte(1e8) && !target.value.abs().lt(1e8) ? 1e8 : 1e4;
+    return { ...actual, value: actual.value.mul(factor), scaled: true, unit: target.unit };
+  }
+  return { ...actual, unit: target.unit };
+}
+
+const MONEY: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
+
+/** Both quantities in one scale where their money units differ (万元 vs 元). */
+export function comparable(a: Quantity, b: Quantity): [Dec, Dec] {
+  const fa = MONEY[a.unit];
+  const fb = MONEY[b.unit];
+  if (fa && fb && fa !== fb) return [a.value.mul(fa), b.value.mul(fb)];
+  return [a.value, b.value];
+}
