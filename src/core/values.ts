@@ -50,7 +50,7 @@ const APPROX_SUFFIX = new RegExp(`(?:${VALUE_WORDS.approximateSuffix.join('|')})
  * The unit is any short run of non-digit, non-separator characters.
  */
 const QUANTITY =
-  /(-?\d+(?:\.\d+)?)\s*(万(?!元)|亿(?!元))?\s*(余|多)?\s*(%|[^\d\s,;、。:()]{0,8})?/;
+  /(-?\d+(?:\.\d+)?)\s*(万(?!元)|亿(?!元))?\s*(余|多)?\s*(%|[^\d\s,;、。:()]{0,8})?(及以上|以上|及以下|以下|以内|左右|上下)?/;
 
 function stripThousands(s: string): string {
   return s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
@@ -87,8 +87,8 @@ function quantitiesIn(clause: string): Quantity[] {
     const m = QUANTITY.exec(rest);
     if (!m) break;
     const before = rest.slice(0, m.index);
-    const [, num, mult, approxWord, unitRaw = ''] = m;
-    let suffix: string | undefined;
+    const [, num, mult, approxWord, unitRaw = '', explicitSuffix] = m;
+    let suffix: string | undefined = explicitSuffix;
     let unit = unitRaw.trim();
     let op: Operator | null = null;
     let approximate = Boolean(approxWord);
@@ -97,7 +97,7 @@ function quantitiesIn(clause: string): Quantity[] {
     if (pre.approx) approximate = true;
     // A unit may have swallowed the suffix word when no space separated them.
     const tailWord = /(及以上|以上|及以下|以下|以内|左右|上下)$/.exec(unit);
-    if (tailWord) {
+    if (tailWord && !suffix) {
       suffix = tailWord[1];
       unit = unit.slice(0, -suffix.length);
     }
