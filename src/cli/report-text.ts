@@ -26,7 +26,7 @@ export interface FileResult {
 
 export function formText(f: FormReport): string[] {
   const lines: string[] = [];
-  lines.push(`  工作表「${f.sheet}」 ${KIND[f.kind]}${f.title ? `（${f.title}）` : ''}  区域 ${f.range}`);
+  lines.push(`  工作表「${f.sheet}」 ${KIND[f.kind]}${f.title && f.title !== KIND[f.kind] ? `（${f.title}）` : ''}  区域 ${f.range}`);
   lines.push(`    总分：填报 ${v(f.total.declared)} ｜ 各项之和 ${f.total.sum} ｜ 按规则重算 ${f.total.recomputed}`);
   lines.push(`    分值合计：${f.weightTotal}`);
   const r = f.executionRate;

@@ -31,6 +31,11 @@ function scoreAgrees(pack: RulePack, declared: NumFig, expected: Dec): boolean {
   return agreesAt(declared.value, expected, Math.max(declared.decimals, pack.tolerance.scoreMinDecimals));
 }
 
+/** A declared number as the user reads it, without units (“10 分” → 10). */
+function shown(f: NumFig): string {
+  return str(f.value) ?? f.text.trim();
+}
+
 function pct(x: Dec, dp = 2): string {
   return `${show(x.mul(100), dp)}%`;
 }
@@ -128,8 +133,8 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
     } else if (execComputed && !scoreAgrees(pack, execDeclared, execComputed)) {
       add(
         makeFinding('score-mismatch', sheet, execDeclared.cell, {
-          zh: `预算执行率得分应为 ${show(execComputed)}（执行率 ${pct(rateForScore!)} × 分值 ${show(execWeight)}${rateForScore!.gt(pack.execution.cap) ? '，以满分为限' : ''}），填报 ${execDeclared.text.trim()}`,
-          en: `Execution score should be ${show(execComputed)} (rate ${pct(rateForScore!)} × weight ${show(execWeight)}), declared ${execDeclared.text.trim()}`,
+          zh: `预算执行率得分应为 ${show(execComputed)}（执行率 ${pct(rateForScore!)} × 分值 ${show(execWeight)}${rateForScore!.gt(pack.execution.cap) ? '，以满分为限' : ''}），填报 ${shown(execDeclared)}`,
+          en: `Execution score should be ${show(execComputed)} (rate ${pct(rateForScore!)} × weight ${show(execWeight)}), declared ${shown(execDeclared)}`,
         }, {
           declared: str(execDeclared.value),
           expected: show(execComputed),
@@ -168,8 +173,8 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
       if (!scoreAgrees(pack, declaredScore, s)) {
         add(
           makeFinding('subtotal-mismatch', sheet, declaredScore.cell, {
-            zh: `“${node.name}”小计 ${declaredScore.text.trim()} 与下级得分之和 ${show(s)} 不符`,
-            en: `“${node.name}” subtotal ${declaredScore.text.trim()} differs from the sum of its rows ${show(s)}`,
+            zh: `“${node.name}”小计 ${shown(declaredScore)} 与下级得分之和 ${show(s)} 不符`,
+            en: `“${node.name}” subtotal ${shown(declaredScore)} differs from the sum of its rows ${show(s)}`,
           }, { declared: str(declaredScore.value), expected: show(s), path: p, rule: `${pack.name}/totals.level-score` }),
         );
       }
@@ -190,8 +195,8 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
     if (!scoreAgrees(pack, t, totalSum)) {
       add(
         makeFinding('total-mismatch', sheet, t.cell, {
-          zh: `总分 ${t.text.trim()} 与各项得分之和 ${show(totalSum)} 不符`,
-          en: `Total ${t.text.trim()} differs from the sum of the scores ${show(totalSum)}`,
+          zh: `总分 ${shown(t)} 与各项得分之和 ${show(totalSum)} 不符`,
+          en: `Total ${shown(t)} differs from the sum of the scores ${show(totalSum)}`,
         }, { declared: str(t.value), expected: show(totalSum), path: ['总分'], rule: `${pack.name}/totals.total` }),
       );
     }
@@ -313,16 +318,16 @@ function declaredChildScore(node: LevelNode): Dec {
 
 function scoreNegative(sheet: string, s: NumFig, path: string[], pack: RulePack): Finding {
   return makeFinding('score-negative', sheet, s.cell, {
-    zh: `得分 ${s.text.trim()} 为负数，得分最低为 0`,
-    en: `Score ${s.text.trim()} is negative; the minimum is 0`,
+    zh: `得分 ${shown(s)} 为负数，得分最低为 0`,
+    en: `Score ${shown(s)} is negative; the minimum is 0`,
   }, { declared: str(s.value), expected: '0', path, rule: `${pack.name}/cap` });
 }
 
 function scoreExceeds(sheet: string, s: NumFig, weight: Dec, path: string[], pack: RulePack, expected: Dec | null): Finding {
   const exp = expected ? min(expected, weight) : weight;
   return makeFinding('score-exceeds-weight', sheet, s.cell, {
-    zh: `得分 ${s.text.trim()} 超过分值 ${show(weight)}，最高只能得 ${show(weight)} 分${expected ? `；按规则应为 ${show(exp)}` : ''}`,
-    en: `Score ${s.text.trim()} exceeds the weight ${show(weight)}${expected ? `; the rules give ${show(exp)}` : ''}`,
+    zh: `得分 ${shown(s)} 超过分值 ${show(weight)}，最高只能得 ${show(weight)} 分${expected ? `；按规则应为 ${show(exp)}` : ''}`,
+    en: `Score ${shown(s)} exceeds the weight ${show(weight)}${expected ? `; the rules give ${show(exp)}` : ''}`,
   }, { declared: str(s.value), expected: show(exp), path, inputs: { weight: str(weight)! }, rule: `${pack.name}/cap` });
 }
 
@@ -370,8 +375,8 @@ function scoreIndicator(
         const approx = evaluation.approximate;
         add(
           makeFinding(approx ? 'approximate-value-mismatch' : 'score-mismatch', sheet, declared.cell, {
-            zh: `按${methodName(evaluation)}应得 ${show(evaluation.expected)} 分（${evaluation.detail?.zh ?? ''}），填报 ${declared.text.trim()} 分${approx ? '；目标或实际为约数，请人工复核' : ''}`,
-            en: `The rules give ${show(evaluation.expected)} (${evaluation.detail?.en ?? ''}), declared ${declared.text.trim()}${approx ? '; approximate values, please review' : ''}`,
+            zh: `按${methodName(evaluation)}应得 ${show(evaluation.expected)} 分（${evaluation.detail?.zh ?? ''}），填报 ${shown(declared)} 分${approx ? '；目标或实际为约数，请人工复核' : ''}`,
+            en: `The rules give ${show(evaluation.expected)} (${evaluation.detail?.en ?? ''}), declared ${shown(declared)}${approx ? '; approximate values, please review' : ''}`,
           }, {
             declared: str(v),
             expected: show(evaluation.expected),
@@ -389,8 +394,8 @@ function scoreIndicator(
         const range = `${show(lo)}${tier.minInclusive ? '（含）' : ''}–${show(hi)}${tier.maxInclusive ? '（含）' : '（不含）'}`;
         add(
           makeFinding('score-out-of-tier', sheet, declared.cell, {
-            zh: `实际完成值“${ind.actual?.text.trim() ?? ''}”属于“${tier.name}”档，得分应在 ${range} 之间（分值 ${show(weight)} 的 ${pct(new D(tier.min), 0)}–${pct(new D(tier.max), 0)}），填报 ${declared.text.trim()} 分`,
-            en: `The actual “${ind.actual?.text.trim() ?? ''}” puts it in the “${tier.name}” tier: the score should be ${show(lo)}–${show(hi)}, declared ${declared.text.trim()}`,
+            zh: `实际完成值“${ind.actual?.text.trim() ?? ''}”属于“${tier.name}”档，得分应在 ${range} 之间（分值 ${show(weight)} 的 ${pct(new D(tier.min), 0)}–${pct(new D(tier.max), 0)}），填报 ${shown(declared)} 分`,
+            en: `The actual “${ind.actual?.text.trim() ?? ''}” puts it in the “${tier.name}” tier: the score should be ${show(lo)}–${show(hi)}, declared ${shown(declared)}`,
           }, {
             declared: str(v),
             expected: show(v.lt(lo) ? lo : hi),
@@ -406,8 +411,8 @@ function scoreIndicator(
       const nearText = [near.below, near.above].filter((x): x is Dec => x !== null).map((x) => show(x)).join(' 或 ');
       add(
         makeFinding('score-not-allowed-by-criteria', sheet, declared.cell, {
-          zh: `评价标准（${evaluation.criteriaSummary?.zh ?? ''}）允许的得分为 ${describeAllowed(evaluation.allowed, 'zh')}，填报 ${declared.text.trim()} 分不在其中${nearText ? `；最接近的是 ${nearText}` : ''}`,
-          en: `The criteria (${evaluation.criteriaSummary?.en ?? ''}) allow ${describeAllowed(evaluation.allowed, 'en')}; ${declared.text.trim()} is not one of them${nearText ? `; nearest: ${nearText.replace(' 或 ', ' or ')}` : ''}`,
+          zh: `评价标准（${evaluation.criteriaSummary?.zh ?? ''}）允许的得分为 ${describeAllowed(evaluation.allowed, 'zh')}，填报 ${shown(declared)} 分不在其中${nearText ? `；最接近的是 ${nearText}` : ''}`,
+          en: `The criteria (${evaluation.criteriaSummary?.en ?? ''}) allow ${describeAllowed(evaluation.allowed, 'en')}; ${shown(declared)} is not one of them${nearText ? `; nearest: ${nearText.replace(' 或 ', ' or ')}` : ''}`,
         }, {
           declared: str(v),
           expected: suggestion ? show(suggestion) : null,
@@ -445,8 +450,8 @@ function scoreIndicator(
       const cell = explCol !== undefined ? cellOf(ind.row, explCol, form) : declared.cell;
       add(
         makeFinding('missing-deviation-reason', sheet, cell, {
-          zh: `得分 ${declared.text.trim()} 低于分值 ${show(weight)}，但未说明偏差原因`,
-          en: `Score ${declared.text.trim()} is below the weight ${show(weight)} but no reason is given`,
+          zh: `得分 ${shown(declared)} 低于分值 ${show(weight)}，但未说明偏差原因`,
+          en: `Score ${shown(declared)} is below the weight ${show(weight)} but no reason is given`,
         }, { declared: str(declared.value), path, inputs: { weight: str(weight)! }, rule: `${pack.name}/explanation` }),
       );
     }
@@ -474,7 +479,7 @@ function rateFor(ind: Indicator, fundsRate: Dec | null): Dec | null {
     const r = readValue(ind.actual.raw, ind.actual.text, ind.actual.format);
     if (r.kind === 'number' && r.q.percent) return r.q.value;
   }
-  if (fundsRate && /预算执行率|执行率/.test(ind.name)) return fundsRate;
+  if (fundsRate && /^(部门)?预算执行率$/.test(ind.name)) return fundsRate;
   return null;
 }
 

@@ -762,10 +762,16 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
   for (const { level1, level2 } of PROJECT_LEVELS) {
     const l1Weight = pack.project.level1Weights[level1] ?? '0';
     const shares = placeholders ? splitEvenly(l1Weight, level2.length * n) : [];
-    const l1Top = b.rows.length;
+    // Level-1 row: its 二级/三级 cells stay blank; weight and score sum the level-2 rows.
+    const l1Row = b.row(22);
+    b.merge(l1Row, 1, l1Row, 4, { value: '', style: 'computed' });
+    b.set(l1Row, 7, { value: '', style: 'computed' });
     const groupCells: { weight: string; score: string }[] = [];
     level2.forEach((name2, gi) => {
-      const gTop = b.rows.length;
+      // Level-2 row: the 二级 label is merged down over it and its blank rows; 三级 stays blank.
+      const l2Row = b.row(22);
+      b.merge(l2Row, 2, l2Row, 4, { value: '', style: 'computed' });
+      b.set(l2Row, 7, { value: '', style: 'computed' });
       for (let k = 0; k < n; k++) {
         const row = b.row(30);
         indicatorRows.push(row);
@@ -781,28 +787,20 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
         b.validations.push({ cell: toA1(row, S), min: 0, max: { ref: toA1(row, W) }, title: text.scoreTitle, message: text.score });
         b.validations.push({ cell: toA1(row, W), min: 0, max: { value: max }, title: text.weightTitle, message: text.weight(max) });
       }
-      const sub = b.row(22);
-      const wRange = `${toA1(gTop, W)}:${toA1(sub - 1, W)}`;
-      const sRange = `${toA1(gTop, S)}:${toA1(sub - 1, S)}`;
-      b.set(sub, 2, { value: '小计', style: 'level' });
-      b.set(sub, 3, { value: '', style: 'computed' });
-      b.set(sub, 4, { value: '', style: 'computed' });
-      const wc = b.set(sub, W, { calc: { fn: 'sum', refs: [wRange], blankIfEmpty: false }, style: 'computed', role: 'level-weight', path: [level1, name2] });
-      const sc = b.set(sub, S, { calc: { fn: 'sum', refs: [sRange], blankIfEmpty: true }, style: 'computed', role: 'level-score', path: [level1, name2] });
-      b.set(sub, 7, { value: '', style: 'computed' });
-      b.merge(gTop, 1, sub, 1, { value: name2, style: 'level' });
-      subtotals.push({ path: [level1, name2], row: sub, weightCell: wc, scoreCell: sc });
+      const last = b.rows.length - 1;
+      const wRange = `${toA1(l2Row + 1, W)}:${toA1(last, W)}`;
+      const sRange = `${toA1(l2Row + 1, S)}:${toA1(last, S)}`;
+      const path = [level1, name2];
+      const wc = b.set(l2Row, W, { calc: { fn: 'sum', refs: [wRange], blankIfEmpty: false }, style: 'computed', role: 'level-weight', path });
+      const sc = b.set(l2Row, S, { calc: { fn: 'sum', refs: [sRange], blankIfEmpty: true }, style: 'computed', role: 'level-score', path });
+      b.merge(l2Row, 1, last, 1, { value: name2, style: 'level' });
+      subtotals.push({ path, row: l2Row, weightCell: wc, scoreCell: sc });
       groupCells.push({ weight: wc, score: sc });
     });
-    const sub1 = b.row(22);
-    b.merge(sub1, 1, sub1, 2, { value: '小计', style: 'level' });
-    b.set(sub1, 3, { value: '', style: 'computed' });
-    b.set(sub1, 4, { value: '', style: 'computed' });
-    const wc = b.set(sub1, W, { calc: { fn: 'sum', refs: groupCells.map((g) => g.weight), blankIfEmpty: false }, style: 'computed', role: 'level-weight', path: [level1] });
-    const sc = b.set(sub1, S, { calc: { fn: 'sum', refs: groupCells.map((g) => g.score), blankIfEmpty: true }, style: 'computed', role: 'level-score', path: [level1] });
-    b.set(sub1, 7, { value: '', style: 'computed' });
-    b.merge(l1Top, 0, sub1, 0, { value: level1, style: 'level' });
-    subtotals.push({ path: [level1], row: sub1, weightCell: wc, scoreCell: sc });
+    const wc = b.set(l1Row, W, { calc: { fn: 'sum', refs: groupCells.map((g) => g.weight), blankIfEmpty: false }, style: 'computed', role: 'level-weight', path: [level1] });
+    const sc = b.set(l1Row, S, { calc: { fn: 'sum', refs: groupCells.map((g) => g.score), blankIfEmpty: true }, style: 'computed', role: 'level-score', path: [level1] });
+    b.merge(l1Row, 0, b.rows.length - 1, 0, { value: level1, style: 'level' });
+    subtotals.push({ path: [level1], row: l1Row, weightCell: wc, scoreCell: sc });
     level1Cells.push({ weight: wc, score: sc });
   }
 
@@ -874,10 +872,14 @@ function buildDepartment(pack: RulePack, opts: TemplateOptions): TemplateDescrip
   const subtotals: TemplateLayout['subtotals'] = [];
   const level1Scores: string[] = [];
   for (const l1 of DEPARTMENT_FRAMEWORK) {
-    const l1Top = b.rows.length;
+    const l1Row = b.row(22);
+    b.merge(l1Row, 1, l1Row, 2, { value: '', style: 'computed' });
+    b.merge(l1Row, 4, l1Row, L, { value: '', style: 'computed' });
     const groupScores: string[] = [];
     for (const g of l1.groups) {
-      const gTop = b.rows.length;
+      const l2Row = b.row(22);
+      b.set(l2Row, 2, { value: '', style: 'computed' });
+      b.merge(l2Row, 4, l2Row, L, { value: '', style: 'computed' });
       const rowsOf: number[] = [];
       for (const ind of g.indicators) {
         const h = Math.max(
@@ -894,38 +896,28 @@ function buildDepartment(pack: RulePack, opts: TemplateOptions): TemplateDescrip
         b.set(row, 4, { value: ind.explanation, style: 'text' });
         b.validations.push({ cell: toA1(row, S), min: 0, max: { value: ind.weight }, title: text.scoreTitle, message: text.score });
       }
-      // 指标说明: a note without successors (null) is merged down over them, as seed 004 prints it.
+      // 指标说明: a note followed by indicators without one (null) is merged down over them, as seed 004 prints it.
       g.indicators.forEach((ind, i) => {
         if (ind.note === null) return;
         let last = i;
         while (last + 1 < g.indicators.length && g.indicators[last + 1].note === null) last++;
         b.merge(rowsOf[i], L, rowsOf[last], L, { value: ind.note, style: 'text' });
       });
-      const sub = b.row(22);
-      b.set(sub, 2, { value: '小计', style: 'level' });
-      const sc = b.set(sub, S, {
-        calc: { fn: 'sum', refs: [`${toA1(gTop, S)}:${toA1(sub - 1, S)}`], blankIfEmpty: true },
+      const last = rowsOf[rowsOf.length - 1];
+      const path = [l1.name, g.name];
+      const sc = b.set(l2Row, S, {
+        calc: { fn: 'sum', refs: [`${toA1(l2Row + 1, S)}:${toA1(last, S)}`], blankIfEmpty: true },
         style: 'computed',
         role: 'level-score',
-        path: [l1.name, g.name],
+        path,
       });
-      b.merge(sub, 4, sub, L, { value: '', style: 'computed' });
-      b.merge(gTop, 1, sub, 1, { value: `${g.name}（${g.weight}分）`, style: 'level' });
-      subtotals.push({ path: [l1.name, g.name], row: sub, weightCell: null, scoreCell: sc });
+      b.merge(l2Row, 1, last, 1, { value: `${g.name}（${g.weight}分）`, style: 'level' });
+      subtotals.push({ path, row: l2Row, weightCell: null, scoreCell: sc });
       groupScores.push(sc);
-
     }
-    const sub1 = b.row(22);
-    b.merge(sub1, 1, sub1, 2, { value: '小计', style: 'level' });
-    const sc = b.set(sub1, S, {
-      calc: { fn: 'sum', refs: groupScores, blankIfEmpty: true },
-      style: 'computed',
-      role: 'level-score',
-      path: [l1.name],
-    });
-    b.merge(sub1, 4, sub1, L, { value: '', style: 'computed' });
-    b.merge(l1Top, 0, sub1, 0, { value: `${l1.name}（${l1.weight}分）`, style: 'level' });
-    subtotals.push({ path: [l1.name], row: sub1, weightCell: null, scoreCell: sc });
+    const sc = b.set(l1Row, S, { calc: { fn: 'sum', refs: groupScores, blankIfEmpty: true }, style: 'computed', role: 'level-score', path: [l1.name] });
+    b.merge(l1Row, 0, b.rows.length - 1, 0, { value: `${l1.name}（${l1.weight}分）`, style: 'level' });
+    subtotals.push({ path: [l1.name], row: l1Row, weightCell: null, scoreCell: sc });
     level1Scores.push(sc);
   }
 

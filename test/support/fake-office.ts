@@ -1,0 +1,967 @@
+/**
+ * A small hand-written fake of the Office.js subset 核分 uses, backed by an in-memory workbook.
+ *
+ * It behaves like the real thing where the adapter could get it wrong:
+ * - proxies are lazy: methods and property writes are queued and run at `context.sync()`;
+ * - a property can only be read after it was loaded and synced (else `PropertyNotLoaded`);
+ * - `*OrNullObject` results report `isNullObject` only after a sync;
+ * - loading `custom` on a conditional format that is not custom fails the whole sync, as Excel does
+ *   (office-js issue 2180), so the adapter has to use `customOrNullObject`;
+ * - `Range.select()` on a sheet that is not active fails; `getMergedAreasOrNullObject` fails beyond
+ *   512 merged areas and on hosts without ExcelApi 1.13;
+ * - `Excel.run` syncs whatever is still queued when the batch returns.
+ *
+ * No Node imports: the same file is bundled for the browser and injected in place of office.js
+ * (`installFakeOffice(window, workbook)`).
+ */
+import { parseRangeA1, rangeToA1, toA1, type CellRange } from '../../src/core/snapshot.js';
+
+export type FakeValue = string | number | boolean | null;
+
+export interface FakeCell {
+  value?: FakeValue;
+  /** Displayed text; defaults to the value as a string. */
+  text?: string;
+  numberFormat?: string;
+  /** "=SUM(G13:G26)"; the value is what the formula shows. */
+  formula?: string;
+  /** The cell's own formatting. The fake never changes it; tests compare it before and after. */
+  format?: Record<string, unknown>;
+}
+
+export type FakeConditionalFormatType =
+  | 'Custom'
+  | 'CellValue'
+  | 'ColorScale'
+  | 'DataBar'
+  | 'IconSet'
+  | 'TopBottom'
+  | 'PresetCriteria'
+  | 'ContainsText';
+
+export interface FakeConditionalFormat {
+  id: string;
+  type: FakeConditionalFormatType;
+  /** A1 addresses (no sheet name) the rule applies to. */
+  ranges: string[];
+  formula?: string | null;
+  fill?: string | null;
+  fontColor?: string | null;
+  stopIfTrue?: boolean;
+}
+
+export interface FakeSheet {
+  name: string;
+  id: string;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** A protected sheet refuses new conditional formats. */
+  protected?: boolean;
+  cells: Record<string, FakeCell>;
+  merges: string[];
+  /** Highest priority first, as in Excel's rule manager. */
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+export interface FakeWorkbook {
+  sheets: FakeSheet[];
+  activeSheet: string;
+  selection: { sheet: string; address: string } | null;
+  /** Document settings as persisted in the file (what `settings.saveAsync` wrote). */
+  settings: Record<string, unknown>;
+}
+
+export interface FakeOfficeOptions {
+  /** Office.context.displayLanguage; default "zh-CN". */
+  displayLanguage?: string;
+  /** Office.context.officeTheme.bodyBackgroundColor; omitted → no officeTheme at all. */
+  bodyBackgroundColor?: string;
+  /** Highest supported ExcelApi version; default "1.17". */
+  excelApi?: string;
+  /** Office.onReady's host; default "Excel". */
+  host?: string | null;
+  /** Make `settings.saveAsync` report failure. */
+  failSettingsSave?: boolean;
+}
+
+export type FakeLogEntry =
+  | { kind: 'sync'; n: number }
+  | { kind: 'load'; object: string; props: string[] }
+  | { kind: 'call'; object: string; method: string; args: unknown[] }
+  | { kind: 'set'; object: string; prop: string; value: unknown };
+
+export interface FakeOffice {
+  /** The live document. */
+  readonly workbook: FakeWorkbook;
+  /** The add-in's in-memory copy of the document settings (`settings.set` writes here). */
+  readonly settingsInMemory: Record<string, unknown>;
+  syncCount: number;
+  log: FakeLogEntry[];
+  /** Clear the sync counter and the log (e.g. between set-up and the step under test). */
+  reset(): void;
+  /** What a fresh open of the saved file would see: the sheets plus the persisted settings. */
+  savedCopy(): FakeWorkbook;
+  readonly Office: unknown;
+  readonly Excel: unknown;
+  uninstall(): void;
+}
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'FakeOfficeError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building workbooks
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+/** A sheet from rows of values starting at `origin` (default A1); "=…" strings become formulas. */
+export function fakeSheet(
+  name: string,
+  rows: FakeValue[][],
+  opts: { origin?: string; id?: string; merges?: string[]; conditionalFormats?: FakeConditionalFormat[]; visibility?: FakeSheet['visibility'] } = {},
+): FakeSheet {
+  const o = parseRangeA1(opts.origin ?? 'A1');
+  const cells: Record<string, FakeCell> = {};
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === '') return;
+      cells[toA1(o.top + r, o.left + c)] = { value: v };
+    }),
+  );
+  return {
+    name,
+    id: opts.id ?? `{${name}}`,
+    visibility: opts.visibility ?? 'Visible',
+    cells,
+    merges: opts.merges ?? [],
+    conditionalFormats: opts.conditionalFormats ?? [],
+  };
+}
+
+export function fakeWorkbook(sheets: FakeSheet[], opts: { active?: string; settings?: Record<string, unknown> } = {}): FakeWorkbook {
+  return { sheets, activeSheet: opts.active ?? sheets[0].name, selection: null, settings: opts.settings ?? {} };
+}
+
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function intersect(a: CellRange, b: CellRange): CellRange | null {
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return r.top <= r.bottom && r.left <= r.right ? r : null;
+}
+
+function cellsOf(sheet: FakeSheet): { row: number; col: number; cell: FakeCell }[] {
+  return Object.entries(sheet.cells).map(([a1, cell]) => {
+    const p = parseRangeA1(a1);
+    return { row: p.top, col: p.left, cell };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The proxy machinery
+
+interface State {
+  wb: FakeWorkbook;
+  opts: Required<Pick<FakeOfficeOptions, 'excelApi'>> & FakeOfficeOptions;
+  syncCount: number;
+  log: FakeLogEntry[];
+  nextCfId: number;
+}
+
+class Ctx {
+  queue: (() => void)[] = [];
+  nullables: Obj<unknown>[] = [];
+  readonly workbook: WorkbookProxy;
+  constructor(readonly st: State) {
+    this.workbook = new WorkbookProxy(this, () => st.wb);
+  }
+  enqueue(fn: () => void): void {
+    this.queue.push(fn);
+  }
+  async sync(): Promise<void> {
+    this.st.syncCount++;
+    this.st.log.push({ kind: 'sync', n: this.st.syncCount });
+    const q = this.queue;
+    this.queue = [];
+    for (const fn of q) fn(); // the first failure rejects the sync; later commands are dropped
+    for (const p of this.nullables) p.settleNull();
+    this.nullables = [];
+  }
+  supports(version: string): boolean {
+    return compareVersions(this.st.opts.excelApi, version) >= 0;
+  }
+  requireApi(version: string, what: string): void {
+    if (!this.supports(version)) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+  }
+}
+
+function parsePaths(spec?: string | string[]): string[] {
+  if (spec === undefined) return [];
+  const parts = Array.isArray(spec) ? spec : spec.split(',');
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Base of every proxy: lazy target, loaded scalars, navigation children, null-object state. */
+abstract class Obj<T> {
+  protected loaded = new Map<string, unknown>();
+  protected nullState: boolean | undefined;
+  private children = new Map<string, Obj<unknown>>();
+  protected abstract readonly kind: string;
+  protected readonly scalars: readonly string[] = [];
+
+  constructor(
+    protected ctx: Ctx,
+    protected resolveTarget: () => T | null,
+    nullable = false,
+  ) {
+    if (nullable) ctx.nullables.push(this as Obj<unknown>);
+  }
+
+  get context(): Ctx {
+    return this.ctx;
+  }
+
+  allScalars(): string[] {
+    return [...this.scalars];
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeOfficeError('PropertyNotLoaded', `${this.kind}.isNullObject before sync`);
+    return this.nullState;
+  }
+
+  settleNull(): void {
+    if (this.nullState === undefined) this.nullState = this.resolveTarget() === null;
+  }
+
+  /** The target at sync time; throws like Excel when the object does not exist. */
+  target(): T {
+    const t = this.resolveTarget();
+    if (t === null) throw new FakeOfficeError('InvalidObjectPath', `${this.kind} does not exist`);
+    return t;
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = parsePaths(spec);
+    this.ctx.st.log.push({ kind: 'load', object: this.kind, props: paths.length ? paths : ['*'] });
+    this.ctx.enqueue(() => this.applyLoad(paths.length ? paths : [...this.scalars]));
+    return this;
+  }
+
+  applyLoad(paths: string[]): void {
+    const t = this.resolveTarget();
+    this.nullState = t === null;
+    if (t === null) return; // loading a null object is allowed; reading it is not
+    const byHead = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      const list = byHead.get(head) ?? [];
+      if (rest.length) list.push(rest.join('/'));
+      byHead.set(head, list);
+    }
+    for (const [head, rest] of byHead) {
+      if (this.scalars.includes(head)) {
+        this.loaded.set(head, clone(this.read(t, head)));
+      } else {
+        const child = this.nav(head);
+        if (!child) throw new FakeOfficeError('InvalidArgument', `${this.kind} has no property ${head}`);
+        child.applyLoad(rest);
+      }
+    }
+  }
+
+  protected read(_t: T, name: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `${this.kind}.${name} cannot be loaded`);
+  }
+
+  /** Navigation properties: the same child proxy every time. */
+  protected child<C extends Obj<unknown>>(name: string, make: () => C): C {
+    let c = this.children.get(name);
+    if (!c) {
+      c = make();
+      this.children.set(name, c);
+    }
+    return c as C;
+  }
+
+  protected nav(_name: string): Obj<unknown> | null {
+    return null;
+  }
+
+  protected prop<V>(name: string): V {
+    if (this.nullState === true) throw new FakeOfficeError('InvalidObjectPath', `${this.kind} is a null object`);
+    if (!this.loaded.has(name)) throw new FakeOfficeError('PropertyNotLoaded', `${this.kind}.${name} was not loaded`);
+    return this.loaded.get(name) as V;
+  }
+
+  protected call(method: string, args: unknown[], fn?: () => void): void {
+    this.ctx.st.log.push({ kind: 'call', object: this.kind, method, args });
+    if (fn) this.ctx.enqueue(fn);
+  }
+
+  protected setLater(prop: string, value: unknown, apply: () => void): void {
+    this.ctx.st.log.push({ kind: 'set', object: this.kind, prop, value });
+    this.ctx.enqueue(apply);
+  }
+}
+
+/** Collections: `items` after `load('items/…')`. */
+abstract class Coll<T, P extends Obj<unknown>> extends Obj<T> {
+  private itemProxies: P[] | undefined;
+  protected abstract list(t: T): unknown[];
+  protected abstract makeItem(item: unknown): P;
+
+  override applyLoad(paths: string[]): void {
+    const t = this.resolveTarget();
+    this.nullState = t === null;
+    if (t === null) return;
+    const rest = paths.map((p) => (p === 'items' ? '' : p.startsWith('items/') ? p.slice(6) : p)).filter(Boolean);
+    this.itemProxies = this.list(t).map((item) => {
+      const p = this.makeItem(item);
+      p.applyLoad(rest.length ? rest : p.allScalars());
+      return p;
+    });
+  }
+
+  get items(): P[] {
+    if (!this.itemProxies) throw new FakeOfficeError('PropertyNotLoaded', `${this.kind}.items was not loaded`);
+    return this.itemProxies;
+  }
+}
+
+// ---- workbook and sheets
+
+class WorkbookProxy extends Obj<FakeWorkbook> {
+  protected readonly kind = 'Workbook';
+  get worksheets(): WorksheetCollectionProxy {
+    return this.child('worksheets', () => new WorksheetCollectionProxy(this.ctx, () => this.target()));
+  }
+  protected override nav(name: string): Obj<unknown> | null {
+    return name === 'worksheets' ? this.worksheets : null;
+  }
+}
+
+class WorksheetCollectionProxy extends Coll<FakeWorkbook, WorksheetProxy> {
+  protected readonly kind = 'WorksheetCollection';
+  protected list(t: FakeWorkbook): unknown[] {
+    return t.sheets;
+  }
+  protected makeItem(item: unknown): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => item as FakeSheet);
+  }
+  private find(key: string): FakeSheet | null {
+    const wb = this.target();
+    return wb.sheets.find((s) => s.id === key) ?? wb.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase()) ?? null;
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    this.call('getActiveWorksheet', []);
+    return new WorksheetProxy(this.ctx, () => {
+      const wb = this.target();
+      return wb.sheets.find((s) => s.name === wb.activeSheet) ?? null;
+    });
+  }
+  getItem(key: string): WorksheetProxy {
+    this.call('getItem', [key]);
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.find(key);
+      if (!s) throw new FakeOfficeError('ItemNotFound', `no worksheet ${key}`);
+      return s;
+    });
+  }
+  getItemOrNullObject(key: string): WorksheetProxy {
+    this.call('getItemOrNullObject', [key]);
+    return new WorksheetProxy(this.ctx, () => this.find(key), true);
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: CellRange;
+}
+
+class WorksheetProxy extends Obj<FakeSheet> {
+  protected readonly kind = 'Worksheet';
+  protected override readonly scalars = ['name', 'id', 'visibility', 'position'];
+
+  protected override read(t: FakeSheet, name: string): unknown {
+    switch (name) {
+      case 'name':
+        return t.name;
+      case 'id':
+        return t.id;
+      case 'visibility':
+        return t.visibility ?? 'Visible';
+      case 'position':
+        return this.ctx.st.wb.sheets.indexOf(t);
+    }
+    return super.read(t, name);
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  get position(): number {
+    return this.prop('position');
+  }
+
+  private range(rect: () => CellRange, nullable = false): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: rect() }), nullable);
+  }
+
+  getRange(address?: string): RangeProxy {
+    this.call('getRange', address === undefined ? [] : [address]);
+    return this.range(() => (address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : parseRangeA1(address)));
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    this.call('getRangeByIndexes', [startRow, startColumn, rowCount, columnCount]);
+    return this.range(() => {
+      this.ctx.requireApi('1.7', 'getRangeByIndexes');
+      return { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+    });
+  }
+
+  private used(valuesOnly: boolean): CellRange | null {
+    const cs = cellsOf(this.target()).filter(({ cell }) =>
+      valuesOnly ? (cell.value !== undefined && cell.value !== null && cell.value !== '') || !!cell.formula : true,
+    );
+    if (cs.length === 0) return null;
+    return {
+      top: Math.min(...cs.map((c) => c.row)),
+      left: Math.min(...cs.map((c) => c.col)),
+      bottom: Math.max(...cs.map((c) => c.row)),
+      right: Math.max(...cs.map((c) => c.col)),
+    };
+  }
+
+  getUsedRange(valuesOnly = false): RangeProxy {
+    this.call('getUsedRange', [valuesOnly]);
+    return this.range(() => this.used(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.call('getUsedRangeOrNullObject', [valuesOnly]);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const r = this.used(valuesOnly);
+        return r ? { sheet: this.target(), rect: r } : null;
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    this.call('activate', [], () => {
+      const s = this.target();
+      if ((s.visibility ?? 'Visible') !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'cannot activate a hidden sheet');
+      this.ctx.st.wb.activeSheet = s.name;
+    });
+  }
+}
+
+class RangeProxy extends Obj<RangeTarget> {
+  protected readonly kind = 'Range';
+  protected override readonly scalars = [
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'cellCount',
+    'values',
+    'text',
+    'numberFormat',
+    'formulas',
+  ];
+
+  private grid<V>(t: RangeTarget, f: (cell: FakeCell | undefined) => V): V[][] {
+    const out: V[][] = [];
+    for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+      const row: V[] = [];
+      for (let c = t.rect.left; c <= t.rect.right; c++) row.push(f(t.sheet.cells[toA1(r, c)]));
+      out.push(row);
+    }
+    return out;
+  }
+
+  protected override read(t: RangeTarget, name: string): unknown {
+    const { rect } = t;
+    const rows = rect.bottom - rect.top + 1;
+    const cols = rect.right - rect.left + 1;
+    if (['values', 'text', 'numberFormat', 'formulas'].includes(name) && rows * cols > 5_000_000) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'range too large');
+    }
+    switch (name) {
+      case 'address':
+        return `${quoteSheet(t.sheet.name)}!${rangeToA1(rect)}`;
+      case 'rowIndex':
+        return rect.top;
+      case 'columnIndex':
+        return rect.left;
+      case 'rowCount':
+        return rows;
+      case 'columnCount':
+        return cols;
+      case 'cellCount':
+        return rows * cols;
+      case 'values':
+        return this.grid(t, (c) => c?.value ?? '');
+      case 'text':
+        return this.grid(t, (c) => c?.text ?? (c?.value === undefined || c.value === null ? '' : String(c.value)));
+      case 'numberFormat':
+        return this.grid(t, (c) => c?.numberFormat ?? 'General');
+      case 'formulas':
+        return this.grid(t, (c) => c?.formula ?? c?.value ?? '');
+    }
+    return super.read(t, name);
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get cellCount(): number {
+    return this.prop('cellCount');
+  }
+  get values(): FakeValue[][] {
+    return this.prop('values');
+  }
+  get text(): string[][] {
+    return this.prop('text');
+  }
+  get numberFormat(): string[][] {
+    return this.prop('numberFormat');
+  }
+  get formulas(): FakeValue[][] {
+    return this.prop('formulas');
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return this.child('conditionalFormats', () => new ConditionalFormatCollectionProxy(this.ctx, () => this.target()));
+  }
+
+  protected override nav(name: string): Obj<unknown> | null {
+    return name === 'conditionalFormats' ? this.conditionalFormats : null;
+  }
+
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    this.call('getIntersectionOrNullObject', [typeof other === 'string' ? other : '<Range>']);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const o = typeof other === 'string' ? parseRangeA1(other) : other.target().rect;
+        const r = intersect(t.rect, o);
+        return r ? { sheet: t.sheet, rect: r } : null;
+      },
+      true,
+    );
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
+    this.call('getAbsoluteResizedRange', [numRows, numColumns]);
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      const rect = { top: t.rect.top, left: t.rect.left, bottom: t.rect.top + numRows - 1, right: t.rect.left + numColumns - 1 };
+      if (rect.bottom > MAX_ROW || rect.right > MAX_COL) throw new FakeOfficeError('InvalidArgument', 'beyond the grid');
+      return { sheet: t.sheet, rect };
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.call('getMergedAreasOrNullObject', []);
+    return new RangeAreasProxy(
+      this.ctx,
+      () => {
+        this.ctx.requireApi('1.13', 'getMergedAreasOrNullObject');
+        const t = this.target();
+        const rects = t.sheet.merges.map(parseRangeA1).filter((m) => intersect(m, t.rect));
+        if (rects.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
+        return rects.length ? { sheet: t.sheet, rects } : null;
+      },
+      true,
+    );
+  }
+
+  select(): void {
+    this.call('select', [], () => {
+      const t = this.target();
+      if (this.ctx.st.wb.activeSheet !== t.sheet.name) {
+        throw new FakeOfficeError('InvalidOperation', 'select() on a sheet that is not active');
+      }
+      this.ctx.st.wb.selection = { sheet: t.sheet.name, address: rangeToA1(t.rect) };
+    });
+  }
+}
+
+interface AreasTarget {
+  sheet: FakeSheet;
+  rects: CellRange[];
+}
+
+class RangeAreasProxy extends Obj<AreasTarget> {
+  protected readonly kind = 'RangeAreas';
+  protected override readonly scalars = ['address', 'areaCount'];
+  protected override read(t: AreasTarget, name: string): unknown {
+    if (name === 'address') return t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rangeToA1(r)}`).join(', ');
+    if (name === 'areaCount') return t.rects.length;
+    return super.read(t, name);
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  get areaCount(): number {
+    return this.prop('areaCount');
+  }
+}
+
+// ---- conditional formats
+
+class ConditionalFormatCollectionProxy extends Coll<RangeTarget, ConditionalFormatProxy> {
+  protected readonly kind = 'ConditionalFormatCollection';
+  protected list(t: RangeTarget): unknown[] {
+    return t.sheet.conditionalFormats.filter((cf) => cf.ranges.some((a) => intersect(parseRangeA1(a), t.rect)));
+  }
+  protected makeItem(item: unknown): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, () => {
+      const cf = item as FakeConditionalFormat;
+      // a deleted format no longer exists
+      return this.ctx.st.wb.sheets.some((s) => s.conditionalFormats.includes(cf)) ? { cf, sheet: this.sheetOf(cf) } : null;
+    });
+  }
+  private sheetOf(cf: FakeConditionalFormat): FakeSheet {
+    return this.ctx.st.wb.sheets.find((s) => s.conditionalFormats.includes(cf)) as FakeSheet;
+  }
+  add(type: FakeConditionalFormatType): ConditionalFormatProxy {
+    let created: { cf: FakeConditionalFormat; sheet: FakeSheet } | null = null;
+    this.call('add', [type], () => {
+      const t = this.target();
+      if (t.sheet.protected) throw new FakeOfficeError('AccessDenied', 'the sheet is protected');
+      const cf: FakeConditionalFormat = {
+        id: `cf${++this.ctx.st.nextCfId}`,
+        type,
+        ranges: [rangeToA1(t.rect)],
+        formula: null,
+        fill: null,
+        fontColor: null,
+        stopIfTrue: false,
+      };
+      t.sheet.conditionalFormats.unshift(cf); // "at the first/top priority"
+      created = { cf, sheet: t.sheet };
+    });
+    return new ConditionalFormatProxy(this.ctx, () => created);
+  }
+  getCount(): { value: number } {
+    const result = { value: NaN };
+    this.call('getCount', [], () => {
+      result.value = this.list(this.target()).length;
+    });
+    return result;
+  }
+}
+
+interface CfTarget {
+  cf: FakeConditionalFormat;
+  sheet: FakeSheet;
+}
+
+class ConditionalFormatProxy extends Obj<CfTarget> {
+  protected readonly kind = 'ConditionalFormat';
+  protected override readonly scalars = ['id', 'type', 'priority', 'stopIfTrue'];
+  protected override read(t: CfTarget, name: string): unknown {
+    switch (name) {
+      case 'id':
+        return t.cf.id;
+      case 'type':
+        return t.cf.type;
+      case 'priority':
+        return t.sheet.conditionalFormats.indexOf(t.cf);
+      case 'stopIfTrue':
+        return t.cf.stopIfTrue ?? false;
+    }
+    return super.read(t, name);
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  get type(): string {
+    return this.prop('type');
+  }
+  get priority(): number {
+    return this.prop('priority');
+  }
+  get stopIfTrue(): boolean {
+    return this.prop('stopIfTrue');
+  }
+
+  get custom(): CustomConditionalFormatProxy {
+    return this.child(
+      'custom',
+      () =>
+        new CustomConditionalFormatProxy(this.ctx, () => {
+          const t = this.target();
+          if (t.cf.type !== 'Custom') {
+            throw new FakeOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
+          }
+          return t.cf;
+        }),
+    );
+  }
+
+  get customOrNullObject(): CustomConditionalFormatProxy {
+    return this.child(
+      'customOrNullObject',
+      () =>
+        new CustomConditionalFormatProxy(
+          this.ctx,
+          () => {
+            const t = this.resolveTarget();
+            return t && t.cf.type === 'Custom' ? t.cf : null;
+          },
+          true,
+        ),
+    );
+  }
+
+  protected override nav(name: string): Obj<unknown> | null {
+    if (name === 'custom') return this.custom;
+    if (name === 'customOrNullObject') return this.customOrNullObject;
+    return null;
+  }
+
+  delete(): void {
+    this.call('delete', [], () => {
+      const t = this.target();
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
+    });
+  }
+}
+
+class CustomConditionalFormatProxy extends Obj<FakeConditionalFormat> {
+  protected readonly kind = 'CustomConditionalFormat';
+  get rule(): RuleProxy {
+    return this.child('rule', () => new RuleProxy(this.ctx, () => this.resolveTarget()));
+  }
+  get format(): CfFormatProxy {
+    return this.child('format', () => new CfFormatProxy(this.ctx, () => this.resolveTarget()));
+  }
+  protected override nav(name: string): Obj<unknown> | null {
+    if (name === 'rule') return this.rule;
+    if (name === 'format') return this.format;
+    return null;
+  }
+}
+
+class RuleProxy extends Obj<FakeConditionalFormat> {
+  protected readonly kind = 'ConditionalFormatRule';
+  protected override readonly scalars = ['formula'];
+  protected override read(t: FakeConditionalFormat, name: string): unknown {
+    return name === 'formula' ? (t.formula ?? '') : super.read(t, name);
+  }
+  get formula(): string {
+    return this.prop('formula');
+  }
+  set formula(v: string) {
+    this.setLater('formula', v, () => {
+      this.target().formula = v;
+    });
+  }
+}
+
+class CfFormatProxy extends Obj<FakeConditionalFormat> {
+  protected readonly kind = 'ConditionalRangeFormat';
+  get fill(): ColorProxy {
+    return this.child('fill', () => new ColorProxy(this.ctx, () => this.resolveTarget(), 'fill'));
+  }
+  get font(): ColorProxy {
+    return this.child('font', () => new ColorProxy(this.ctx, () => this.resolveTarget(), 'fontColor'));
+  }
+  protected override nav(name: string): Obj<unknown> | null {
+    if (name === 'fill') return this.fill;
+    if (name === 'font') return this.font;
+    return null;
+  }
+}
+
+class ColorProxy extends Obj<FakeConditionalFormat> {
+  protected readonly kind: string;
+  protected override readonly scalars = ['color'];
+  constructor(
+    ctx: Ctx,
+    resolve: () => FakeConditionalFormat | null,
+    private readonly field: 'fill' | 'fontColor',
+  ) {
+    super(ctx, resolve);
+    this.kind = field === 'fill' ? 'ConditionalRangeFill' : 'ConditionalRangeFont';
+  }
+  protected override read(t: FakeConditionalFormat, name: string): unknown {
+    return name === 'color' ? (t[this.field] ?? null) : super.read(t, name);
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set color(v: string) {
+    this.setLater('color', v, () => {
+      this.target()[this.field] = v;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Installing
+
+/**
+ * Put fake `Office` and `Excel` globals on `target` (globalThis in vitest, window in a browser),
+ * backed by `workbook` (used live: tests can inspect it after the adapter ran).
+ */
+export function installFakeOffice(target: object, workbook: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
+  const host = target as Record<string, unknown>;
+  const st: State = { wb: workbook, opts: { excelApi: '1.17', ...options }, syncCount: 0, log: [], nextCfId: 0 };
+  let inMemory: Record<string, unknown> = clone(workbook.settings);
+
+  const settings = {
+    get(name: string): unknown {
+      return name in inMemory ? clone(inMemory[name]) : null;
+    },
+    set(name: string, value: unknown): void {
+      inMemory[name] = clone(value); // the real bag serialises to JSON
+    },
+    remove(name: string): void {
+      delete inMemory[name];
+    },
+    saveAsync(a?: unknown, b?: unknown): void {
+      const cb = (typeof a === 'function' ? a : b) as ((r: { status: string; error?: Error }) => void) | undefined;
+      const ok = !st.opts.failSettingsSave;
+      if (ok) st.wb.settings = clone(inMemory);
+      setTimeout(() =>
+        cb?.(ok ? { status: 'succeeded' } : { status: 'failed', error: new Error('settings could not be saved') }),
+      );
+    },
+  };
+
+  const office = {
+    HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    onReady(cb?: (info: { host: string | null; platform: string | null }) => void) {
+      const info = { host: options.host === undefined ? 'Excel' : options.host, platform: 'PC' };
+      cb?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      displayLanguage: options.displayLanguage ?? 'zh-CN',
+      officeTheme: options.bodyBackgroundColor
+        ? { bodyBackgroundColor: options.bodyBackgroundColor, bodyForegroundColor: '#000000' }
+        : undefined,
+      requirements: {
+        isSetSupported(name: string, version?: string): boolean {
+          if (name !== 'ExcelApi') return false;
+          return version === undefined || compareVersions(st.opts.excelApi, version) >= 0;
+        },
+      },
+      document: { settings },
+    },
+  };
+
+  const excel = {
+    async run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
+      const ctx = new Ctx(st);
+      const result = await batch(ctx);
+      if (ctx.queue.length) await ctx.sync();
+      return result;
+    },
+    ConditionalFormatType: {
+      custom: 'Custom',
+      dataBar: 'DataBar',
+      colorScale: 'ColorScale',
+      iconSet: 'IconSet',
+      topBottom: 'TopBottom',
+      presetCriteria: 'PresetCriteria',
+      containsText: 'ContainsText',
+      cellValue: 'CellValue',
+    },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  };
+
+  const previous = { Office: host.Office, Excel: host.Excel };
+  host.Office = office;
+  host.Excel = excel;
+
+  const fake: FakeOffice = {
+    workbook,
+    get settingsInMemory() {
+      return inMemory;
+    },
+    get syncCount() {
+      return st.syncCount;
+    },
+    set syncCount(n: number) {
+      st.syncCount = n;
+    },
+    get log() {
+      return st.log;
+    },
+    set log(l: FakeLogEntry[]) {
+      st.log = l;
+    },
+    reset() {
+      st.syncCount = 0;
+      st.log = [];
+    },
+    savedCopy() {
+      return { ...clone(st.wb), selection: null };
+    },
+    Office: office,
+    Excel: excel,
+    uninstall() {
+      host.Office = previous.Office;
+      host.Excel = previous.Excel;
+      inMemory = {};
+    },
+  };
+  return fake;
+}
