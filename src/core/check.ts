@@ -375,8 +375,8 @@ function scoreIndicator(
         const approx = evaluation.approximate;
         add(
           makeFinding(approx ? 'approximate-value-mismatch' : 'score-mismatch', sheet, declared.cell, {
-            zh: `按${methodName(evaluation)}应得 ${show(evaluation.expected)} 分（${evaluation.detail?.zh ?? ''}），填报 ${shown(declared)} 分${approx ? '；目标或实际为约数，请人工复核' : ''}`,
-            en: `The rules give ${show(evaluation.expected)} (${evaluation.detail?.en ?? ''}), declared ${shown(declared)}${approx ? '; approximate values, please review' : ''}`,
+            zh: `按${methodName(evaluation)}应得 ${show(evaluation.expected)} 分（${evaluation.detail?.().zh ?? ''}），填报 ${shown(declared)} 分${approx ? '；目标或实际为约数，请人工复核' : ''}`,
+            en: `The rules give ${show(evaluation.expected)} (${evaluation.detail?.().en ?? ''}), declared ${shown(declared)}${approx ? '; approximate values, please review' : ''}`,
           }, {
             declared: str(v),
             expected: show(evaluation.expected),

@@ -46,10 +46,27 @@ interface Section {
   percents: number;
   hasGeneral: boolean;
   hasText: boolean;
+  /** Set when the section is prefix + one plain number + suffix (0.00, #,##0, 0%, "¥"#,##0.00, 0"分"). */
+  simple: Simple | null;
+}
+
+interface Simple {
+  prefix: string;
+  suffix: string;
+  decimals: number;
+  /** Integer digits always printed (zeros on the left): "#,##0" → 1, "000" → 3, "#.00" → 0. */
+  minInt: number;
+  /** Power of ten applied before rounding: +2 per %, −3 per scaling comma. */
+  shift: number;
 }
 
 interface Parsed {
+  /** The whole format is General (or empty). */
+  general: boolean;
   sections: Section[];
+  /** Sections that can show numbers: up to three; a trailing text-only section is left out. */
+  numeric: Section[];
+  hasCond: boolean;
 }
 
 const COLOR_RE = /^(black|blue|cyan|green|magenta|red|white|yellow|color\s*\d{1,2})$/i;
@@ -61,7 +78,17 @@ const cache = new Map<string, Parsed>();
 function parse(fmt: string): Parsed {
   let p = cache.get(fmt);
   if (p) return p;
-  p = { sections: splitSections(fmt).map(parseSection) };
+  const trimmed = fmt.trim();
+  if (trimmed === '' || /^general$/i.test(trimmed)) {
+    p = { general: true, sections: [], numeric: [], hasCond: false };
+  } else {
+    const sections = splitSections(trimmed).map(parseSection);
+    const numeric =
+      sections.length >= 4
+        ? sections.slice(0, 3)
+        : sections.filter((sec, i) => !(i > 0 && sec.hasText && !sec.intDigs.length && !sec.fracDigs.length));
+    p = { general: false, sections, numeric: numeric.length ? numeric : sections.slice(0, 1), hasCond: sections.some((x) => !!x.cond) };
+  }
   if (cache.size > 2000) cache.clear();
   cache.set(fmt, p);
   return p;
@@ -221,6 +248,7 @@ function analyse(toks: Tok[], fallback: boolean, date: boolean, cond: Condition 
     percents: 0,
     hasGeneral: false,
     hasText: false,
+    simple: null,
   };
   let part: 'int' | 'frac' | 'exp' = 'int';
   let lastIntDig = -1;
@@ -264,22 +292,78 @@ function analyse(toks: Tok[], fallback: boolean, date: boolean, cond: Condition 
   if (lastIntDig >= 0) {
     for (let i = lastIntDig + 1; i < toks.length && toks[i].k === 'comma'; i++) s.scaleCommas++;
   }
+  s.simple = compileSimple(s);
   return s;
 }
 
+function compileSimple(s: Section): Simple | null {
+  if (s.fallback || s.hasExp || s.hasGeneral || s.hasText || s.cond) return null;
+  if (s.intDigs.length + s.fracDigs.length === 0) return null;
+  if (s.fracDigs.some((c) => c !== '0') || s.intDigs.includes('?')) return null;
+  // The number's tokens (digits, dot, commas) must be contiguous: no literal inside the number.
+  const isNum = (t: Tok) => t.k === 'dig' || t.k === 'dot' || t.k === 'comma';
+  const first = s.toks.findIndex(isNum);
+  let last = first;
+  for (let i = first; i < s.toks.length && isNum(s.toks[i]); i++) last = i;
+  let prefix = '';
+  let suffix = '';
+  for (let i = 0; i < s.toks.length; i++) {
+    const t = s.toks[i];
+    if (i >= first && i <= last) continue;
+    if (t.k === 'dig' || t.k === 'dot') return null;
+    const txt = t.k === 'lit' ? t.s : t.k === 'pct' ? '%' : '';
+    if (i < first) prefix += txt;
+    else suffix += txt;
+  }
+  const firstForced = s.intDigs.indexOf('0');
+  return {
+    prefix,
+    suffix,
+    decimals: s.fracDigs.length,
+    minInt: firstForced < 0 ? 0 : s.intDigs.length - firstForced,
+    shift: 2 * s.percents - 3 * s.scaleCommas,
+  };
+}
+
+const POW10: number[] = [];
+for (let i = 0; i <= 22; i++) POW10.push(10 ** i);
+
 /**
- * x ≥ 0 rounded half away from zero to `d` decimals, as a plain decimal string. Works on the
- * 15 significant digits Excel keeps, so 0.675 → "0.68" and 1.005 → "1.01" like Excel shows them.
+ * |x| × 10^shift rounded half away from zero to `d` decimals, as a plain decimal string. Rounds
+ * the 15 significant digits Excel keeps, so 0.675 → "0.68", 1.005 → "1.01" and 0.565 as a
+ * percentage → "57" like Excel shows them. Clear-cut cases take a float fast path; values within
+ * a hair of a half go through the digit string.
  */
-export function roundFixed(x: number, d: number): string {
+export function roundFixed(x: number, d: number, shift = 0): string {
   if (!Number.isFinite(x)) return String(x);
   x = Math.abs(x);
+  const k = d + shift;
+  if (d <= 15 && k >= -22 && k <= 22) {
+    const scaled = k >= 0 ? x * POW10[k] : x / POW10[-k];
+    if (scaled < 1e15) {
+      const fl = Math.floor(scaled);
+      const frac = scaled - fl;
+      if (Math.abs(frac - 0.5) > scaled * 1e-13 + 1e-9) return fixedFromInt(frac > 0.5 ? fl + 1 : fl, d);
+    }
+  }
+  return roundFixedExact(x, d, shift);
+}
+
+/** An integer count of 10^-d units as a decimal string with d decimals. */
+function fixedFromInt(r: number, d: number): string {
+  const s = String(r);
+  if (d === 0) return s;
+  if (s.length <= d) return `0.${s.padStart(d, '0')}`;
+  return `${s.slice(0, s.length - d)}.${s.slice(s.length - d)}`;
+}
+
+function roundFixedExact(x: number, d: number, shift: number): string {
   if (x === 0) return d > 0 ? `0.${'0'.repeat(d)}` : '0';
-  const e = x.toExponential(14); // "d.dddddddddddddde±N"
+  const e = x.toExponential(14); // "d.dddddddddddddde±N": the 15 significant digits Excel keeps
   const ePos = e.indexOf('e');
   let digits = e[0] + e.slice(2, ePos);
-  let exp = Number(e.slice(ePos + 1)); // value = 0.digits × 10^(exp+1)
-  let keep = exp + 1 + d; // digits before the rounding point
+  let exp = Number(e.slice(ePos + 1)) + shift; // value = 0.digits × 10^(exp+1)
+  const keep = exp + 1 + d; // digits before the rounding point
   if (keep < 0) return d > 0 ? `0.${'0'.repeat(d)}` : '0';
   if (keep < digits.length) {
     const up = digits.charCodeAt(keep) >= 53; // '5'
@@ -292,14 +376,13 @@ export function roundFixed(x: number, d: number): string {
       else {
         arr.unshift('1');
         exp++;
-        keep++;
       }
       digits = arr.join('');
     }
   } else {
     digits = digits.padEnd(keep, '0');
   }
-  // digits now holds exactly `keep` digits; the integer part is the first exp+1 of them.
+  // The integer part is the first exp+1 digits.
   const intLen = exp + 1;
   let intPart: string;
   let fracPart: string;
@@ -311,7 +394,7 @@ export function roundFixed(x: number, d: number): string {
     fracPart = digits.slice(intLen);
   }
   fracPart = fracPart.padEnd(d, '0').slice(0, d);
-  intPart = intPart.replace(/^0+(?=\d)/, '');
+  intPart = intPart.replace(/^0+(?=\d)/, '') || '0';
   return d > 0 ? `${intPart}.${fracPart}` : intPart;
 }
 
@@ -325,6 +408,11 @@ export function formatGeneral(value: number): string {
   if (value === 0) return '0';
   const neg = value < 0;
   const a = Math.abs(value);
+  if (a < 1e11) {
+    // Short enough already: JavaScript's shortest round-trip form is what Excel shows.
+    const quick = String(a);
+    if (quick.length <= 11 && quick.indexOf('e') < 0) return neg ? `-${quick}` : quick;
+  }
   let out: string;
   if (a >= 1e11 || a < 1e-9) {
     out = scientific(a, 5, true, 2, true);
@@ -370,21 +458,24 @@ function holds(c: Condition, v: number): boolean {
   }
 }
 
-/** Which section shows `value`, and whether the minus sign is printed by us. */
-function pick(p: Parsed, value: number): { sec: Section; signed: boolean } {
+/**
+ * Renders `value` with the section that shows it: the second for negatives (its own signs, so no
+ * minus of ours), the third for zero, else the first; with [conditions], the first that holds.
+ */
+function renderParsed(p: Parsed, value: number): string {
   const secs = p.sections;
-  if (secs.some((s) => s.cond)) {
+  if (p.hasCond) {
     for (let i = 0; i < Math.min(secs.length, 2); i++) {
       const c = secs[i].cond;
-      if (c && holds(c, value)) return { sec: secs[i], signed: value < 0 };
+      if (c && holds(c, value)) return renderSection(secs[i], value, value < 0);
     }
-    const rest = secs.find((s, i) => i < 3 && !s.cond) ?? secs[secs.length - 1];
-    return { sec: rest, signed: value < 0 };
+    const rest = secs.find((x, i) => i < 3 && !x.cond) ?? secs[secs.length - 1];
+    return renderSection(rest, value, value < 0);
   }
-  const numeric = secs.length >= 4 ? secs.slice(0, 3) : secs.filter((s, i) => !(i > 0 && s.hasText && !s.intDigs.length));
-  if (numeric.length >= 2 && value < 0) return { sec: numeric[1], signed: false };
-  if (numeric.length >= 3 && value === 0) return { sec: numeric[2], signed: false };
-  return { sec: numeric[0] ?? secs[0], signed: value < 0 };
+  const numeric = p.numeric;
+  if (value < 0 && numeric.length >= 2) return renderSection(numeric[1], value, false);
+  if (value === 0 && numeric.length >= 3) return renderSection(numeric[2], value, false);
+  return renderSection(numeric[0], value, value < 0);
 }
 
 function renderInt(sec: Section, intPart: string): string {
@@ -400,17 +491,29 @@ function renderInt(sec: Section, intPart: string): string {
   }
   if (sec.grouping) {
     const m = /^( *)(\d*)$/.exec(digits);
-    if (m && m[2].length > 3) {
-      let g = '';
-      const d = m[2];
-      for (let i = 0; i < d.length; i++) {
-        if (i > 0 && (d.length - i) % 3 === 0) g += ',';
-        g += d[i];
-      }
-      digits = m[1] + g;
-    }
+    if (m) digits = m[1] + group(m[2]);
   }
   return digits;
+}
+
+function group(d: string): string {
+  if (d.length <= 3) return d;
+  let g = '';
+  const head = d.length % 3 || 3;
+  g = d.slice(0, head);
+  for (let i = head; i < d.length; i += 3) g += `,${d.slice(i, i + 3)}`;
+  return g;
+}
+
+function renderSimple(sec: Section, sp: Simple, a: number, sign: string): string {
+  const fixed = roundFixed(a, sp.decimals, sp.shift);
+  const dot = fixed.indexOf('.');
+  let int = dot < 0 ? fixed : fixed.slice(0, dot);
+  if (int === '0') int = '';
+  if (int.length < sp.minInt) int = int.padStart(sp.minInt, '0');
+  if (sec.grouping) int = group(int);
+  const frac = dot < 0 ? (sec.hasDot ? '.' : '') : fixed.slice(dot);
+  return sign + sp.prefix + int + frac + sp.suffix;
 }
 
 function renderFrac(sec: Section, fracPart: string): string[] {
@@ -426,6 +529,7 @@ function renderFrac(sec: Section, fracPart: string): string[] {
 function renderSection(sec: Section, value: number, signed: boolean): string {
   const sign = signed ? '-' : '';
   if (sec.fallback) return formatGeneral(value);
+  if (sec.simple) return renderSimple(sec, sec.simple, Math.abs(value), sign);
   let a = Math.abs(value);
   const hasDigits = sec.intDigs.length + sec.fracDigs.length > 0;
   if (sec.hasGeneral) {
@@ -451,10 +555,10 @@ function renderSection(sec: Section, value: number, signed: boolean): string {
     }
     return sign + out;
   }
-  for (let i = 0; i < sec.percents; i++) a *= 100;
-  for (let i = 0; i < sec.scaleCommas; i++) a /= 1000;
+  const shift = 2 * sec.percents - 3 * sec.scaleCommas;
 
   if (sec.hasExp) {
+    a *= 10 ** shift;
     const mantInt = Math.max(1, sec.intDigs.length);
     const dec = sec.fracDigs.length;
     let exp = a === 0 ? 0 : Math.floor(Math.log10(a));
@@ -499,12 +603,18 @@ function renderSection(sec: Section, value: number, signed: boolean): string {
     return sign + out;
   }
 
-  const fixed = roundFixed(a, sec.fracDigs.length);
+  const fixed = roundFixed(a, sec.fracDigs.length, shift);
   const [intPart, fracPart = ''] = fixed.split('.');
   const intTxt = sec.intDigs.length ? renderInt(sec, intPart) : intPart === '0' ? '' : intPart;
   const frac = renderFrac(sec, fracPart);
+  // Integer placeholders split by literals ("0"-"000") take the digits right to left, one each;
+  // the first takes whatever is left over. With grouping the integer prints in one piece.
+  const nInt = sec.intDigs.length;
+  const spread = !sec.grouping && nInt > 1;
+  const offset = intTxt.length - nInt;
   let out = '';
   let intDone = false;
+  let ii = 0;
   let fi = 0;
   let part: 'int' | 'frac' = 'int';
   for (const t of sec.toks) {
@@ -516,16 +626,18 @@ function renderSection(sec: Section, value: number, signed: boolean): string {
         out += '%';
         break;
       case 'dot':
-        if (!intDone) {
-          out += intTxt;
-          intDone = true;
-        }
+        if (!intDone && !spread) out += intTxt;
+        intDone = true;
         out += '.';
         part = 'frac';
         break;
       case 'dig':
         if (part === 'int') {
-          if (!intDone) {
+          if (spread) {
+            const from = ii === 0 ? 0 : Math.max(0, offset + ii);
+            out += intTxt.slice(from, Math.max(0, offset + ii + 1));
+            ii++;
+          } else if (!intDone) {
             out += intTxt;
             intDone = true;
           }
@@ -534,7 +646,7 @@ function renderSection(sec: Section, value: number, signed: boolean): string {
       default:
     }
   }
-  if (!intDone) out = intTxt + out;
+  if (!intDone && !spread) out = intTxt + out;
   return sign + out;
 }
 
@@ -545,11 +657,9 @@ function renderSection(sec: Section, value: number, signed: boolean): string {
 export function formatNumber(value: number, numFmt: string): string {
   try {
     if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-    const fmt = (numFmt ?? '').trim();
-    if (fmt === '' || /^general$/i.test(fmt)) return formatGeneral(value);
-    const p = parse(fmt);
-    const { sec, signed } = pick(p, value);
-    return renderSection(sec, value, signed);
+    if (!numFmt || numFmt === 'General') return formatGeneral(value);
+    const p = parse(numFmt);
+    return p.general ? formatGeneral(value) : renderParsed(p, value);
   } catch {
     return formatGeneral(value);
   }
@@ -559,7 +669,7 @@ export function formatNumber(value: number, numFmt: string): string {
 export function isPercentFormat(numFmt: string): boolean {
   if (!numFmt) return false;
   try {
-    const sec = parse(numFmt.trim()).sections[0];
+    const sec = parse(numFmt).sections[0];
     return !!sec && !sec.fallback && sec.percents > 0;
   } catch {
     return false;
@@ -570,7 +680,7 @@ export function isPercentFormat(numFmt: string): boolean {
 export function isDateFormat(numFmt: string): boolean {
   if (!numFmt) return false;
   try {
-    const sec = parse(numFmt.trim()).sections[0];
+    const sec = parse(numFmt).sections[0];
     return !!sec && sec.date;
   } catch {
     return false;

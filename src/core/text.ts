@@ -4,7 +4,11 @@ import { D, type Dec } from './decimal.js';
  * RULES.md §2.1: NFKC folds full-width digits, ％ and （）; ≦/≧ and ASCII >=/<= need mapping by hand
  * because NFKC leaves them alone.
  */
+/** Characters that never change under the folding below: ASCII letters/digits, CJK ideographs, common punctuation. */
+const STABLE = /^[\u0020-\u003b\u003f-\u007d\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\n\r\t]*$/;
+
 export function normalizeText(s: string): string {
+  if (STABLE.test(s)) return s;
   return s
     .normalize('NFKC')
     .replace(/≦/g, '≤')
@@ -16,7 +20,18 @@ export function normalizeText(s: string): string {
 }
 
 /** Labels and headers: normalised, without any whitespace or line breaks, without “指标N：”. */
+const labelCache = new Map<string, string>();
+
 export function normalizeLabel(s: string): string {
+  const hit = labelCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = foldLabel(s);
+  if (labelCache.size > 20_000) labelCache.clear();
+  labelCache.set(s, out);
+  return out;
+}
+
+function foldLabel(s: string): string {
   return normalizeText(s)
     .replace(/\s+/g, '')
     .replace(/^指标\d+[:：]/, '')

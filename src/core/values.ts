@@ -36,10 +36,6 @@ export type Reading =
 
 export type Status = 'met' | 'partial' | 'unmet' | 'unknown';
 
-const OPS: [RegExp, Operator][] = VALUE_WORDS.operators.map(([words, op]) => [
-  new RegExp(`^(?:${words.join('|')})`),
-  op as Operator,
-]);
 const SUFFIX_OPS: [string, Operator][] = VALUE_WORDS.suffixOperators as [string, Operator][];
 const APPROX_PREFIX = new RegExp(`^(?:${VALUE_WORDS.approximatePrefix.join('|')})`);
 const APPROX_PREFIX_END = new RegExp(`(?:${VALUE_WORDS.approximatePrefix.join('|')})$`);
@@ -56,26 +52,23 @@ function stripThousands(s: string): string {
   return s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
 }
 
+const OP_WORDS: [string, Operator][] = VALUE_WORDS.operators
+  .flatMap(([words, op]) => words.map((w) => [w, op as Operator] as [string, Operator]))
+  .sort((a, b) => b[0].length - a[0].length);
+const OP_OF = new Map(OP_WORDS);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An operator word right before the number (“群众满意度≥”, “不低于”), and the text before it. */
+const OP_AT_END = new RegExp(`(${OP_WORDS.map(([w]) => escape(w)).join('|')})$`);
+
 function readOperator(prefix: string): { op: Operator | null; approx: boolean; rest: string } {
   let p = prefix.trim();
-  let approx = false;
   let op: Operator | null = null;
-  // Operators sit right before the number, possibly after a label ("群众满意度≥90%").
-  for (let i = 0; i < p.length; i++) {
-    const tail = p.slice(i);
-    for (const [re, o] of OPS) {
-      const m = re.exec(tail);
-      if (m && m[0].length === tail.length) {
-        op = o;
-        p = p.slice(0, i);
-        break;
-      }
-    }
-    if (op) break;
+  const m = OP_AT_END.exec(p);
+  if (m) {
+    op = OP_OF.get(m[1]) ?? null;
+    p = p.slice(0, m.index);
   }
-  const am = new RegExp(`(?:${VALUE_WORDS.approximatePrefix.join('|')})$`).exec(p);
-  if (am) approx = true;
-  return { op, approx, rest: p };
+  return { op, approx: APPROX_PREFIX_END.test(p), rest: p };
 }
 
 /** Parse every quantity in a normalised clause. */
@@ -139,8 +132,10 @@ function quantitiesIn(clause: string): Quantity[] {
   return out;
 }
 
+const DEADLINES = VALUE_WORDS.deadlinePatterns.map((p) => new RegExp(p));
+
 function isDeadline(s: string): boolean {
-  return VALUE_WORDS.deadlinePatterns.some((p) => new RegExp(p).test(s));
+  return DEADLINES.some((re) => re.test(s));
 }
 
 /** Ordinal words (满意度, 质量等级): the longest word found decides. */

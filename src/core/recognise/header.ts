@@ -30,7 +30,20 @@ for (const role of ROLE_ORDER) {
   }
 }
 
+const roleCache = new Map<string, ColumnRole | null>();
+
 export function roleOf(text: string): ColumnRole | null {
+  let r = roleCache.get(text);
+  if (r === undefined) {
+    r = findRole(text);
+    if (roleCache.size > 20_000) roleCache.clear();
+    roleCache.set(text, r);
+  }
+  return r;
+}
+
+function findRole(text: string): ColumnRole | null {
+  if (text.length > 40) return null;
   const k = headerKey(text);
   if (!k || k.length > 24) return null;
   const exact = EXACT.get(k) ?? EXACT.get(bare(k));
@@ -94,7 +107,22 @@ function rowTexts(grid: Grid, row: number): Map<number, string> {
   return out;
 }
 
+/** Cheap test before the full one: a header row names a score column somewhere. */
+function mayBeHeader(grid: Grid, row: number): boolean {
+  for (let c = grid.left; c <= grid.right; c++) {
+    const t = grid.text(row, c);
+    if (t && t.length <= 40 && roleOf(t.trim()) === 'score') return true;
+  }
+  if (row + 1 > grid.bottom) return false;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const t = grid.text(row + 1, c);
+    if (t && t.length <= 40 && roleOf(t.trim()) === 'score') return true;
+  }
+  return false;
+}
+
 export function headerAt(grid: Grid, row: number): Header | null {
+  if (!mayBeHeader(grid, row)) return null;
   const one = rowTexts(grid, row);
   if (one.size < 3) return null;
   const single = assign(new Map([...one].map(([c, t]) => [c, [t]])));

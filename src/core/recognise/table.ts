@@ -58,33 +58,29 @@ function labelAt(grid: Grid, row: number, col: number | undefined): LabelCell | 
   return { name, weight, fig, starts: fig.row === row };
 }
 
-function isBlankRow(grid: Grid, row: number): boolean {
+/** The texts of the cells that start on this row (merge anchors), read once per row. */
+function rowCells(grid: Grid, row: number): { col: number; text: string }[] {
+  const out: { col: number; text: string }[] = [];
   for (let c = grid.left; c <= grid.right; c++) {
     const a = grid.anchor(row, c);
-    if (a.row === row && !grid.isEmpty(row, c)) return false;
+    if (a.row !== row || a.col !== c) continue;
+    const t = grid.text(row, c);
+    if (t && t.trim()) out.push({ col: c, text: t });
   }
-  return true;
+  return out;
 }
 
-function firstText(grid: Grid, row: number, maxCol: number): { text: string; col: number } | null {
-  for (let c = grid.left; c <= maxCol; c++) {
-    const a = grid.anchor(row, c);
-    if (a.row !== row || a.col !== c) continue;
-    const t = normalizeLabel(grid.text(row, c));
-    if (t) return { text: t, col: c };
-  }
-  return null;
+function isTotalLabel(text: string): boolean {
+  return text.length <= 12 && TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, ''));
 }
 
-function isTotalRow(grid: Grid, row: number, maxCol: number): boolean {
-  for (let c = grid.left; c <= maxCol; c++) {
-    const a = grid.anchor(row, c);
-    if (a.row !== row || a.col !== c) continue;
-    const t = normalizeLabel(grid.text(row, c)).replace(/[:：]$/, '');
-    if (t && TOTAL_WORDS.includes(t)) return true;
-  }
-  return false;
+function isTableEnd(text: string): boolean {
+  if (!/^\s*[注说填备]/.test(text)) return false;
+  const t = normalizeLabel(text);
+  return TABLE_END_PREFIXES.some((p) => t.startsWith(p.replace(/[:：]$/, ''))) && /^(注|说明|填报人|备注)[:：\d]/.test(t);
 }
+
+const LEVEL_HEADER = /^(一级|二级|三级|指标名称|指标内容)/;
 
 export function readTable(grid: Grid, header: Header): TableResult {
   const cols = header.columns;
@@ -100,12 +96,13 @@ export function readTable(grid: Grid, header: Header): TableResult {
   let lastRow = header.bottom;
 
   for (let r = header.bottom + 1; r <= grid.bottom; r++) {
-    if (isBlankRow(grid, r)) {
+    const cells = rowCells(grid, r);
+    if (cells.length === 0) {
       if (++blankRun >= 2) break;
       continue;
     }
     blankRun = 0;
-    if (isTotalRow(grid, r, labelLimit)) {
+    if (cells.some((c) => c.col <= labelLimit && isTotalLabel(c.text))) {
       const weight = numFig(grid, r, cols.weight, unreadable);
       const score = numFig(grid, r, cols.score, unreadable);
       total = {
@@ -118,9 +115,9 @@ export function readTable(grid: Grid, header: Header): TableResult {
       lastRow = r;
       break;
     }
-    const first = firstText(grid, r, grid.right);
-    if (first && TABLE_END_PREFIXES.some((p) => first.text.startsWith(p.replace(/[:：]$/, '')) && /^(注|说明|填报人|备注)[:：\d]/.test(first.text))) break;
-    if (r > header.bottom + 1 && headerAt(grid, r)) break;
+    if (isTableEnd(cells[0].text)) break;
+    // Another table's header (a second form below this one) ends this table.
+    if (r > header.bottom + 1 && cells.some((c) => LEVEL_HEADER.test(c.text.trim())) && headerAt(grid, r)) break;
 
     const a1 = labelAt(grid, r, cols.level1);
     const a2 = labelAt(grid, r, cols.level2);
@@ -167,15 +164,22 @@ export function readTable(grid: Grid, header: Header): TableResult {
     lastRow = r;
   }
 
+  // Last row index holding a named indicator per level-2, and last row per level-1: a label-only row
+  // with figures is that level's subtotal when named rows follow it.
+  const lastNamedInL2 = new Map<LevelNode, number>();
+  const lastInL1 = new Map<LevelNode, number>();
+  rows.forEach((x, i) => {
+    if (x.l2 && x.l3) lastNamedInL2.set(x.l2, i);
+    if (x.l1) lastInL1.set(x.l1, i);
+  });
   const indicators: Indicator[] = [];
   rows.forEach((info, i) => {
-    const later = rows.slice(i + 1);
     if (!info.l3) {
-      if (info.l2 && info.opensL2 && later.some((x) => x.l2 === info.l2 && x.l3)) {
+      if (info.l2 && info.opensL2 && (lastNamedInL2.get(info.l2) ?? -1) > i) {
         info.l2.subtotal = { weight: info.weight, score: info.score };
         return;
       }
-      if (info.l1 && info.opensL1 && !info.l2 && later.some((x) => x.l1 === info.l1)) {
+      if (info.l1 && info.opensL1 && !info.l2 && (lastInL1.get(info.l1) ?? -1) > i) {
         info.l1.subtotal = { weight: info.weight, score: info.score };
         return;
       }

@@ -36,7 +36,7 @@ export interface Evaluation {
   /** actual / target on a positive indicator, when ≥ the pack's threshold. */
   overAchievement: Dec | null;
   /** How the expected score was worked out, for messages: "5万 / 10万 × 5". */
-  detail: { zh: string; en: string } | null;
+  detail: (() => { zh: string; en: string }) | null;
   inputs: Record<string, string>;
   rule: string;
 }
@@ -139,7 +139,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = `${pack.name}/project.boolean`;
     const met = target.value === actual.value;
     e.expected = met ? weight : ZERO;
-    e.detail = met
+    e.detail = () => met
       ? { zh: '是/否指标已达成，得满分', en: 'yes/no indicator met: full score' }
       : { zh: '是/否指标未达成，得 0 分', en: 'yes/no indicator not met: 0' };
     return e;
@@ -157,7 +157,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = `${pack.name}/project.${e.method}${e.method === 'negative' ? `.${pack.negativeFormula}` : ''}`;
     e.expected = s.share.mul(weight);
     e.approximate = t.approximate || a.approximate;
-    e.detail = s.met
+    e.detail = () => s.met
       ? s.formula
       : {
           zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, ind.target?.text)).replace('分值', show(weight, 4))}`,
@@ -180,7 +180,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = `${pack.name}/project.compound`;
     e.expected = worst.mul(weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
-    e.detail = worst.eq(1)
+    e.detail = () => worst.eq(1)
       ? { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' }
       : { zh: `复合目标须各项均达成；完成最差一项为 ${show(worst.mul(100), 2)}%`, en: `every part must be met; the weakest part reached ${show(worst.mul(100), 2)}%` };
     return e;
@@ -215,7 +215,7 @@ export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, ra
   if (rate && rule.scoreForRate) {
     inputs.rate = `${show(rate.mul(100), 2)}%`;
     e.expected = clamp(rule.scoreForRate(rate), ZERO, weight);
-    e.detail = { zh: `${rule.summary}；完成率 ${inputs.rate}`, en: `${rule.summaryEn}; rate ${inputs.rate}` };
+    e.detail = () => ({ zh: `${rule.summary}；完成率 ${inputs.rate}`, en: `${rule.summaryEn}; rate ${inputs.rate}` });
   }
   return e;
 }

@@ -1,0 +1,242 @@
+/**
+ * 写回合计 and 采用建议值, decided without any host: which aggregate cells a write-back would
+ * change, what it writes there, and the undo record that puts every cell back exactly. The Excel
+ * adapter (src/excel/write-back.ts) and the command line (src/cli/write-totals.ts) both apply these
+ * plans; neither decides anything of its own.
+ *
+ * Only cells the recogniser identified as aggregates (FormReport.aggregates) are ever planned:
+ * subtotals, totals, the execution rate and its score, the grade. Indicator rows, targets and
+ * actuals never are. A cell whose declared value already agrees with the rules' value (at its own
+ * precision, never looser than the pack's score precision: 67% agrees with 66.55%) is left alone,
+ * so writing twice changes nothing the second time. A cell holding a formula is planned but not
+ * ticked: writing over a formula needs the user's explicit tick.
+ */
+import { D, agreesAt, decimalsOf, roundTo, str } from './decimal.js';
+import type { AggregateCell, Finding, FindingCode, SheetReport } from './report.js';
+import { RULE_PACKS, SEED001_GRADES, isRulePackName, type GradeScheme } from './rules/packs.js';
+
+export type AggregateRole = AggregateCell['role'];
+
+/** One cell a write-back would change. */
+export interface PlannedWrite extends AggregateCell {
+  sheet: string;
+  /** What is written: a number (scores, rates) or a grade word. */
+  value: number | string;
+  /** `value` as the preview shows it ("66.55%", "92.16", "良"). */
+  display: string;
+  /** The declared value as the preview shows it; null for an empty cell. */
+  displayOld: string | null;
+  /** Number format set together with the value (rates that were not shown as a percentage), else null. */
+  numberFormat: string | null;
+  /** Ticked in the preview; false for cells that hold a formula. */
+  overwrite: boolean;
+}
+
+/** Decimal places a written rate keeps: 0.01 % (0.6655 shows as 66.55%). */
+export const RATE_DECIMALS = 4;
+export const RATE_FORMAT = '0.00%';
+
+function packDecimals(rules: string): number {
+  return isRulePackName(rules) ? RULE_PACKS[rules].tolerance.scoreMinDecimals : 2;
+}
+
+function isNumber(s: string | null): s is string {
+  return s !== null && /^-?\d+(\.\d+)?$/.test(s.trim());
+}
+
+const SCHEMES: GradeScheme[] = [
+  ...Object.values(RULE_PACKS).flatMap((p) => [p.grades.project, p.grades.department]),
+  SEED001_GRADES,
+];
+
+/** Does the declared grade word name the expected band (优秀 for 优, in any scheme that has it)? */
+function gradeAgrees(declared: string, expected: string): boolean {
+  const d = declared.replace(/\s+/g, '');
+  if (d === expected) return true;
+  return SCHEMES.some((s) => s.bands.some((b) => b.name === expected && (b.aliases.includes(d) || b.name === d)));
+}
+
+/** True when the cell already says what the rules say, at the precision it is written in. */
+export function aggregateAgrees(a: AggregateCell, scoreDecimals = 2): boolean {
+  if (a.declared === null || a.declared.trim() === '') return false;
+  if (a.role === 'grade') return gradeAgrees(a.declared, a.expected);
+  if (!isNumber(a.declared) || !isNumber(a.expected)) return a.declared.trim() === a.expected.trim();
+  const dp = Math.max(decimalsOf(a.declared), scoreDecimals);
+  return agreesAt(new D(a.declared), new D(a.expected), dp);
+}
+
+/** The value written for an aggregate: rates to 0.01 %, scores to the pack's precision, grades as words. */
+export function valueToWrite(a: AggregateCell, scoreDecimals = 2): number | string {
+  if (a.role === 'grade' || !isNumber(a.expected)) return a.expected;
+  const dp = a.role === 'execution-rate' ? RATE_DECIMALS : scoreDecimals;
+  return Number(str(roundTo(new D(a.expected), dp)));
+}
+
+/** How the preview shows a value of this role: rates as percentages, the rest as written. */
+export function displayValue(role: AggregateRole, v: number | string | null): string | null {
+  if (v === null || v === '') return null;
+  if (role === 'execution-rate' && (typeof v === 'number' || isNumber(v))) {
+    return `${str(roundTo(new D(v).mul(100), 2))}%`;
+  }
+  return typeof v === 'number' ? (str(new D(v)) as string) : v;
+}
+
+/**
+ * Every aggregate cell that does not agree with the rules, in sheet order, one entry per cell.
+ * Formula cells come unticked.
+ */
+export function planWriteBack(reports: readonly SheetReport[]): PlannedWrite[] {
+  const out: PlannedWrite[] = [];
+  const seen = new Set<string>();
+  for (const report of reports) {
+    for (const form of report.forms) {
+      const dp = packDecimals(form.rules);
+      for (const a of form.aggregates) {
+        const key = `${report.sheet}!${a.cell}`;
+        if (seen.has(key) || aggregateAgrees(a, dp)) continue;
+        seen.add(key);
+        const value = valueToWrite(a, dp);
+        out.push({
+          ...a,
+          sheet: report.sheet,
+          value,
+          display: displayValue(a.role, value) as string,
+          displayOld: displayValue(a.role, a.declared),
+          numberFormat: a.role === 'execution-rate' ? RATE_FORMAT : null,
+          overwrite: a.formula === null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 采用建议值
+
+/** Findings about one indicator score whose `expected` is the score the rules give. */
+export const SUGGESTION_CODES: readonly FindingCode[] = [
+  'score-mismatch',
+  'score-exceeds-weight',
+  'score-negative',
+  'score-out-of-tier',
+  'score-not-allowed-by-criteria',
+  'approximate-value-mismatch',
+];
+
+export interface Suggestion {
+  sheet: string;
+  cell: string;
+  /** The rules' score, to the pack's precision. */
+  value: number;
+  declared: string | null;
+  code: FindingCode;
+  path: string[];
+}
+
+/** The score 采用建议值 would write for this finding, or null when the finding suggests none. */
+export function suggestionFor(f: Finding): Suggestion | null {
+  if (!SUGGESTION_CODES.includes(f.code) || !isNumber(f.expected) || !/^[A-Z]{1,3}[1-9]\d*$/.test(f.cell)) return null;
+  const pack = f.rule.split('/')[0];
+  const value = Number(str(roundTo(new D(f.expected), packDecimals(pack))));
+  return { sheet: f.sheet, cell: f.cell, value, declared: f.declared, code: f.code, path: f.path };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo records
+
+/** What a cell held: a formula, or a constant (null = empty), and its number format. */
+export interface CellState {
+  formula: string | null;
+  value: string | number | boolean | null;
+  numberFormat: string;
+}
+
+export interface UndoCell {
+  sheet: string;
+  cell: string;
+  /** Exactly what to put back. */
+  before: { formula?: string; value?: string | number | boolean | null; numberFormat?: string };
+  /** What the write left there, to tell whether the user changed the cell since. */
+  after: { value: string | number; numberFormat?: string };
+}
+
+export interface UndoRecord {
+  version: 1;
+  id: string;
+  kind: 'totals' | 'suggestion';
+  /** ISO time of the write. */
+  at: string;
+  cells: UndoCell[];
+}
+
+/** How many writes 撤销写回 can take back, newest first. */
+export const UNDO_DEPTH = 10;
+
+/** Excel's "General" is the default; an undo entry only remembers a format the write changed. */
+function sameFormat(a: string, b: string | null): boolean {
+  return b === null || a === b;
+}
+
+function sameValue(a: unknown, b: number | string): boolean {
+  if (typeof b === 'number') {
+    if (typeof a === 'number') return new D(a).eq(b);
+    if (typeof a === 'string' && isNumber(a)) return new D(a).eq(b);
+    return false;
+  }
+  return typeof a === 'string' && a === b;
+}
+
+/** The write changes nothing: the cell holds no formula and already shows this value and format. */
+export function unchangedBy(state: CellState, write: { value: number | string; numberFormat: string | null }): boolean {
+  return state.formula === null && sameValue(state.value, write.value) && sameFormat(state.numberFormat, write.numberFormat);
+}
+
+/** The undo entry for one cell: its formula or its constant, plus its format when the write changes it. */
+export function undoCell(
+  sheet: string,
+  cell: string,
+  state: CellState,
+  write: { value: number | string; numberFormat: string | null },
+): UndoCell {
+  const before: UndoCell['before'] = state.formula !== null ? { formula: state.formula } : { value: state.value };
+  const after: UndoCell['after'] = { value: write.value };
+  if (write.numberFormat !== null && write.numberFormat !== state.numberFormat) {
+    before.numberFormat = state.numberFormat;
+    after.numberFormat = write.numberFormat;
+  }
+  return { sheet, cell, before, after };
+}
+
+/** Is the cell still as the write left it? (Undo skips cells the user changed since.) */
+export function stillAsWritten(state: CellState, u: UndoCell): boolean {
+  return state.formula === null && sameValue(state.value, u.after.value) && (u.after.numberFormat === undefined || state.numberFormat === u.after.numberFormat);
+}
+
+/** Read a stored stack, dropping anything malformed. */
+export function parseUndoStack(raw: unknown): UndoRecord[] {
+  const list = typeof raw === 'string' ? safeJson(raw) : raw;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (r): r is UndoRecord =>
+      !!r &&
+      typeof r === 'object' &&
+      (r as UndoRecord).version === 1 &&
+      typeof (r as UndoRecord).id === 'string' &&
+      Array.isArray((r as UndoRecord).cells) &&
+      (r as UndoRecord).cells.every((c) => c && typeof c.sheet === 'string' && typeof c.cell === 'string' && c.before && c.after),
+  );
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Push a record, keeping the newest UNDO_DEPTH. */
+export function pushUndo(stack: readonly UndoRecord[], record: UndoRecord): UndoRecord[] {
+  return [...stack, record].slice(-UNDO_DEPTH);
+}
