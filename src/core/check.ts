@@ -2,7 +2,7 @@
  * Recognise, recompute, report: one sheet snapshot in, the forms' figures and every contradiction out.
  */
 import { D, type Dec, ZERO, agreesAt, clamp, min, roundTo, show, str, sum } from './decimal.js';
-import type { SheetSnapshot } from './snapshot.js';
+import { toA1, type SheetSnapshot } from './snapshot.js';
 import type { AggregateCell, Finding, FormReport, IndicatorReport, SheetReport } from './report.js';
 import { getPack, type GradeScheme, type RulePack, type RulePackName } from './rules/packs.js';
 import { recognise } from './recognise/recognise.js';
@@ -248,7 +248,7 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
     method: s.evaluation.method === 'criteria' ? `criteria:${s.evaluation.criteriaPattern}` : s.evaluation.method,
     cells: {
       name: s.ind.nameCell?.cell ?? null,
-      score: s.ind.score?.cell ?? (form.columns.score !== undefined ? cellOf(s.ind.row, form.columns.score, form) : null),
+      score: s.ind.score?.cell ?? (form.columns.score !== undefined ? cellOf(s.ind.row, form.columns.score) : null),
       weight: s.weightCell,
       target: s.ind.target?.cell ?? null,
       actual: s.ind.actual?.cell ?? null,
@@ -299,13 +299,13 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
   };
 }
 
-function cellOf(row: number, col: number, _form: Form): string {
-  return `${String.fromCharCode(65 + (col % 26))}${row + 1}`.replace(/^/, col >= 26 ? String.fromCharCode(64 + Math.floor(col / 26)) : '');
+function cellOf(row: number, col: number): string {
+  return toA1(row, col);
 }
 
 function rangeA1(form: Form): string {
   const r = form.range;
-  return `${cellOf(r.top, r.left, form)}:${cellOf(r.bottom, r.right, form)}`;
+  return `${toA1(r.top, r.left)}:${toA1(r.bottom, r.right)}`;
 }
 
 function declaredChildScore(node: LevelNode): Dec {
@@ -447,7 +447,7 @@ function scoreIndicator(
     const explained = Boolean(ind.explanation?.text.trim());
     const derivable = evaluation.method !== 'none' && evaluation.criteriaPattern !== 'discretionary';
     if (!explained && (explCol !== undefined || !derivable)) {
-      const cell = explCol !== undefined ? cellOf(ind.row, explCol, form) : declared.cell;
+      const cell = explCol !== undefined ? cellOf(ind.row, explCol) : declared.cell;
       add(
         makeFinding('missing-deviation-reason', sheet, cell, {
           zh: `得分 ${shown(declared)} 低于分值 ${show(weight)}，但未说明偏差原因`,

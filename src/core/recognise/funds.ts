@@ -66,7 +66,8 @@ export function findFunds(grid: Grid, top: number, bottom: number): Funds | null
     }
   }
   const budget = found.budget ?? found.initialBudget ?? null;
-  if (!budget && !found.executed && rates.length === 0) return null;
+  // A blank form (a template) still has its funds row: its 分值 alone identifies the block.
+  if (!budget && !found.executed && rates.length === 0 && !found.weight) return null;
   return {
     budget,
     executed: found.executed ?? null,

@@ -29,7 +29,7 @@ export function recognise(snapshot: SheetSnapshot): Form[] {
     const table = readTable(grid, header);
     if (table.indicators.length === 0) continue;
     const funds = findFunds(grid, searchTop, header.top);
-    const end = findEnd(grid, table.lastRow);
+    const end = table.lastRow;
     const grade = findGrade(grid, table.lastRow, end);
     const top = Math.min(header.top, funds?.top ?? Infinity);
     const title = findTitle(grid, top, searchTop);
@@ -85,11 +85,6 @@ function classify(form: Form): FormKind {
     if (/项目支出|项目/.test(form.title)) proj += 3;
   }
   return dept > proj ? 'department' : 'project';
-}
-
-/** The total row ends the table; the 自评等级 row and notes may follow within a few rows. */
-function findEnd(grid: Grid, lastRow: number): number {
-  return lastRow;
 }
 
 function findGrade(grid: Grid, lastRow: number, _end: number): { row: number; cell: string; fig: ReturnType<typeof optFig> } | null {

@@ -80,6 +80,14 @@ function isTableEnd(text: string): boolean {
   return TABLE_END_PREFIXES.some((p) => t.startsWith(p.replace(/[:：]$/, ''))) && /^(注|说明|填报人|备注)[:：\d]/.test(t);
 }
 
+function insideLevelMerge(grid: Grid, row: number, cols: Header['columns']): boolean {
+  return [cols.level1, cols.level2].some((c) => {
+    if (c === undefined) return false;
+    const m = grid.merge(row, c);
+    return m !== undefined && m.top < row && m.bottom >= row;
+  });
+}
+
 const LEVEL_HEADER = /^(一级|二级|三级|指标名称|指标内容)/;
 
 export function readTable(grid: Grid, header: Header): TableResult {
@@ -98,7 +106,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
   for (let r = header.bottom + 1; r <= grid.bottom; r++) {
     const cells = rowCells(grid, r);
     if (cells.length === 0) {
-      if (++blankRun >= 2) break;
+      // An empty row inside a merged 一级/二级 cell is an unused row of the table, not its end.
+      if (!insideLevelMerge(grid, r, cols) && ++blankRun >= 2) break;
       continue;
     }
     blankRun = 0;
@@ -164,18 +173,20 @@ export function readTable(grid: Grid, header: Header): TableResult {
     lastRow = r;
   }
 
-  // Last row index holding a named indicator per level-2, and last row per level-1: a label-only row
-  // with figures is that level's subtotal when named rows follow it.
-  const lastNamedInL2 = new Map<LevelNode, number>();
+  // A row that opens a level with figures but no 三级 name is that level's subtotal when more rows
+  // of the level follow it (seed 003's lone 服务对象满意度指标 row is an indicator).
+  // Without a 三级 column a label-only row is the indicator itself.
+  const lastInL2 = new Map<LevelNode, number>();
   const lastInL1 = new Map<LevelNode, number>();
   rows.forEach((x, i) => {
-    if (x.l2 && x.l3) lastNamedInL2.set(x.l2, i);
+    if (x.l2) lastInL2.set(x.l2, i);
     if (x.l1) lastInL1.set(x.l1, i);
   });
+  const hasLevel3 = cols.level3 !== undefined;
   const indicators: Indicator[] = [];
   rows.forEach((info, i) => {
-    if (!info.l3) {
-      if (info.l2 && info.opensL2 && (lastNamedInL2.get(info.l2) ?? -1) > i) {
+    if (!info.l3 && hasLevel3) {
+      if (info.l2 && info.opensL2 && (lastInL2.get(info.l2) ?? -1) > i) {
         info.l2.subtotal = { weight: info.weight, score: info.score };
         return;
       }
