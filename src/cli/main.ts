@@ -8,6 +8,12 @@ import { readSnapshots, WorkbookReadError } from './read-workbook.js';
 import { reportText, type FileResult } from './report-text.js';
 import { runTemplate, runWriteTotals } from './commands.js';
 
+/** Where the CLI writes; a test passes string collectors. */
+export interface IO {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown };
+}
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -127,7 +133,7 @@ export function exitCodeOf(results: FileResult[]): number {
   return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
 }
 
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: IO = { out: process.stdout, err: process.stderr }): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);

@@ -12,7 +12,7 @@ import { formatNumber } from '../core/numfmt.js';
  *   as their text ("#DIV/0!"); hyperlinks as their text; formula cells give their cached result
  *   (null when the file has none); cells covered by a merge (other than its top-left) are null.
  * - formulas: "=" + formula text for formula cells (shared formulas resolved by ExcelJS), else null.
- * - numberFormat: the cell's format, "General" when it has none.
+ * - numberFormat: the cell's format (empty cells included), "General" when it has none.
  * - text: numbers rendered with formatNumber(value, numberFormat), strings as they are (full-width
  *   digits kept), TRUE/FALSE for booleans, "" for empty cells.
  *
@@ -92,30 +92,93 @@ function addToMerge(byMaster: Map<string, CellRange>, cell: ExcelJS.Cell, r: num
   if (c - 1 < rg.left) rg.left = c - 1;
 }
 
+interface RowData {
+  /** 1-based row number. */
+  r: number;
+  /** Per column from A (index 0) to the row's last cell. */
+  v: CellValue[];
+  t: string[];
+  f: string[];
+  x: (string | null)[];
+}
+
+function cellValue(cell: ExcelJS.Cell, type: ExcelJS.ValueType, date1904: boolean): CellValue {
+  switch (type) {
+    case VT.Number:
+      return cell.value as number;
+    case VT.Boolean:
+      return cell.value as boolean;
+    case VT.Date:
+      return dateToSerial(cell.value as Date, date1904);
+    case VT.Hyperlink:
+      return plainValue((cell.value as ExcelJS.CellHyperlinkValue).text, date1904);
+    case VT.Formula:
+      return plainValue(cell.result, date1904);
+    default:
+      // String, SharedString, RichText, Error
+      return plainValue(cell.value, date1904);
+  }
+}
+
 export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const date1904 = isDate1904(ws);
-
-  // Pass 1: the used rectangle (1-based while scanning) and the merged areas. Every cell covered
-  // by a merge (other than its top-left) has type Merge and knows its master, so the areas come
-  // from public cell API in the same pass (ws.model.merges would serialise the whole sheet).
-  const byMaster = new Map<string, CellRange>();
   const checkMerges = ws.hasMerges;
+  const byMaster = new Map<string, CellRange>();
+  const rows: RowData[] = [];
   let top = Infinity;
   let bottom = -Infinity;
   let left = Infinity;
   let right = -Infinity;
-  ws.eachRow((row, r) => {
-    row.eachCell((cell, c) => {
-      // eachCell only visits cells that are not Null: values, formulas, merge-covered cells.
-      const t = cell.type;
-      if (t === VT.String && cell.value === '') return;
-      if (checkMerges && t === VT.Merge) addToMerge(byMaster, cell, r, c);
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
+
+  // One pass over the stored cells, by findRow / findCell (ws.eachRow would first scan every
+  // row's cells for hasValues). Null cells are skipped; cells covered by a merge know their
+  // master, so the merged areas come from public cell API here (ws.model.merges would serialise
+  // the whole sheet first).
+  const rowCount = ws.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    const n = row.cellCount;
+    let v: CellValue[] | null = null;
+    let t: string[] = [];
+    let f: string[] = [];
+    let x: (string | null)[] = [];
+    for (let c = 1; c <= n; c++) {
+      const cell = row.findCell(c);
+      if (!cell) continue;
+      const type = cell.type;
+      if (type === VT.Null) continue;
+      if (type === VT.Merge) {
+        if (checkMerges) addToMerge(byMaster, cell, r, c);
+      } else if (type === VT.String && cell.value === '') {
+        continue;
+      }
+      if (!v) {
+        v = new Array<CellValue>(n).fill(null);
+        t = new Array<string>(n).fill('');
+        f = new Array<string>(n).fill('General');
+        x = new Array<string | null>(n).fill(null);
+      }
       if (c < left) left = c;
       if (c > right) right = c;
-    });
-  });
+      const j = c - 1;
+      const fmt = cell.numFmt || 'General';
+      f[j] = fmt;
+      if (type === VT.Merge) continue;
+      if (type === VT.Formula) {
+        const formula = cell.formula;
+        x[j] = formula ? (formula.startsWith('=') ? formula : `=${formula}`) : null;
+      }
+      const value = cellValue(cell, type, date1904);
+      v[j] = value;
+      t[j] = textOf(value, fmt);
+    }
+    if (!v) continue;
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    rows.push({ r, v, t, f, x });
+  }
+
   const merges = [...byMaster.values()].sort((a, b) => a.top - b.top || a.left - b.left);
   for (const m of merges) {
     top = Math.min(top, m.top + 1);
@@ -127,82 +190,47 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     return { sheet: ws.name, top: 0, left: 0, values: [], text: [], numberFormat: [], formulas: [], merges: [] };
   }
 
+  // Cut every row to the used columns [left, right]; rows with nothing stored get blanks.
   const height = bottom - top + 1;
   const width = right - left + 1;
   const values: CellValue[][] = new Array(height);
   const text: string[][] = new Array(height);
   const numberFormat: string[][] = new Array(height);
   const formulas: (string | null)[][] = new Array(height);
-  for (let i = 0; i < height; i++) {
-    values[i] = new Array<CellValue>(width).fill(null);
-    text[i] = new Array<string>(width).fill('');
-    numberFormat[i] = new Array<string>(width).fill('General');
-    formulas[i] = new Array<string | null>(width).fill(null);
-  }
-
-  // Pass 2: fill. Cells that only carry formatting are not visited: they read null / "" / "General".
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r < top || r > bottom) return;
-    const i = r - top;
-    const vRow = values[i];
-    const tRow = text[i];
-    const fRow = numberFormat[i];
-    const xRow = formulas[i];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c < left || c > right) return;
-      const j = c - left;
-      const fmt = cell.numFmt || 'General';
-      fRow[j] = fmt;
-      let v: CellValue;
-      switch (cell.type) {
-        case VT.Merge:
-          return;
-        case VT.Number:
-          v = cell.value as number;
-          break;
-        case VT.String:
-        case VT.SharedString:
-          v = plainValue(cell.value, date1904);
-          break;
-        case VT.Boolean:
-          v = cell.value as boolean;
-          break;
-        case VT.Date:
-          v = dateToSerial(cell.value as Date, date1904);
-          break;
-        case VT.RichText:
-          v = plainValue(cell.value, date1904);
-          break;
-        case VT.Hyperlink:
-          v = plainValue((cell.value as ExcelJS.CellHyperlinkValue).text, date1904);
-          break;
-        case VT.Error:
-          v = plainValue(cell.value, date1904);
-          break;
-        case VT.Formula: {
-          const f = cell.formula;
-          xRow[j] = f ? (f.startsWith('=') ? f : `=${f}`) : null;
-          v = plainValue(cell.result, date1904);
-          break;
-        }
-        default:
-          v = plainValue(cell.value, date1904);
-      }
-      vRow[j] = v;
-      tRow[j] = textOf(v, fmt);
-    });
-  });
-
-  return {
-    sheet: ws.name,
-    top: top - 1,
-    left: left - 1,
-    values,
-    text,
-    numberFormat,
-    formulas,
-    merges,
+  const fit = <T>(a: T[], blank: T): T[] => {
+    if (left === 1 && a.length === width) return a;
+    const out = a.slice(left - 1, right);
+    while (out.length < width) out.push(blank);
+    return out;
   };
+  let k = 0;
+  for (let i = 0; i < height; i++) {
+    const rd = rows[k];
+    if (rd && rd.r === top + i) {
+      values[i] = fit(rd.v, null);
+      text[i] = fit(rd.t, '');
+      numberFormat[i] = fit(rd.f, 'General');
+      formulas[i] = fit(rd.x, null);
+      k++;
+    } else {
+      values[i] = new Array<CellValue>(width).fill(null);
+      text[i] = new Array<string>(width).fill('');
+      numberFormat[i] = new Array<string>(width).fill('General');
+      formulas[i] = new Array<string | null>(width).fill(null);
+    }
+    // Empty cells that carry a format of their own (a blank 得分 cell formatted "0.0") report it.
+    const vRow = values[i];
+    const fRow = numberFormat[i];
+    let row: ExcelJS.Row | undefined;
+    for (let j = 0; j < width; j++) {
+      if (vRow[j] !== null || fRow[j] !== 'General') continue;
+      row ??= ws.findRow(top + i);
+      if (!row) break;
+      const fmt = row.findCell(left + j)?.numFmt;
+      if (fmt) fRow[j] = fmt;
+    }
+  }
+  return { sheet: ws.name, top: top - 1, left: left - 1, values, text, numberFormat, formulas, merges };
 }
 
 /** One snapshot per worksheet, in workbook order; [] for a workbook without worksheets. */

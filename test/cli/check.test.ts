@@ -13,8 +13,8 @@ function capture() {
   let err = '';
   return {
     io: {
-      out: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream,
-      err: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WriteStream,
+      out: { write: (s: string) => (out += s) },
+      err: { write: (s: string) => (err += s) },
     },
     get out() {
       return out;
