@@ -22,7 +22,6 @@ import { D, type Dec, roundTo, str } from './decimal.js';
 import { formatNumber } from './numfmt.js';
 import { DEFAULT_PACK, getPack, type GradeScheme, type RulePack, type RulePackName } from './rules/packs.js';
 import {
-  columnName,
   parseA1,
   parseRangeA1,
   rangeToA1,
@@ -1110,6 +1109,3 @@ export function templateToSnapshot(
     merges: t.merges.map((m) => ({ ...m })),
   };
 }
-
-/** "A1" of a 0-based row and column — re-exported for hosts that build ranges from the layout. */
-export { toA1, columnName };

@@ -9,7 +9,8 @@
  * actuals never are. A cell whose declared value already agrees with the rules' value (at its own
  * precision, never looser than the pack's score precision: 67% agrees with 66.55%) is left alone,
  * so writing twice changes nothing the second time. A cell holding a formula is planned but not
- * ticked: writing over a formula needs the user's explicit tick.
+ * ticked: writing over a formula needs the user's explicit tick. On a form where nothing is scored
+ * yet (a blank template) empty totals and grades are left empty.
  */
 import { D, agreesAt, decimalsOf, roundTo, str } from './decimal.js';
 import type { AggregateCell, Finding, FindingCode, SheetReport } from './report.js';
@@ -91,9 +92,11 @@ export function planWriteBack(reports: readonly SheetReport[]): PlannedWrite[] {
   for (const report of reports) {
     for (const form of report.forms) {
       const dp = packDecimals(form.rules);
+      // Nothing scored yet (a blank form or template): an empty total or grade has nothing to show.
+      const scored = form.indicators.some((i) => i.declared !== null) || form.executionRate.score.declared !== null;
       for (const a of form.aggregates) {
         const key = `${report.sheet}!${a.cell}`;
-        if (seen.has(key) || aggregateAgrees(a, dp)) continue;
+        if (seen.has(key) || aggregateAgrees(a, dp) || (!scored && a.declared === null)) continue;
         seen.add(key);
         const value = valueToWrite(a, dp);
         out.push({

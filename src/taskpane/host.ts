@@ -27,6 +27,30 @@ export interface CheckResult {
   highlighted: number;
   /** Sheets that were read but hold no form. */
   sheetsWithoutForm: string[];
+  /** Things the user should know although the check went through. */
+  warnings?: HostWarning[];
+}
+
+/**
+ * - merges-unavailable: merged areas could not be read (Excel without ExcelApi 1.13, or more than
+ *   512 merged areas), so the sheet was read as if nothing were merged;
+ * - record-not-saved: the highlights are in place but the record in the workbook settings could not
+ *   be saved.
+ */
+export type HostWarning = 'merges-unavailable' | 'record-not-saved';
+
+export type HostErrorCode = 'read-failed' | 'write-failed' | 'settings-failed' | 'select-failed';
+
+/** An infrastructure failure in the host; `message` is Chinese, the pane localises by `code`. */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'HostError';
+  }
 }
 
 export interface WriteBackItem extends AggregateCell {
@@ -35,6 +59,8 @@ export interface WriteBackItem extends AggregateCell {
 
 export interface Host {
   locale: Locale;
+  /** Office's theme, light or dark by its body background; light when unknown. */
+  theme?: 'light' | 'dark';
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   /** Read the active sheet (or every sheet), run the core, replace 核分's highlights. */

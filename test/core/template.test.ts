@@ -22,6 +22,7 @@ import { UnknownRulePackError } from '../../src/core/rules/packs.js';
 import { checkSheet } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/report.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
+import { planWriteBack } from '../../src/core/writeback-plan.js';
 import { SEED002_INDICATORS } from '../fixtures/seeds.js';
 
 function at(t: TemplateDescription, a1: string) {
@@ -382,5 +383,23 @@ describe('[needs engine E1–E3] the template filled with seed 002 reproduces se
 
   it('gives the same findings (code, declared, expected, indicator) as the seed form itself', () => {
     expect(filled.findings.map(key).sort()).toEqual(seed.findings.map(key).sort());
+  });
+});
+
+describe('写回合计 on templates', () => {
+  it.each(['project', 'department'] as const)('a blank %s template has nothing to write back (no 0 or 差 into its empty total and grade)', (kind) => {
+    const t = buildTemplate({ kind });
+    expect(planWriteBack([checkSheet(templateToSnapshot(t))])).toEqual([]);
+  });
+
+  it('the template filled with seed 002: the typed execution score is ticked, the total’s formula listed unticked', () => {
+    const t = buildTemplate({ kind: 'project', rows: 4 });
+    const plan = planWriteBack([checkSheet(templateToSnapshot(t, '自评表', seed002Inputs(t)))]);
+    // H6 was typed over (7): a constant, ticked. The total is a live formula showing 94.5 = 87.5 + 7,
+    // which the rules put at 92.16 (87.5 + 4.66): listed, but unticked because it holds a formula.
+    expect(plan.map((p) => `${p.cell} ${p.displayOld}→${p.display} ${p.overwrite ? '☑' : '☐'}`)).toEqual([
+      `${t.layout.funds!.score} 7→4.66 ☑`,
+      `${t.layout.total.scoreCell} 94.5→92.16 ☐`,
+    ]);
   });
 });

@@ -472,18 +472,6 @@ class WorksheetProxy extends Obj<FakeSheet> {
     return this.range(() => this.used(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
   }
 
-  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    this.call('getUsedRangeOrNullObject', [valuesOnly]);
-    return new RangeProxy(
-      this.ctx,
-      () => {
-        const r = this.used(valuesOnly);
-        return r ? { sheet: this.target(), rect: r } : null;
-      },
-      true,
-    );
-  }
-
   activate(): void {
     this.call('activate', [], () => {
       const s = this.target();
@@ -603,16 +591,6 @@ class RangeProxy extends Obj<RangeTarget> {
     );
   }
 
-  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
-    this.call('getAbsoluteResizedRange', [numRows, numColumns]);
-    return new RangeProxy(this.ctx, () => {
-      const t = this.target();
-      const rect = { top: t.rect.top, left: t.rect.left, bottom: t.rect.top + numRows - 1, right: t.rect.left + numColumns - 1 };
-      if (rect.bottom > MAX_ROW || rect.right > MAX_COL) throw new FakeOfficeError('InvalidArgument', 'beyond the grid');
-      return { sheet: t.sheet, rect };
-    });
-  }
-
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.call('getMergedAreasOrNullObject', []);
     return new RangeAreasProxy(
@@ -695,13 +673,6 @@ class ConditionalFormatCollectionProxy extends Coll<RangeTarget, ConditionalForm
       created = { cf, sheet: t.sheet };
     });
     return new ConditionalFormatProxy(this.ctx, () => created);
-  }
-  getCount(): { value: number } {
-    const result = { value: NaN };
-    this.call('getCount', [], () => {
-      result.value = this.list(this.target()).length;
-    });
-    return result;
   }
 }
 

@@ -1,0 +1,169 @@
+/**
+ * The Host the task pane uses inside Excel. This folder is the only code that touches Office.js.
+ *
+ * Round trips per action:
+ * - check, active sheet: 1 sync to read (plus one per further chunk of a sheet bigger than the
+ *   first window) and 1 sync to replace the highlights (skipped when there is nothing to remove or
+ *   add);
+ * - check, whole workbook: 1 more sync first, to list the sheets;
+ * - clear: 1 sync to list the sheets and find the rules on the active sheet, 1 more only when the
+ *   record names other sheets, 1 to delete;
+ * - select: 1 sync.
+ */
+import { checkSheet, type CheckOptions, type SheetReport, type SheetSnapshot } from '../core/index.js';
+import { HostError, type CheckResult, type Host, type HostWarning, type Settings } from '../taskpane/host.js';
+import {
+  RECORD_KEY,
+  SETTINGS_KEY,
+  readRecord,
+  readSettings,
+  recorded,
+  saveEntries,
+  type HighlightRecord,
+} from './document-settings.js';
+import { displayLocale, excelApiSupported, officeThemeKind } from './office.js';
+import { overlaysIn, planHighlights, queueDiscovery, queueHighlight } from './overlay.js';
+import { DEFAULT_LIMITS, readSheets, type ReadLimits, type ReadResult } from './read.js';
+import { READ_FAILED, syncOr } from './sync.js';
+
+export { officeReady } from './office.js';
+
+export interface ExcelHostOptions extends Partial<ReadLimits> {
+  /** The scoring engine; tests substitute their own. */
+  checkSheet?: (snapshot: SheetSnapshot, options: CheckOptions) => SheetReport;
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): Host {
+  const limits: ReadLimits = {
+    budgetCells: options.budgetCells ?? DEFAULT_LIMITS.budgetCells,
+    windowColumns: options.windowColumns ?? DEFAULT_LIMITS.windowColumns,
+  };
+  const score = options.checkSheet ?? checkSheet;
+
+  async function checkOnce(settings: Settings, merges: boolean, warnings: HostWarning[]): Promise<CheckResult> {
+    return Excel.run(async (context) => {
+      const record = readRecord();
+      const worksheets = context.workbook.worksheets;
+      let targets: Excel.Worksheet[];
+      let others: Excel.Worksheet[] = [];
+      if (settings.wholeWorkbook) {
+        worksheets.load('items/name,items/id,items/visibility');
+        await syncOr(context, 'read-failed', '读取工作表列表失败。');
+        targets = worksheets.items.filter((ws) => ws.visibility === 'Visible');
+        // hidden sheets are not checked, but highlights 核分 left on them are still replaced
+        others = worksheets.items.filter((ws) => ws.visibility !== 'Visible' && recorded(record, ws));
+      } else {
+        targets = [worksheets.getActiveWorksheet()];
+      }
+
+      const read = await readSheets(context, targets, others, { ...limits, merges });
+      const reports = read.sheets.map((s) => score(s.snapshot, { rules: settings.rules }));
+      const highlighted = await replaceHighlights(context, read, reports, settings);
+
+      const replaced = [...read.sheets, ...others.map((ws) => ({ id: ws.id, name: ws.name }))];
+      const kept = (record?.sheets ?? []).filter((r) => !replaced.some((s) => s.id === r.id || s.name === r.name));
+      const added = read.sheets
+        .map((s) => ({ id: s.id, name: s.name, cells: highlighted.get(s.name) ?? 0 }))
+        .filter((s) => s.cells > 0);
+      const next: HighlightRecord = { version: 1, sheets: [...kept, ...added] };
+      if (JSON.stringify(next.sheets) !== JSON.stringify(record?.sheets ?? [])) {
+        // The highlights are in place either way; a failed save only weakens clearing after reopening.
+        await saveEntries({ [RECORD_KEY]: next }).catch(() => {
+          warnings.push('record-not-saved');
+        });
+      }
+
+      return {
+        reports,
+        highlighted: [...highlighted.values()].reduce((a, b) => a + b, 0),
+        sheetsWithoutForm: reports.filter((r) => r.forms.length === 0).map((r) => r.sheet),
+        warnings,
+      };
+    });
+  }
+
+  /** One write sync: delete every old 核分 rule found while reading, add the new ones. */
+  async function replaceHighlights(
+    context: Excel.RequestContext,
+    read: ReadResult,
+    reports: SheetReport[],
+    settings: Settings,
+  ): Promise<Map<string, number>> {
+    const plan = planHighlights(
+      reports.flatMap((r) => r.findings),
+      settings.highlight,
+    );
+    for (const cf of read.overlays) cf.delete();
+    const counts = new Map<string, number>();
+    for (const s of read.sheets) {
+      const cells = plan.get(s.name);
+      if (!cells) continue;
+      for (const [cell, severity] of cells) queueHighlight(s.worksheet, cell, severity);
+      counts.set(s.name, cells.size);
+    }
+    if (read.overlays.length || counts.size) {
+      await syncOr(context, 'write-failed', '无法在工作表中添加或移除核分的标记（工作表可能受保护）。');
+    }
+    return counts;
+  }
+
+  return {
+    locale: displayLocale(),
+    theme: officeThemeKind(),
+
+    async loadSettings() {
+      return readSettings();
+    },
+
+    async saveSettings(settings) {
+      await saveEntries({ [SETTINGS_KEY]: settings });
+    },
+
+    async check(settings) {
+      const merges = excelApiSupported('1.13');
+      const warnings: HostWarning[] = merges ? [] : ['merges-unavailable'];
+      try {
+        return await checkOnce(settings, merges, warnings);
+      } catch (e) {
+        // More than 512 merged areas makes getMergedAreasOrNullObject fail the read: read without.
+        if (!(merges && e instanceof HostError && e.code === 'read-failed')) throw e;
+        return checkOnce(settings, false, ['merges-unavailable']);
+      }
+    },
+
+    async select(sheet, cell) {
+      await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await syncOr(context, 'select-failed', `无法定位到“${sheet}”的 ${cell}。`);
+      });
+    },
+
+    async clearHighlights() {
+      return Excel.run(async (context) => {
+        const record = readRecord();
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/name,items/id');
+        const active = worksheets.getActiveWorksheet();
+        active.load('id');
+        const activeRules = queueDiscovery(active);
+        await syncOr(context, 'read-failed', READ_FAILED);
+        const overlays = overlaysIn(activeRules);
+
+        // No record at all (lost, or never saved): look on every sheet.
+        const others = worksheets.items.filter((ws) => ws.id !== active.id && (record === null || recorded(record, ws)));
+        if (others.length) {
+          const rules = others.map(queueDiscovery);
+          await syncOr(context, 'read-failed', READ_FAILED);
+          overlays.push(...rules.flatMap(overlaysIn));
+        }
+
+        for (const cf of overlays) cf.delete();
+        if (overlays.length) await syncOr(context, 'write-failed', '无法移除核分的标记（工作表可能受保护）。');
+        if (overlays.length || record?.sheets.length) await saveEntries({ [RECORD_KEY]: { version: 1, sheets: [] } });
+        return overlays.length;
+      });
+    },
+  };
+}

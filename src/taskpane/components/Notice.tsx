@@ -1,0 +1,64 @@
+/**
+ * Two tiny stand-ins for Fluent's MessageBar and CounterBadge, which would add ~25 KiB (motion,
+ * badge) to a pane that only needs a coloured line and a number.
+ */
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  notice: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  error: {
+    borderLeftColor: tokens.colorStatusDangerBorderActive,
+    backgroundColor: tokens.colorStatusDangerBackground1,
+  },
+  warning: {
+    borderLeftColor: tokens.colorStatusWarningBorderActive,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  info: {},
+  count: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minWidth: '20px',
+    height: '20px',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    boxSizing: 'border-box',
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+    backgroundColor: tokens.colorNeutralBackground5,
+    color: tokens.colorNeutralForeground1,
+  },
+  countError: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  countWarning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3, color: tokens.colorNeutralForegroundOnBrand },
+});
+
+export function Notice({ intent, children }: { intent: 'error' | 'warning' | 'info'; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div role={intent === 'error' ? 'alert' : 'status'} className={mergeClasses(styles.notice, styles[intent])}>
+      {children}
+    </div>
+  );
+}
+
+export function Count({ n, tone }: { n: number; tone?: 'error' | 'warning' }) {
+  const styles = useStyles();
+  return (
+    <span
+      className={mergeClasses(styles.count, tone === 'error' && styles.countError, tone === 'warning' && styles.countWarning)}
+    >
+      {n}
+    </span>
+  );
+}

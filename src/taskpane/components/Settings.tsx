@@ -1,0 +1,68 @@
+import { Checkbox, Label, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
+import { SEVERITIES } from '../findings.js';
+import type { Settings as PaneSettings } from '../host.js';
+import { useStrings } from '../i18n.js';
+
+const useStyles = makeStyles({
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', alignItems: 'center' },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface SettingsProps {
+  settings: PaneSettings;
+  disabled: boolean;
+  onChange(next: PaneSettings): void;
+}
+
+/** Rule pack and which severities get a highlight; the pane saves them with the workbook. */
+export function Settings({ settings, disabled, onChange }: SettingsProps) {
+  const t = useStrings();
+  const styles = useStyles();
+  const packId = useId('rule-pack');
+  return (
+    <section className={styles.panel} aria-label={t.settings}>
+      <Label htmlFor={packId} weight="semibold">
+        {t.rulePack}
+      </Label>
+      <Select
+        id={packId}
+        value={settings.rules}
+        disabled={disabled}
+        onChange={(_, d) => isRulePackName(d.value) && onChange({ ...settings, rules: d.value })}
+      >
+        {Object.values(RULE_PACKS).map((pack) => (
+          <option key={pack.name} value={pack.name}>
+            {t.locale === 'en-US' ? pack.titleEn : pack.title}
+          </option>
+        ))}
+      </Select>
+      <fieldset className={styles.fieldset} disabled={disabled}>
+        <legend className={styles.legend}>{t.highlightIn}</legend>
+        {SEVERITIES.map((sev) => (
+          <Checkbox
+            key={sev}
+            label={t.severity[sev]}
+            checked={settings.highlight.includes(sev)}
+            disabled={disabled}
+            onChange={(_, d) =>
+              onChange({
+                ...settings,
+                highlight: SEVERITIES.filter((s) => (s === sev ? d.checked === true : settings.highlight.includes(s))),
+              })
+            }
+          />
+        ))}
+      </fieldset>
+      <Text size={200}>{t.settingsRemembered}</Text>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Finding, FormReport, Severity } from '../../core/report.js';
+import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
+import { percent, severityAt } from '../findings.js';
+import { useStrings } from '../i18n.js';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0, display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  label: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS },
+  value: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: {},
+});
+
+interface FigureProps {
+  label: string;
+  value: string | null;
+  flag?: Severity | null;
+}
+
+/** A labelled figure; a dash where the form has none; coloured when a finding points at its cell. */
+function Figure({ label, value, flag }: FigureProps) {
+  const styles = useStyles();
+  return (
+    <span>
+      <span className={styles.label}>{label}</span>
+      <span className={mergeClasses(styles.value, flag ? styles[flag] : undefined)} data-flag={flag ?? undefined}>
+        {value ?? '—'}
+      </span>
+    </span>
+  );
+}
+
+export interface SummaryProps {
+  form: FormReport;
+  /** The findings of the form's sheet, to mark declared figures that are wrong. */
+  findings: readonly Finding[];
+}
+
+/** What the form declares against what the rules recompute. */
+export function Summary({ form, findings }: SummaryProps) {
+  const t = useStrings();
+  const styles = useStyles();
+  const flag = (cell: string | null) => severityAt(findings, form.sheet, cell);
+  const rate = form.executionRate;
+  const pack = isRulePackName(form.rules) ? RULE_PACKS[form.rules] : null;
+  return (
+    <section className={styles.card} aria-label={`${t.formKind[form.kind]} ${form.sheet}`}>
+      <Text weight="semibold">{t.formKind[form.kind]}</Text>
+      <Text size={200}>
+        {form.sheet}!{form.range}
+        {form.title ? ` · ${form.title}` : ''}
+      </Text>
+      <dl className={styles.list}>
+        <dt className={styles.term}>{t.total}</dt>
+        <dd className={styles.detail}>
+          <Figure label={t.declared} value={form.total.declared} flag={flag(form.total.cell)} />
+          <Figure label={t.summed} value={form.total.sum} />
+          <Figure label={t.recomputed} value={form.total.recomputed} />
+        </dd>
+        <dt className={styles.term}>{t.executionRate}</dt>
+        <dd className={styles.detail}>
+          <Figure label={t.declared} value={percent(rate.declared)} flag={flag(rate.cell)} />
+          <Figure label={t.computed} value={percent(rate.computed)} />
+        </dd>
+        <dt className={styles.term}>{t.executionScore}</dt>
+        <dd className={styles.detail}>
+          <Figure label={t.declared} value={rate.score.declared} flag={flag(rate.score.cell)} />
+          <Figure label={t.recomputed} value={rate.score.computed} />
+          <Figure label={t.weight} value={rate.score.weight} />
+        </dd>
+        <dt className={styles.term}>{t.grade}</dt>
+        <dd className={styles.detail}>
+          <Figure label={t.declared} value={form.grade.declared} flag={flag(form.grade.cell)} />
+          <Figure label={t.recomputed} value={form.grade.computed} />
+        </dd>
+        <dt className={styles.term}>{t.weightTotal}</dt>
+        <dd className={styles.detail}>
+          <span className={styles.value}>{form.weightTotal}</span>
+        </dd>
+        <dt className={styles.term}>{t.rules}</dt>
+        <dd className={styles.detail}>{pack ? (t.locale === 'en-US' ? pack.titleEn : pack.title) : form.rules}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createExcelHost } from '../../src/excel/host.js';
+import { rangeToA1, toA1 } from '../../src/core/snapshot.js';
+import { DEFAULT_SETTINGS } from '../../src/taskpane/host.js';
+import { L, U, mergesOf, type Cell } from '../fixtures/build.js';
+import { seed002Rows } from '../fixtures/seeds.js';
+import { fakeWorkbook, installFakeOffice, type FakeOffice, type FakeSheet } from '../support/fake-office.js';
+import { overlays } from './helpers.js';
+
+/** Seed 002 as Excel holds it: values in merge anchors, 67% as 0.67 with a percent format. */
+function seed002Sheet(): FakeSheet {
+  const rows = seed002Rows();
+  const sheet: FakeSheet = { name: 'Sheet1', id: 'seed002', cells: {}, merges: mergesOf(rows).map(rangeToA1), conditionalFormats: [] };
+  rows.forEach((row, r) =>
+    row.forEach((c: Cell, col) => {
+      if (c === L || c === U || c === null) return;
+      if (typeof c === 'object' && !(c instanceof Date) && 'v' in c) {
+        const v = c.v as number;
+        sheet.cells[toA1(r, col)] = { value: v, numberFormat: c.fmt, text: c.fmt?.endsWith('%') ? `${Math.round(v * 100)}%` : String(v) };
+      } else {
+        sheet.cells[toA1(r, col)] = { value: c as string | number };
+      }
+    }),
+  );
+  return sheet;
+}
+
+let fake: FakeOffice | null = null;
+afterEach(() => fake?.uninstall());
+
+describe('seed 002 through the Excel adapter and the real engine', () => {
+  it('reads in one sync, reports the form, highlights the contradictions in one more', async () => {
+    fake = installFakeOffice(globalThis, fakeWorkbook([seed002Sheet()]));
+    const r = await createExcelHost().check(DEFAULT_SETTINGS);
+    expect(fake.syncCount).toBe(2);
+
+    const [form] = r.reports[0].forms;
+    expect(form.total).toEqual({ cell: 'G27', declared: '94.5', sum: '94.5', recomputed: '92.16' });
+    expect(form.executionRate.score).toMatchObject({ cell: 'H5', declared: '7', computed: '4.66' });
+    expect(form.weightTotal).toBe('97');
+
+    const tags = r.reports[0].findings.map((f) => `${f.severity} ${f.code}@${f.cell}`);
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        'error score-mismatch@H5',
+        'error weight-total-not-100@F27',
+        'warning missing-deviation-reason@H16',
+        'warning over-achievement@E15',
+      ]),
+    );
+    const flagged = overlays(fake.workbook.sheets[0]);
+    expect(flagged).toEqual(
+      expect.arrayContaining([
+        'H5 error #FFC7CE #9C0006',
+        'F27 error #FFC7CE #9C0006',
+        'H16 warning #FFEB9C #9C5700',
+        'E15 warning #FFEB9C #9C5700',
+      ]),
+    );
+    expect(r.highlighted).toBe(flagged.length);
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * Packaging checks: manifest.xml validates against Microsoft's schemas, says what the issue asks
+ * (zh-CN with en-US overrides, ExcelApi 1.7, a 核分 group with a 检查得分 button on the Home tab),
+ * and every URL in it names a file the webpack build really emits, at the port npm start serves.
+ * Also: taskpane.html loads office.js from the CDN and its inline browser check is plain ES5.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseJs } from 'acorn';
+import { Window } from 'happy-dom';
+import webpack from 'webpack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConfig, TASKPANE_HTML } from '../webpack.config.js';
+import { DEFAULT_PORT } from '../scripts/serve.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const manifestPath = join(root, 'manifest.xml');
+const xsd = resolve(root, '..', 'shared', 'office-addin-xsd', 'OfficeAppManifestV1_1.xsd');
+const manifestText = readFileSync(manifestPath, 'utf8');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+if (!hasXmllint) {
+  console.warn('跳过 manifest.xml 的 XSD 校验：本机没有 xmllint（apt-get install -y libxml2-utils；CI 会安装）。');
+}
+
+const window = new Window();
+const doc = new window.DOMParser().parseFromString(manifestText, 'application/xml');
+afterAll(async () => {
+  await window.happyDOM.close();
+});
+
+/** Elements by qualified name ("bt:String"), as written in the manifest. */
+function all(name: string): Element[] {
+  return [...doc.getElementsByTagName(name)] as unknown as Element[];
+}
+function one(name: string): Element {
+  const found = all(name);
+  expect(found, name).toHaveLength(1);
+  return found[0];
+}
+/** A direct child of <OfficeApp> (the top-level settings, not the VersionOverrides ones). */
+function top(name: string): Element {
+  const found = ([...doc.documentElement.children] as unknown as Element[]).filter((e) => e.tagName === name);
+  expect(found, name).toHaveLength(1);
+  return found[0];
+}
+function overrides(el: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const child of [...el.children] as unknown as Element[]) {
+    if (child.tagName === 'Override' || child.tagName === 'bt:Override') {
+      out[child.getAttribute('Locale') ?? ''] = child.getAttribute('Value') ?? '';
+    }
+  }
+  return out;
+}
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  expect(b.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+describe('manifest.xml', () => {
+  it.skipIf(!hasXmllint)('validates against the add-in manifest schema (xmllint, offline)', () => {
+    const out = execFileSync('xmllint', ['--noout', '--schema', xsd, manifestPath], { encoding: 'utf8', stdio: 'pipe' });
+    expect(out).toBe('');
+  });
+
+  it.skipIf(!hasXmllint)('the schema check really rejects a broken manifest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hefen-manifest-'));
+    try {
+      const broken = join(dir, 'manifest.xml');
+      writeFileSync(broken, manifestText.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'));
+      const r = spawnSync('xmllint', ['--noout', '--schema', xsd, broken], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/Permissions/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has its own GUID, not one copied from Microsoft templates', () => {
+    const id = top('Id').textContent?.trim() ?? '';
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Yeoman / Office-Addin-TaskPane templates and the docs' samples.
+    expect(['05c2e1c9-3e1d-406e-9a91-e9ac64854143', '5ba75cdf-5225-405b-8644-c5beab6bdaed', '455acfce-edcc-4084-82f9-b01c2a1f3cdd']).not.toContain(id);
+  });
+
+  it('is a zh-CN Excel task pane add-in with en-US overrides', () => {
+    expect(doc.documentElement.getAttribute('xsi:type')).toBe('TaskPaneApp');
+    expect(top('DefaultLocale').textContent).toBe('zh-CN');
+    expect([...top('Hosts').children].map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
+    expect(top('Permissions').textContent).toBe('ReadWriteDocument');
+    const name = top('DisplayName');
+    expect(name.getAttribute('DefaultValue')).toBe('核分');
+    expect(overrides(name)).toEqual({ 'en-US': 'Hefen' });
+    const description = top('Description');
+    expect(description.getAttribute('DefaultValue')).toMatch(/绩效自评表/);
+    expect(overrides(description)['en-US']).toMatch(/self-evaluation/);
+  });
+
+  it('requires ExcelApi 1.7', () => {
+    const sets = all('Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]);
+    expect(sets).toEqual([['ExcelApi', '1.7']]);
+  });
+
+  it('puts a 核分 group with a 检查得分 button that opens the pane on the Home tab', () => {
+    expect(one('OfficeTab').getAttribute('id')).toBe('TabHome');
+    const strings = new Map(all('bt:String').map((s) => [s.getAttribute('id'), s]));
+    const text = (resid: string | null | undefined): string => strings.get(resid ?? '')?.getAttribute('DefaultValue') ?? '';
+    const group = one('Group');
+    const groupLabel = [...group.children].find((c) => c.tagName === 'Label')?.getAttribute('resid');
+    expect(text(groupLabel)).toBe('核分');
+    const control = one('Control');
+    expect(control.getAttribute('xsi:type')).toBe('Button');
+    const buttonLabel = [...control.children].find((c) => c.tagName === 'Label')?.getAttribute('resid');
+    expect(text(buttonLabel)).toBe('检查得分');
+    expect(overrides(strings.get(buttonLabel ?? '')!)['en-US']).toBe('Check scores');
+    expect(one('Action').getAttribute('xsi:type')).toBe('ShowTaskpane');
+    const sizes = control.getElementsByTagName('bt:Image');
+    expect([...sizes].map((i) => i.getAttribute('size'))).toEqual(['16', '32', '80']);
+  });
+
+  it('defines every resource it references, each with an en-US override for text', () => {
+    const defined = new Map<string, Element>();
+    for (const tag of ['bt:Image', 'bt:Url', 'bt:String']) {
+      for (const el of all(tag)) {
+        const id = el.getAttribute('id');
+        if (id === null) continue; // <bt:Image size=".." resid=".."> inside <Icon> is a reference
+        expect(defined.has(id), `duplicate resource id ${id}`).toBe(false);
+        expect(id.length, `resource id ${id} longer than 32 characters`).toBeLessThanOrEqual(32);
+        defined.set(id, el);
+      }
+    }
+    const referenced = new Set(all('*').map((e) => e.getAttribute('resid')).filter((r): r is string => r !== null));
+    for (const resid of referenced) expect(defined.has(resid), `undefined resid ${resid}`).toBe(true);
+    for (const id of defined.keys()) expect(referenced.has(id), `unused resource ${id}`).toBe(true);
+    for (const s of all('bt:String')) {
+      expect(overrides(s)['en-US'], `en-US override of ${s.getAttribute('id')}`).toBeTruthy();
+      const max = s.parentElement?.tagName === 'bt:ShortStrings' ? 125 : 250;
+      expect(s.getAttribute('DefaultValue')!.length).toBeLessThanOrEqual(max);
+    }
+  });
+
+  describe('URLs match what npm run build emits and npm start serves', () => {
+    let outDir = '';
+    beforeAll(async () => {
+      // A development build with a one-line entry: the bundle is irrelevant here; the HTML page,
+      // the copied icons and the manifest are what the URLs must find.
+      outDir = mkdtempSync(join(tmpdir(), 'hefen-pack-'));
+      const entry = join(outDir, '..', `${outDir.split('/').pop()}-entry.js`);
+      writeFileSync(entry, 'export {};\n');
+      try {
+        await new Promise<void>((ok, fail) => {
+          const compiler = webpack(createConfig({ mode: 'development', entry, outDir }));
+          compiler.run((err, stats) => {
+            compiler.close(() => undefined);
+            if (err || !stats || stats.hasErrors()) fail(err ?? new Error(stats?.toString('errors-only')));
+            else ok();
+          });
+        });
+      } finally {
+        rmSync(entry, { force: true });
+      }
+    });
+    afterAll(() => {
+      if (outDir) rmSync(outDir, { recursive: true, force: true });
+    });
+
+    it('every URL is https://localhost at the served port and names an emitted file', () => {
+      const urls = new Set<string>();
+      for (const el of all('*')) {
+        for (const attr of ['DefaultValue', 'Value']) {
+          const v = el.getAttribute(attr);
+          if (v && /^https?:/.test(v)) urls.add(v);
+        }
+      }
+      expect(urls.size).toBe(5); // taskpane.html and icon-16, -32, -64, -80
+      for (const url of urls) {
+        const u = new URL(url);
+        expect(u.origin, url).toBe(`https://localhost:${DEFAULT_PORT}`);
+        expect(existsSync(join(outDir, decodeURIComponent(u.pathname))), `${url} is not in the build output`).toBe(true);
+      }
+      expect(urls).toContain(`https://localhost:${DEFAULT_PORT}/${TASKPANE_HTML}`);
+      const source = top('DefaultSettings').getElementsByTagName('SourceLocation')[0];
+      expect(source.getAttribute('DefaultValue')).toBe(`https://localhost:${DEFAULT_PORT}/${TASKPANE_HTML}`);
+      const paneUrl = all('bt:Url').find((u) => u.getAttribute('id') === one('Action').getElementsByTagName('SourceLocation')[0].getAttribute('resid'));
+      expect(paneUrl?.getAttribute('DefaultValue')).toBe(`https://localhost:${DEFAULT_PORT}/${TASKPANE_HTML}`);
+      // The build also ships the manifest itself (for 上传我的加载项 from the browser).
+      expect(readFileSync(join(outDir, 'manifest.xml'), 'utf8')).toBe(manifestText);
+    });
+
+    it('each icon URL points at a PNG of the size the manifest declares', () => {
+      const byId = new Map(all('bt:Image').filter((i) => i.getAttribute('id')).map((i) => [i.getAttribute('id')!, i.getAttribute('DefaultValue')!]));
+      const path = (url: string): string => join(outDir, new URL(url).pathname);
+      for (const ref of all('bt:Image').filter((i) => i.getAttribute('size'))) {
+        const size = Number(ref.getAttribute('size'));
+        expect(pngSize(path(byId.get(ref.getAttribute('resid')!)!))).toEqual({ width: size, height: size });
+      }
+      expect(pngSize(path(top('IconUrl').getAttribute('DefaultValue')!))).toEqual({ width: 32, height: 32 });
+      expect(pngSize(path(top('HighResolutionIconUrl').getAttribute('DefaultValue')!))).toEqual({ width: 64, height: 64 });
+      expect(pngSize(join(root, 'assets', 'icon-128.png'))).toEqual({ width: 128, height: 128 });
+    });
+
+    it('the emitted page loads office.js from the CDN before the bundle, and the bundle is local', () => {
+      const html = readFileSync(join(outDir, TASKPANE_HTML), 'utf8');
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
+      expect(scripts[0]).toBe(OFFICE_JS);
+      expect(scripts.slice(1)).toEqual(['taskpane.js']);
+      expect(existsSync(join(outDir, 'taskpane.js'))).toBe(true);
+    });
+  });
+});
+
+describe('taskpane.html', () => {
+  const html = readFileSync(join(root, 'src', 'taskpane', 'taskpane.html'), 'utf8');
+
+  it('is UTF-8, zh-CN, has #root and loads office.js from Microsoft', () => {
+    expect(html).toMatch(/<html lang="zh-CN">/);
+    expect(html).toMatch(/<meta charset="UTF-8">/i);
+    expect(html).toMatch(/<div id="root"><\/div>/);
+    expect(html).toContain(`<script src="${OFFICE_JS}"></script>`);
+  });
+
+  it('its inline browser check is plain ES5 (it has to run in IE11)', () => {
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    expect(() => parseJs(inline[0], { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+    // And the parser would catch ES2015 if someone slipped it in.
+    expect(() => parseJs('var f = () => 1;', { ecmaVersion: 5 })).toThrow();
+    // The probe of newer syntax lives in a string, so IE11 can parse the page script itself.
+    expect(inline[0]).toMatch(/new Function\('[^']*\?\.[^']*'\)/);
+  });
+
+  it('names the Office versions that work, in Chinese and English', () => {
+    const message = html.slice(html.indexOf('id="hefen-unsupported"'));
+    for (const s of ['Excel 2021', 'Excel 2024', 'Microsoft 365', 'Excel 网页版', 'IE11', 'WPS', 'Excel on the web']) {
+      expect(message).toContain(s);
+    }
+  });
+});

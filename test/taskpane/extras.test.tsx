@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkSheet } from '../../src/core/check.js';
+import type { SheetReport } from '../../src/core/report.js';
+import { planWriteBack, type PlannedWrite } from '../../src/core/writeback-plan.js';
+import type { HostExtras, InsertedTemplate, UndoOutcome, WriteOutcome } from '../../src/taskpane/host-extras.js';
+import { HostError, type Locale } from '../../src/taskpane/host.js';
+import { TemplatePanel } from '../../src/taskpane/TemplatePanel.js';
+import { WriteBackPanel } from '../../src/taskpane/WriteBackPanel.js';
+import { seed002Snapshot } from '../support/seed002-snap.js';
+import { fakeHost } from './fake-host.js';
+
+afterEach(cleanup);
+
+/** A HostExtras answering from memory: the preview is the real plan, writes are counted. */
+function extrasHost(reports: SheetReport[], opts: { locale?: Locale; insert?: () => Promise<InsertedTemplate>; depth?: number } = {}) {
+  let depth = opts.depth ?? 0;
+  const outcome = (written: PlannedWrite[] | { sheet: string; cell: string }[]): WriteOutcome => ({
+    written: written.map((w) => ({ sheet: w.sheet, cell: w.cell })),
+    unchanged: [],
+    skipped: [],
+    undoDepth: ++depth,
+  });
+  const host = {
+    ...fakeHost(reports, { locale: opts.locale }),
+    insertTemplate: vi.fn(opts.insert ?? (async () => ({ sheet: '自评表 (2)', range: 'A1:H47', kind: 'project' as const, warnings: [] }))),
+    previewWriteBack: vi.fn((r: readonly SheetReport[]) => planWriteBack(r)),
+    applyWriteBack: vi.fn(async (items: readonly PlannedWrite[]) => outcome(items.filter((i) => i.overwrite))),
+    undoWriteBack: vi.fn(async (): Promise<UndoOutcome> => ({ restored: [{ sheet: 'Sheet1', cell: 'H5' }, { sheet: 'Sheet1', cell: 'G27' }], changedSince: [], undoDepth: --depth })),
+    undoDepth: vi.fn(async () => depth),
+    applySuggestion: vi.fn(async (f: { sheet: string; cell: string }) => outcome([f])),
+  } satisfies HostExtras;
+  return host;
+}
+
+function seed002Report(edit?: (s: ReturnType<typeof seed002Snapshot>) => void): SheetReport {
+  const snap = seed002Snapshot();
+  edit?.(snap);
+  return checkSheet(snap);
+}
+
+const checkboxes = () => screen.getAllByRole('checkbox') as HTMLInputElement[];
+
+describe('插入空白模板 panel', () => {
+  it('inserts a project template with the chosen rows and the pane’s rule pack, and names the new sheet', async () => {
+    const host = extrasHost([]);
+    const onInserted = vi.fn();
+    render(<TemplatePanel host={host} rules="hubei" onInserted={onInserted} />);
+    expect(screen.getByText('规则包：湖北（预算执行率 20 分，定性 80/50）')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('每个二级指标的空白行数'), { target: { value: '3' } });
+    fireEvent.change(screen.getByLabelText('年度（可留空）'), { target: { value: '2024' } });
+    fireEvent.click(screen.getByRole('button', { name: '插入空白模板' }));
+    await screen.findByText('已插入新工作表“自评表 (2)”（A1:H47），原有工作表未改动。');
+    expect(host.insertTemplate).toHaveBeenCalledWith({ kind: 'project', rules: 'hubei', rows: 3, year: 2024, locale: 'zh-CN' });
+    expect(onInserted).toHaveBeenCalledWith(expect.objectContaining({ sheet: '自评表 (2)' }));
+  });
+
+  it('offers the department form without a row count', async () => {
+    const host = extrasHost([], { insert: async () => ({ sheet: '自评表', range: 'A1:F45', kind: 'department', warnings: [] }) });
+    render(<TemplatePanel host={host} rules="national" />);
+    fireEvent.click(screen.getByLabelText('部门整体支出绩效自评表（共性指标框架）'));
+    expect(screen.queryByLabelText('每个二级指标的空白行数')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '插入空白模板' }));
+    await screen.findByText(/已插入新工作表“自评表”/);
+    expect(host.insertTemplate).toHaveBeenCalledWith({ kind: 'department', rules: 'national', locale: 'zh-CN' });
+  });
+
+  it('refuses a row count outside 1–30 and a malformed year', () => {
+    render(<TemplatePanel host={extrasHost([])} rules="national" />);
+    const button = screen.getByRole('button', { name: '插入空白模板' }) as HTMLButtonElement;
+    fireEvent.change(screen.getByLabelText('每个二级指标的空白行数'), { target: { value: '31' } });
+    expect(screen.getByText('请输入 1 到 30 之间的整数。')).toBeTruthy();
+    expect(button.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('每个二级指标的空白行数'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('年度（可留空）'), { target: { value: '24' } });
+    expect(screen.getByText('请输入四位年份，或留空。')).toBeTruthy();
+    expect(button.disabled).toBe(true);
+  });
+
+  it('shows what an older Excel could not add, and failures in Chinese', async () => {
+    const host = extrasHost([], { insert: async () => ({ sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: ['page-layout-unavailable'] }) });
+    render(<TemplatePanel host={host} rules="national" />);
+    fireEvent.click(screen.getByRole('button', { name: '插入空白模板' }));
+    await screen.findByText('此版本的 Excel 不支持页面设置，请手动设为 A4 纵向、调整为一页宽。');
+    cleanup();
+    const failing = extrasHost([], {
+      insert: async () => {
+        throw new HostError('write-failed', '插入模板失败：无法写入新工作表“自评表”。');
+      },
+    });
+    render(<TemplatePanel host={failing} rules="national" />);
+    fireEvent.click(screen.getByRole('button', { name: '插入空白模板' }));
+    await screen.findByText('插入模板失败：插入模板失败：无法写入新工作表“自评表”。');
+  });
+
+  it('speaks English when Excel does', async () => {
+    const host = extrasHost([], { locale: 'en-US' });
+    render(<TemplatePanel host={host} rules="national" />);
+    expect(screen.getByText('Rule pack: National (Ministry of Finance)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Insert blank template' }));
+    await screen.findByText('Inserted the new sheet “自评表 (2)” (A1:H47); existing sheets are unchanged.');
+    expect(host.insertTemplate).toHaveBeenCalledWith(expect.objectContaining({ locale: 'en-US' }));
+  });
+});
+
+describe('写回合计 panel (seed 002)', () => {
+  it('previews every cell it would change as “cell: old → new”, ticked', () => {
+    const host = extrasHost([seed002Report()]);
+    render(<WriteBackPanel host={host} reports={[seed002Report()]} />);
+    const boxes = checkboxes();
+    expect(boxes.map((b) => b.closest('li')!.textContent)).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 92.16（总分）']);
+    expect(boxes.every((b) => b.checked)).toBe(true);
+    expect(screen.getByRole('button', { name: '写回合计（2）' })).toBeTruthy();
+  });
+
+  it('lists a formula cell unticked with its formula, writes only what is ticked, then asks for a re-check', async () => {
+    const report = seed002Report((s) => {
+      s.formulas![26][6] = '=SUM(G13:G26)+H5';
+    });
+    const host = extrasHost([report]);
+    const onChanged = vi.fn();
+    render(<WriteBackPanel host={host} reports={[report]} onChanged={onChanged} />);
+    const [exec, total] = checkboxes();
+    expect([exec.checked, total.checked]).toEqual([true, false]);
+    expect(screen.getByText('含公式 =SUM(G13:G26)+H5，勾选后将以数值覆盖')).toBeTruthy();
+    fireEvent.click(exec); // untick the execution score
+    fireEvent.click(total); // tick the formula cell on purpose
+    fireEvent.click(screen.getByRole('button', { name: '写回合计（1）' }));
+    await screen.findByText(/已写回 1 个单元格/);
+    const items = host.applyWriteBack.mock.calls[0][0];
+    expect(items.map((i) => `${i.cell} ${i.overwrite}`)).toEqual(['H5 false', 'G27 true']);
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when there is nothing to write', () => {
+    const clean = seed002Report((s) => {
+      s.values[4][7] = 4.66;
+      s.text![4][7] = '4.66';
+      s.values[26][6] = 92.16;
+      s.text![26][6] = '92.16';
+    });
+    render(<WriteBackPanel host={extrasHost([clean])} reports={[clean]} />);
+    expect(screen.getByText('小计、总分、执行率及其得分、评价等级均与规则一致，无需写回。')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '写回合计（0）' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('undoes the last write-back, enabled only while there is one (also after reopening)', async () => {
+    const report = seed002Report();
+    const host = extrasHost([report], { depth: 1 });
+    render(<WriteBackPanel host={host} reports={[report]} />);
+    const undo = screen.getByRole('button', { name: '撤销写回' }) as HTMLButtonElement;
+    await waitFor(() => expect(undo.disabled).toBe(false));
+    fireEvent.click(undo);
+    await screen.findByText('已撤销：2 个单元格恢复为写回前的值或公式。');
+    expect(host.undoWriteBack).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(undo.disabled).toBe(true));
+  });
+
+  it('offers 采用建议值 per finding with a suggested score and writes it', async () => {
+    // 偿还历史欠款 declared 5: the rules give 2.5
+    const report = seed002Report((s) => {
+      s.values[15][6] = 5;
+      s.text![15][6] = '5';
+    });
+    const host = extrasHost([report]);
+    const onChanged = vi.fn();
+    render(<WriteBackPanel host={host} reports={[report]} onChanged={onChanged} />);
+    const item = screen.getByText('偿还历史欠款 G16: 5 → 2.5').closest('li')!;
+    fireEvent.click(within(item).getByRole('button', { name: '采用建议值' }));
+    await screen.findByText('已采用建议值：G16 = 2.5。重新检查后可再次写回合计。');
+    expect(host.applySuggestion).toHaveBeenCalledWith(expect.objectContaining({ code: 'score-mismatch', cell: 'G16', expected: '2.5' }));
+    expect(onChanged).toHaveBeenCalled();
+    // the execution score's own finding is a write-back item, not offered twice
+    expect(screen.getAllByRole('button', { name: '采用建议值' })).toHaveLength(1);
+  });
+
+  it('reports failures and speaks English', async () => {
+    const report = seed002Report();
+    const host = extrasHost([report], { locale: 'en-US' });
+    host.applyWriteBack.mockRejectedValueOnce(new HostError('write-failed', '写回失败：无法写入单元格（工作表可能受保护或已被删除）。'));
+    render(<WriteBackPanel host={host} reports={[report]} />);
+    expect(checkboxes().map((b) => b.closest('li')!.textContent)).toEqual(['H5: 7 → 4.66（execution score）', 'G27: 94.5 → 92.16（total）']);
+    fireEvent.click(screen.getByRole('button', { name: 'Write back totals (2)' }));
+    await screen.findByText('Failed: 写回失败：无法写入单元格（工作表可能受保护或已被删除）。');
+  });
+});
