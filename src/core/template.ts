@@ -37,7 +37,7 @@ export interface TemplateOptions {
   kind: TemplateKind;
   /** Rule pack whose weights, execution cap and grade bands the template follows (default national). */
   rules?: RulePackName;
-  /** Project: blank indicator rows per level-2 group (default 2, 1–30). */
+  /** Project: blank indicator rows per level-2 group (default 2, 1–50). */
   rows?: number;
   /** Subtitle “（2024年度）”; without it the year is left blank to fill in by hand. */
   year?: number | null;
@@ -51,7 +51,7 @@ export interface TemplateOptions {
 }
 
 export const DEFAULT_TEMPLATE_ROWS = 2;
-export const MAX_TEMPLATE_ROWS = 30;
+export const MAX_TEMPLATE_ROWS = 50;
 /** Base name of inserted sheets: 自评表, 自评表 (2), … */
 export const TEMPLATE_SHEET_BASE = '自评表';
 

@@ -181,12 +181,9 @@ function sameFormat(a: string, b: string | null): boolean {
   return b === null || a === b;
 }
 
+/** Same content and same type: the text “4.66” is not the number 4.66 (writing one over the other is a change). */
 function sameValue(a: unknown, b: number | string): boolean {
-  if (typeof b === 'number') {
-    if (typeof a === 'number') return new D(a).eq(b);
-    if (typeof a === 'string' && isNumber(a)) return new D(a).eq(b);
-    return false;
-  }
+  if (typeof b === 'number') return typeof a === 'number' && new D(a).eq(b);
   return typeof a === 'string' && a === b;
 }
 

@@ -191,7 +191,7 @@ describe('project template (national, 2 rows per level-2 group)', () => {
 });
 
 describe('placeholder weights for other row counts and packs', () => {
-  it.each([1, 3, 7, 30])('%i rows per group: each level-1 still adds to its weight, the form to 100', (rows) => {
+  it.each([1, 3, 7, 50])('%i rows per group: each level-1 still adds to its weight, the form to 100', (rows) => {
     const t = buildTemplate({ kind: 'project', rows });
     expect(t.layout.indicatorRows).toHaveLength(9 * rows);
     const s = (path: string) => value(t, t.layout.subtotals.find((x) => x.path.join() === path)!.weightCell!);
@@ -220,9 +220,9 @@ describe('placeholder weights for other row counts and packs', () => {
     expect(notes[2]).toContain('100%-80%（含）、80%-50%（含）、50%-0%');
   });
 
-  it('rejects row counts outside 1–30 and unknown packs', () => {
+  it('rejects row counts outside 1–50 and unknown packs', () => {
     expect(() => buildTemplate({ kind: 'project', rows: 0 })).toThrow(RangeError);
-    expect(() => buildTemplate({ kind: 'project', rows: 31 })).toThrow(/1 到 30/);
+    expect(() => buildTemplate({ kind: 'project', rows: 51 })).toThrow(/1 到 50/);
     expect(() => buildTemplate({ kind: 'project', rows: 2.5 })).toThrow(RangeError);
     expect(() => buildTemplate({ kind: 'project', rules: 'beijing' as never })).toThrow(UnknownRulePackError);
   });

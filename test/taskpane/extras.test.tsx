@@ -66,11 +66,11 @@ describe('插入空白模板 panel', () => {
     expect(host.insertTemplate).toHaveBeenCalledWith({ kind: 'department', rules: 'national', locale: 'zh-CN' });
   });
 
-  it('refuses a row count outside 1–30 and a malformed year', () => {
+  it('refuses a row count outside 1–50 and a malformed year', () => {
     render(<TemplatePanel host={extrasHost([])} rules="national" />);
     const button = screen.getByRole('button', { name: '插入空白模板' }) as HTMLButtonElement;
-    fireEvent.change(screen.getByLabelText('每个二级指标的空白行数'), { target: { value: '31' } });
-    expect(screen.getByText('请输入 1 到 30 之间的整数。')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('每个二级指标的空白行数'), { target: { value: '51' } });
+    expect(screen.getByText('请输入 1 到 50 之间的整数。')).toBeTruthy();
     expect(button.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('每个二级指标的空白行数'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('年度（可留空）'), { target: { value: '24' } });
