@@ -186,6 +186,18 @@ export function readValue(raw: CellValue, text: string, format = ''): Reading {
   }
   if (typeof raw === 'boolean') return { kind: 'boolean', value: raw, text: raw ? '是' : '否' };
   const original = (text && text.trim()) || String(raw ?? '');
+  // Forms repeat their words (满意, 是, 及时, ≥95%): readings are immutable, so one per distinct text.
+  const hit = readings.get(original);
+  if (hit) return hit;
+  const reading = readText(original);
+  if (readings.size > 20_000) readings.clear();
+  readings.set(original, reading);
+  return reading;
+}
+
+const readings = new Map<string, Reading>();
+
+function readText(original: string): Reading {
   const s = stripThousands(normalizeText(original)).replace(/\s+/g, '').trim();
   if (!s) return { kind: 'empty' };
   if (BOOLEAN.test(s)) return { kind: 'boolean', value: s.startsWith('是'), text: original };
