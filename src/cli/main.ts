@@ -7,6 +7,7 @@ import { getPack, isRulePackName, RULE_PACKS, type RulePackName } from '../core/
 import { readSnapshots, WorkbookReadError } from './read-workbook.js';
 import { reportText, type FileResult } from './report-text.js';
 import { runTemplate, runWriteTotals } from './commands.js';
+import { DEFAULT_TEMPLATE_ROWS, MAX_TEMPLATE_ROWS } from '../core/template.js';
 
 /** Where the CLI writes; a test passes string collectors. */
 export interface IO {
@@ -23,9 +24,9 @@ export class UsageError extends Error {
 
 export const USAGE = `用法：
   hefen check 文件.xlsx… [--json] [--rules 规则包]
-  hefen check 文件.xlsx --write-totals --out 输出.xlsx [--rules 规则包]
+  hefen check 文件.xlsx --write-totals --out 输出.xlsx [--overwrite-formulas] [--rules 规则包]
   hefen check 文件.xlsx --write-totals --in-place
-  hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包]
+  hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包] [--force]
 
 规则包：${Object.values(RULE_PACKS).map((p) => `${p.name}（${p.title}）`).join('、')}；默认 national。
 退出码：0 未发现错误；1 发现错误；2 文件无法读取或参数有误。`;
@@ -38,6 +39,7 @@ export interface CheckArgs {
   writeTotals: boolean;
   out: string | null;
   inPlace: boolean;
+  overwriteFormulas: boolean;
 }
 
 export interface TemplateArgs {
@@ -46,6 +48,7 @@ export interface TemplateArgs {
   out: string;
   rows: number;
   rules: RulePackName;
+  force: boolean;
 }
 
 export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command: 'help' } {
@@ -56,7 +59,9 @@ export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command:
   let writeTotals = false;
   let inPlace = false;
   let out: string | null = null;
-  let rows = 3;
+  let rows = DEFAULT_TEMPLATE_ROWS;
+  let force = false;
+  let overwriteFormulas = false;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -70,6 +75,8 @@ export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command:
     else if (a.startsWith('--rules=')) rules = a.slice(8);
     else if (a === '--write-totals') writeTotals = true;
     else if (a === '--in-place') inPlace = true;
+    else if (a === '--overwrite-formulas') overwriteFormulas = true;
+    else if (a === '--force') force = true;
     else if (a === '--out' || a === '-o') out = value();
     else if (a === '--rows') rows = Number(value());
     else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
@@ -87,14 +94,16 @@ export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command:
     } else if (out || inPlace) {
       throw new UsageError('--out / --in-place 只与 --write-totals 一起使用');
     }
-    return { command, files: positional, json, rules, writeTotals, out, inPlace };
+    return { command, files: positional, json, rules, writeTotals, out, inPlace, overwriteFormulas };
   }
   if (command === 'template') {
     const kind = positional[0];
     if (kind !== 'project' && kind !== 'department') throw new UsageError('模板类型须为 project（项目支出）或 department（部门整体支出）');
     if (!out) throw new UsageError('请用 --out 指定输出文件');
-    if (!Number.isInteger(rows) || rows < 1 || rows > 50) throw new UsageError('--rows 须为 1–50 的整数');
-    return { command, kind, out, rows, rules };
+    if (!Number.isInteger(rows) || rows < 1 || rows > MAX_TEMPLATE_ROWS) {
+      throw new UsageError(`--rows 须为 1–${MAX_TEMPLATE_ROWS} 的整数`);
+    }
+    return { command, kind, out, rows, rules, force };
   }
   throw new UsageError(`不认识的命令：${command}`);
 }

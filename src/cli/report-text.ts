@@ -36,7 +36,12 @@ export function formText(f: FormReport): string[] {
     if (r.score.weight) line += `；得分 填报 ${v(r.score.declared)} ｜ 应为 ${v(r.score.computed)}（分值 ${r.score.weight}）`;
     lines.push(line);
   }
-  lines.push(`    等级：填报 ${v(f.grade.declared)} ｜ 按重算总分 ${f.grade.computed}（${f.grade.scheme}）`);
+  const scored = f.indicators.some((i) => i.declared !== null);
+  lines.push(
+    scored
+      ? `    等级：填报 ${v(f.grade.declared)} ｜ 按重算总分 ${f.grade.computed}（${f.grade.scheme}）`
+      : '    等级：尚未填写得分',
+  );
   lines.push(`    指标 ${f.indicators.length} 项`);
   return lines;
 }

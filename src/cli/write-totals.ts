@@ -50,24 +50,12 @@ function oldText(cell: ExcelJS.Cell, role: PlannedWrite['role']): string | null 
 }
 
 /**
- * Copy `inPath` to `outPath` with the items written. Items come from planWriteBack: an item with
+ * Write the items into a loaded workbook. Items come from planWriteBack: an item with
  * `overwrite: false` is skipped ('unticked'); a cell that holds a formula is written only when the
  * item was planned for that formula (`formula` set) and is ticked.
  */
-export async function writeTotalsToCopy(
-  inPath: string,
-  outPath: string | null,
-  items: readonly Item[],
-  options: WriteTotalsOptions = {},
-): Promise<WriteTotalsResult> {
-  const target = options.inPlace ? inPath : outPath;
-  if (!target) throw new WriteTotalsError('no-output', '写回合计需要用 --out 指定输出文件（或用 --in-place 直接改写原文件）。');
-  if (!options.inPlace && resolve(target) === resolve(inPath)) {
-    throw new WriteTotalsError('same-file', `输出文件与输入文件相同：${inPath}。如需直接改写原文件，请使用 --in-place。`);
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(inPath);
-  const result: WriteTotalsResult = { path: target, written: [], skipped: [] };
+export function applyWrites(wb: ExcelJS.Workbook, items: readonly Item[]): Omit<WriteTotalsResult, 'path'> {
+  const result: Omit<WriteTotalsResult, 'path'> = { written: [], skipped: [] };
   for (const item of items) {
     if (!item.overwrite) {
       result.skipped.push({ sheet: item.sheet, cell: item.cell, reason: 'unticked' });
@@ -85,9 +73,41 @@ export async function writeTotalsToCopy(
     if (item.numberFormat) cell.numFmt = item.numberFormat;
     result.written.push({ sheet: item.sheet, cell: item.cell, old, new: displayValue(item.role, item.value) as string });
   }
-  // In place, a file with nothing to change is not rewritten at all.
-  if (options.inPlace && result.written.length === 0) return result;
+  // ExcelJS keeps stale cached results in formulas that depend on a written cell.
   if (result.written.length) wb.calcProperties.fullCalcOnLoad = true;
-  await wb.xlsx.writeFile(target);
   return result;
+}
+
+/** Where the written workbook goes: `outPath`, or the input itself only with `inPlace`. */
+export function writeTarget(inPath: string, outPath: string | null, options: WriteTotalsOptions = {}): string {
+  const target = options.inPlace ? inPath : outPath;
+  if (!target) throw new WriteTotalsError('no-output', '写回合计需要用 --out 指定输出文件（或用 --in-place 直接改写原文件）。');
+  if (!options.inPlace && resolve(target) === resolve(inPath)) {
+    throw new WriteTotalsError('same-file', `输出文件与输入文件相同：${inPath}。如需直接改写原文件，请使用 --in-place。`);
+  }
+  return target;
+}
+
+/** Copy `inPath` to `outPath` (or rewrite it in place) with the items written. */
+export async function writeTotalsToCopy(
+  inPath: string,
+  outPath: string | null,
+  items: readonly Item[],
+  options: WriteTotalsOptions = {},
+): Promise<WriteTotalsResult> {
+  const target = writeTarget(inPath, outPath, options);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(inPath);
+  return saveWrites(wb, target, applyWrites(wb, items), options);
+}
+
+/** Save the workbook; in place, a file with nothing to change is not rewritten at all. */
+export async function saveWrites(
+  wb: ExcelJS.Workbook,
+  target: string,
+  result: Omit<WriteTotalsResult, 'path'>,
+  options: WriteTotalsOptions = {},
+): Promise<WriteTotalsResult> {
+  if (!(options.inPlace && result.written.length === 0)) await wb.xlsx.writeFile(target);
+  return { path: target, ...result };
 }

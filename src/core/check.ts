@@ -575,7 +575,7 @@ function aggregateCells(
   const total = sum(scored.map((s) => s.ind.score?.value ?? ZERO)).plus(execScore ?? ZERO);
   if (form.total?.scoreCell) {
     const fig = form.total.score;
-    out.push({ cell: form.total.scoreCell, role: 'total-score', label: '总分', declared: str(fig?.value ?? null), expected: show(total), formula: fig?.formula ?? null });
+    out.push({ cell: form.total.scoreCell, role: 'total-score', label: '总分', declared: str(fig?.value ?? null), expected: show(total), formula: form.total.scoreFig?.formula ?? null });
   }
   if (funds?.holdsTotal && funds.score) {
     out.push({ cell: funds.score.cell, role: 'funds-total-score', label: '项目资金行得分（总分）', declared: str(funds.score.value), expected: show(total), formula: funds.score.formula });

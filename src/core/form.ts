@@ -79,7 +79,15 @@ export interface Form {
   funds: Funds | null;
   levels: LevelNode[];
   indicators: Indicator[];
-  total: { row: number; weight: NumFig | null; weightCell: string | null; score: NumFig | null; scoreCell: string | null } | null;
+  total: {
+    row: number;
+    weight: NumFig | null;
+    weightCell: string | null;
+    score: NumFig | null;
+    scoreCell: string | null;
+    /** The total cell as it is, also when it shows nothing (a formula over blank rows). */
+    scoreFig: Fig | null;
+  } | null;
   grade: { cell: string; fig: Fig | null } | null;
   gradeScheme: GradeScheme | null;
   /** Cells holding text where a number belongs. */

@@ -11,12 +11,13 @@
  *
  * Layout (project, RULES.md §1 and seed 002): title; 项目名称 / 主管部门 / 实施单位; the funds block
  * (项目资金（万元） over 年初预算数（万元）… 得分, rows 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 /
- * 其他资金); 年度总体目标 (预期目标 / 实际完成情况); the indicator table whose level-1 and level-2
- * labels are merged down their rows. After the blank rows of each level-2 group comes a subtotal
- * row (三级指标 cell “小计”); after each level-1 group a subtotal row whose 二级/三级 cells are merged
- * and read “小计”. Then 总分, 自评等级 and the official notes (注：1–3, numbers from the pack).
+ * 其他资金); 年度总体目标 (预期目标 / 实际完成情况); the indicator table. Each level opens with a
+ * level row holding its subtotals (weight and score as SUM formulas, blank 二级/三级 cells, so the
+ * recogniser reads it as the level's subtotal row); the level-1 label is merged down its whole block,
+ * the level-2 label down its level row and its blank rows. Then 总分, 自评等级 and the official notes
+ * (注：1–3, numbers from the pack).
  * Department (seed 004): 一级/二级/三级指标 with the weight in the label, 自评分, 指标解释, 指标说明,
- * the same kind of subtotal rows, 总分 and 自评等级.
+ * the same level rows (score subtotals only), 总分 and 自评等级.
  */
 import { D, type Dec, roundTo, str } from './decimal.js';
 import { formatNumber } from './numfmt.js';

@@ -101,7 +101,7 @@ function findGrade(grid: Grid, lastRow: number, _end: number): { row: number; ce
       for (; cc <= grid.right; cc++) {
         const b = grid.anchor(r, cc);
         if (b.col !== cc) continue;
-        if (!grid.isEmpty(r, cc)) {
+        if (!grid.isEmpty(r, cc) || grid.formula(r, cc)) {
           valueCol = cc;
           break;
         }
@@ -109,10 +109,11 @@ function findGrade(grid: Grid, lastRow: number, _end: number): { row: number; ce
       if (valueCol < 0) {
         const right = (m ? m.right : c) + 1;
         if (right > grid.right) return null;
-        return { row: r, cell: figAt(grid, r, right).cell, fig: null };
+        const fig = figAt(grid, r, right);
+        return { row: r, cell: fig.cell, fig };
       }
-      const fig = optFig(grid, r, valueCol);
-      return { row: r, cell: fig ? fig.cell : figAt(grid, r, valueCol).cell, fig };
+      const fig = figAt(grid, r, valueCol);
+      return { row: r, cell: fig.cell, fig };
     }
   }
   return null;

@@ -120,6 +120,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
         weightCell: cols.weight !== undefined ? figAt(grid, r, cols.weight).cell : null,
         score,
         scoreCell: cols.score !== undefined ? figAt(grid, r, cols.score).cell : null,
+        scoreFig: cols.score !== undefined ? figAt(grid, r, cols.score) : null,
       };
       lastRow = r;
       break;
