@@ -28,6 +28,7 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
 
 /** Scores compare at the declared precision, never looser than the pack's minimum. */
 function scoreAgrees(pack: RulePack, declared: NumFig, expected: Dec): boolean {
+  if (declared.value.eq(expected)) return true;
   return agreesAt(declared.value, expected, Math.max(declared.decimals, pack.tolerance.scoreMinDecimals));
 }
 
@@ -60,10 +61,18 @@ function levelWeight(node: LevelNode): Dec | null {
   return childWeightSum(node);
 }
 
+/** Levels are visited by several checks; the tree does not change once recognised. */
+const childWeights = new WeakMap<LevelNode, Dec | null>();
+
 function childWeightSum(node: LevelNode): Dec | null {
-  const parts = node.children.map((c) => (c.type === 'level' ? levelWeight(c) : weightOf(c).value));
-  if (parts.every((p) => p === null)) return null;
-  return sum(parts.filter((p): p is Dec => p !== null));
+  if (childWeights.has(node)) return childWeights.get(node)!;
+  let total: Dec | null = null;
+  for (const c of node.children) {
+    const w = c.type === 'level' ? levelWeight(c) : c.weight?.value ?? c.labelWeight;
+    if (w) total = total ? total.plus(w) : w;
+  }
+  childWeights.set(node, total);
+  return total;
 }
 
 function levelWeightCell(node: LevelNode): string | null {
@@ -98,7 +107,7 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
 
   // Funds block: the execution rate and either its score or, on some forms, the form total.
   const funds = form.funds;
-  const indicatorWeightSum = sum(indicators.map((i) => weightOf(i).value ?? ZERO));
+  const indicatorWeightSum = sum(indicators.map((i) => i.weight?.value ?? i.labelWeight ?? ZERO));
   if (funds?.weight && indicatorWeightSum.gt(0) && funds.weight.value.gte(indicatorWeightSum)) funds.holdsTotal = true;
   const computedRate =
     funds?.budget && funds.executed && funds.budget.value.gt(0) ? funds.executed.value.div(funds.budget.value) : null;

@@ -110,8 +110,9 @@ export function figAt(grid: Grid, row: number, col: number): Fig {
 /** A figure if the cell holds something, else null. */
 export function optFig(grid: Grid, row: number, col: number | undefined): Fig | null {
   if (col === undefined) return null;
-  const f = figAt(grid, row, col);
-  return f.text.trim() === '' && f.raw === null ? null : f;
+  const a = grid.anchor(row, col);
+  if (grid.rawValue(a.row, a.col) === null && grid.text(a.row, a.col).trim() === '') return null;
+  return figAt(grid, a.row, a.col);
 }
 
 /**
@@ -120,14 +121,28 @@ export function optFig(grid: Grid, row: number, col: number | undefined): Fig | 
  */
 export function numFig(grid: Grid, row: number, col: number | undefined, unreadable: Fig[]): NumFig | null {
   if (col === undefined) return null;
-  const f = figAt(grid, row, col);
-  const n = readNumber(f.raw, f.text);
+  const a = grid.anchor(row, col);
+  const raw = grid.rawValue(a.row, a.col);
+  const text = grid.text(a.row, a.col);
+  if (raw === null && !text) return null;
+  const n = readNumber(raw, text);
   if (n === null) return null;
+  const cell = toA1(a.row, a.col);
   if (n === undefined) {
-    if (!unreadable.some((u) => u.cell === f.cell)) unreadable.push(f);
+    if (!unreadable.some((u) => u.cell === cell)) unreadable.push(figAt(grid, a.row, a.col));
     return null;
   }
-  return { ...f, value: n.value, decimals: n.decimals };
+  return {
+    row: a.row,
+    col: a.col,
+    cell,
+    raw,
+    text,
+    format: grid.format(a.row, a.col),
+    formula: grid.formula(a.row, a.col),
+    value: n.value,
+    decimals: n.decimals,
+  };
 }
 
 export function walkIndicators(nodes: (LevelNode | Indicator)[], out: Indicator[] = []): Indicator[] {
