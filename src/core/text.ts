@@ -41,7 +41,19 @@ function foldLabel(s: string): string {
 const LABEL_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
 
 /** “投入（20分）” → { name: "投入", weight: 20 }; a label without a weight keeps weight null. */
+const splitCache = new Map<string, { name: string; weight: Dec | null }>();
+
 export function splitLabelWeight(label: string): { name: string; weight: Dec | null } {
+  let hit = splitCache.get(label);
+  if (!hit) {
+    hit = splitWeight(label);
+    if (splitCache.size > 20_000) splitCache.clear();
+    splitCache.set(label, hit);
+  }
+  return hit;
+}
+
+function splitWeight(label: string): { name: string; weight: Dec | null } {
   const s = normalizeLabel(label);
   const m = LABEL_WEIGHT.exec(s);
   if (!m) return { name: s, weight: null };
