@@ -9,9 +9,13 @@
  * - clear: 1 sync to list the sheets and find the rules on the active sheet, 1 more only when the
  *   record names other sheets, 1 to delete;
  * - select: 1 sync.
+ *
+ * 插入空白模板 (./template.ts) and 写回合计 / 撤销写回 / 采用建议值 (./write-back.ts) come as they
+ * are; their round trips are documented there.
  */
 import { checkSheet, type CheckOptions, type SheetReport, type SheetSnapshot } from '../core/index.js';
-import { HostError, type CheckResult, type Host, type HostWarning, type Settings } from '../taskpane/host.js';
+import type { HostExtras } from '../taskpane/host-extras.js';
+import { HostError, type CheckResult, type HostWarning, type Settings } from '../taskpane/host.js';
 import {
   RECORD_KEY,
   SETTINGS_KEY,
@@ -25,6 +29,8 @@ import { displayLocale, excelApiSupported, officeThemeKind } from './office.js';
 import { overlaysIn, planHighlights, queueDiscovery, queueHighlight } from './overlay.js';
 import { DEFAULT_LIMITS, readSheets, type ReadLimits, type ReadResult } from './read.js';
 import { READ_FAILED, syncOr } from './sync.js';
+import { insertTemplate } from './template.js';
+import { applySuggestion, applyWriteBack, previewWriteBack, undoDepth, undoWriteBack } from './write-back.js';
 
 export { officeReady } from './office.js';
 
@@ -33,7 +39,7 @@ export interface ExcelHostOptions extends Partial<ReadLimits> {
   checkSheet?: (snapshot: SheetSnapshot, options: CheckOptions) => SheetReport;
 }
 
-export function createExcelHost(options: ExcelHostOptions = {}): Host {
+export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
   const limits: ReadLimits = {
     budgetCells: options.budgetCells ?? DEFAULT_LIMITS.budgetCells,
     windowColumns: options.windowColumns ?? DEFAULT_LIMITS.windowColumns,
@@ -108,6 +114,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
   }
 
   return {
+    insertTemplate,
+    previewWriteBack,
+    applyWriteBack,
+    undoWriteBack,
+    // kept in the workbook's settings: no round trip, but the pane awaits it like the rest
+    undoDepth: async () => undoDepth(),
+    // the pane never overwrites a formula with a suggestion (write-back.ts' overwriteFormula)
+    applySuggestion: (finding) => applySuggestion(finding),
+
     locale: displayLocale(),
     theme: officeThemeKind(),
 

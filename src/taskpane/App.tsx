@@ -1,18 +1,29 @@
 /**
- * The task pane. It gets everything through a Host (Excel, or a fake in tests) and checks as soon
- * as it opens: the ribbon's 检查得分 button opens it.
+ * The task pane. It gets everything through a HostExtras (Excel, or a fake in tests) and checks as
+ * soon as it opens: the ribbon's 检查得分 button opens it.
+ *
+ * Layout: the toolbar (检查得分, 清除标记, settings, 整个工作簿), one status line, then a segmented
+ * switch between 检查结果 (summary and findings, with 采用建议值 on score findings), 写回合计 (the
+ * preview from the last check's reports, write and undo) and 插入空白模板. Anything that writes to
+ * the sheet is followed by a fresh check, so findings, highlights and the preview match the sheet.
  */
 import { FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../core/report.js';
+import type { Suggestion } from '../core/writeback-plan.js';
 import { FindingsList } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
+import { Sections } from './components/Sections.js';
 import { Settings } from './components/Settings.js';
 import { Summary } from './components/Summary.js';
 import { Toolbar } from './components/Toolbar.js';
 import { orderFindings } from './findings.js';
-import { DEFAULT_SETTINGS, HostError, type CheckResult, type Host, type Settings as PaneSettings } from './host.js';
+import type { HostExtras } from './host-extras.js';
+import { DEFAULT_SETTINGS, HostError, type CheckResult, type Settings as PaneSettings } from './host.js';
 import { StringsContext, stringsFor, type Strings } from './i18n.js';
+import { TemplatePanel } from './TemplatePanel.js';
 import { paneTheme } from './theme.js';
+import { WriteBackPanel } from './WriteBackPanel.js';
 
 const useStyles = makeStyles({
   root: {
@@ -26,16 +37,31 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  host: Host;
+  host: HostExtras;
 }
 
-function describe(problem: unknown, t: Strings): string {
-  if (problem instanceof HostError) {
-    const detail = problem.cause instanceof Error ? problem.cause.message : '';
-    return detail ? `${t.errors[problem.code]}（${detail}）` : t.errors[problem.code];
-  }
-  return t.errors.unknown + (problem instanceof Error ? problem.message : String(problem));
+export type PaneSection = 'results' | 'write-back' | 'template';
+
+/** A failure to show, and what the pane was doing when it happened. */
+interface Problem {
+  error: unknown;
+  during?: 'adopt';
 }
+
+function describe({ error, during }: Problem, t: Strings): string {
+  if (during === 'adopt') {
+    // The host's messages are Chinese and say which cell and why; the English pane says it generically.
+    const detail = error instanceof HostError ? (t.locale === 'zh-CN' ? error.message : t.adoptFailedDetail) : String(error instanceof Error ? error.message : error);
+    return t.adoptFailed + detail;
+  }
+  if (error instanceof HostError) {
+    const detail = error.cause instanceof Error ? error.cause.message : '';
+    return detail ? `${t.errors[error.code]}（${detail}）` : t.errors[error.code];
+  }
+  return t.errors.unknown + (error instanceof Error ? error.message : String(error));
+}
+
+type Busy = 'check' | 'clear' | 'adopt';
 
 export function App({ host }: AppProps) {
   const t = stringsFor(host.locale);
@@ -43,27 +69,32 @@ export function App({ host }: AppProps) {
   const theme = useMemo(() => paneTheme(host.theme), [host.theme]);
 
   const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
-  const [busy, setBusy] = useState<'check' | 'clear' | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [current, setCurrent] = useState(-1);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [section, setSection] = useState<PaneSection>('results');
 
   const findings = useMemo(() => orderFindings(result?.reports.flatMap((r) => r.findings) ?? []), [result]);
+  const reports = result?.reports;
+  const writes = useMemo(() => (reports ? host.previewWriteBack(reports).length : 0), [host, reports]);
 
+  /** Check with `s`; `before` is put in front of the check's own notice (what led to the check). */
   const runCheck = useCallback(
-    async (s: PaneSettings) => {
+    async (s: PaneSettings, before?: string) => {
       setBusy('check');
       setProblem(null);
-      setNotice(null);
+      setNotice(before ?? null);
       try {
         const r = await host.check(s);
         setResult(r);
         setCurrent(-1);
-        setNotice(stringsFor(host.locale).highlighted(r.highlighted));
+        const highlighted = stringsFor(host.locale).highlighted(r.highlighted);
+        setNotice(before ? `${before} ${highlighted}` : highlighted);
       } catch (e) {
-        setProblem(e);
+        setProblem({ error: e });
       } finally {
         setBusy(null);
       }
@@ -80,7 +111,7 @@ export function App({ host }: AppProps) {
         setSettings(s);
         return runCheck(s);
       },
-      (e: unknown) => live && setProblem(e),
+      (e: unknown) => live && setProblem({ error: e }),
     );
     return () => {
       live = false;
@@ -92,7 +123,7 @@ export function App({ host }: AppProps) {
     try {
       await host.saveSettings(next);
     } catch (e) {
-      setProblem(e);
+      setProblem({ error: e });
       return;
     }
     await runCheck(next);
@@ -102,7 +133,7 @@ export function App({ host }: AppProps) {
     const f = findings[index];
     if (!f) return;
     setCurrent(index);
-    host.select(f.sheet, f.cell).catch(setProblem);
+    host.select(f.sheet, f.cell).catch((e: unknown) => setProblem({ error: e }));
   };
   const n = findings.length;
   const prev = () => n && go(current <= 0 ? n - 1 : current - 1);
@@ -116,13 +147,61 @@ export function App({ host }: AppProps) {
       setNotice(t.cleared(await host.clearHighlights()));
       setResult((r) => r && { ...r, highlighted: 0 });
     } catch (e) {
-      setProblem(e);
+      setProblem({ error: e });
     } finally {
       setBusy(null);
     }
   };
 
+  /** 采用建议值: write the rules' score into the finding's cell, then check again. */
+  const adopt = async (f: Finding, s: Suggestion) => {
+    setBusy('adopt');
+    setProblem(null);
+    setNotice(null);
+    let done: string;
+    try {
+      const o = await host.applySuggestion(f);
+      const where = (result?.reports.length ?? 0) > 1 ? `${f.sheet}!${f.cell}` : f.cell;
+      done = o.skipped.length ? t.adoptSkipped(where) : t.adopted(where, s.value);
+    } catch (e) {
+      setProblem({ error: e, during: 'adopt' });
+      setBusy(null);
+      return;
+    }
+    await runCheck(settings, done);
+  };
+
   const formsFound = result?.reports.some((r) => r.forms.length > 0) ?? false;
+  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
+  const status = busy === 'check' ? t.checking : busy === 'clear' ? t.clearing : busy === 'adopt' ? t.adopting : notice;
+
+  const results = (
+    <>
+      {result?.reports.map((r) =>
+        r.forms.length === 0 ? (
+          <Notice key={r.sheet} intent="info">
+            {t.noForm(r.sheet)}
+          </Notice>
+        ) : (
+          r.forms.map((form) => <Summary key={`${r.sheet}!${form.range}`} form={form} findings={r.findings} />)
+        ),
+      )}
+      {n > 0 ? (
+        <FindingsList
+          findings={findings}
+          current={current}
+          showSheet={(result?.reports.length ?? 0) > 1}
+          onSelect={go}
+          onPrev={prev}
+          onNext={next}
+          onAdopt={(f, s) => void adopt(f, s)}
+          busy={busy !== null}
+        />
+      ) : formsFound ? (
+        <Text>{t.noFindings}</Text>
+      ) : null}
+    </>
+  );
 
   return (
     <StringsContext.Provider value={t}>
@@ -140,7 +219,7 @@ export function App({ host }: AppProps) {
           <Settings settings={settings} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
         ) : null}
         <Text size={200} aria-live="polite">
-          {busy === 'check' ? t.checking : busy === 'clear' ? t.clearing : notice}
+          {status}
         </Text>
         {problem ? <Notice intent="error">{describe(problem, t)}</Notice> : null}
         {result?.warnings?.map((w) => (
@@ -148,27 +227,37 @@ export function App({ host }: AppProps) {
             {t.warnings[w]}
           </Notice>
         ))}
-        {result?.reports.map((r) =>
-          r.forms.length === 0 ? (
-            <Notice key={r.sheet} intent="info">
-              {t.noForm(r.sheet)}
-            </Notice>
-          ) : (
-            r.forms.map((form) => <Summary key={`${r.sheet}!${form.range}`} form={form} findings={r.findings} />)
-          ),
-        )}
-        {n > 0 ? (
-          <FindingsList
-            findings={findings}
-            current={current}
-            showSheet={(result?.reports.length ?? 0) > 1}
-            onSelect={go}
-            onPrev={prev}
-            onNext={next}
-          />
-        ) : formsFound ? (
-          <Text>{t.noFindings}</Text>
-        ) : null}
+        <Sections<PaneSection>
+          label={t.sections}
+          current={section}
+          onChange={setSection}
+          sections={[
+            {
+              key: 'results',
+              label: t.sectionResults,
+              count: n,
+              tone: worst,
+              countLabel: t.withCount(t.sectionResults, n),
+              content: results,
+            },
+            {
+              key: 'write-back',
+              label: t.sectionWriteBack,
+              count: writes,
+              countLabel: t.withCount(t.sectionWriteBack, writes),
+              content: result ? (
+                <WriteBackPanel host={host} reports={result.reports} onChanged={() => void runCheck(settings)} />
+              ) : (
+                <Text>{t.checkFirst}</Text>
+              ),
+            },
+            {
+              key: 'template',
+              label: t.sectionTemplate,
+              content: <TemplatePanel host={host} rules={settings.rules} />,
+            },
+          ]}
+        />
       </FluentProvider>
     </StringsContext.Provider>
   );

@@ -44,6 +44,24 @@ export interface Strings {
   errors: Record<HostErrorCode | 'unknown', string>;
   warnings: Record<HostWarning, string>;
   message(f: Finding): string;
+  /** The three parts below the toolbar. */
+  sections: string;
+  sectionResults: string;
+  sectionWriteBack: string;
+  sectionTemplate: string;
+  /** A tab's accessible name while it shows a count. */
+  withCount(label: string, n: number): string;
+  /** 写回合计 before any check has run. */
+  checkFirst: string;
+  /** 采用建议值 on a finding. */
+  adopt: string;
+  adoptLabel(cell: string, value: number): string;
+  adopting: string;
+  adopted(cell: string, value: number): string;
+  adoptSkipped(cell: string): string;
+  adoptFailed: string;
+  /** 采用建议值 failed without a Chinese message to show (English pane). */
+  adoptFailedDetail: string;
 }
 
 const zhCN: Strings = {
@@ -112,6 +130,19 @@ const zhCN: Strings = {
     'record-not-saved': '标记已添加，但未能记入工作簿设置；关闭再打开后，清除标记前请先重新检查。',
   },
   message: (f) => f.message,
+  sections: '核分功能',
+  sectionResults: '检查结果',
+  sectionWriteBack: '写回合计',
+  sectionTemplate: '插入空白模板',
+  withCount: (label, n) => `${label}（${n}）`,
+  checkFirst: '请先单击“检查得分”：写回合计按最近一次检查的结果列出要改的单元格。',
+  adopt: '采用建议值',
+  adoptLabel: (cell, value) => `采用建议值：${cell} 改为 ${value}`,
+  adopting: '正在写入建议值…',
+  adopted: (cell, value) => `已采用建议值：${cell} 改为 ${value}（可在“写回合计”中撤销）。`,
+  adoptSkipped: (cell) => `${cell} 含公式，未改写。`,
+  adoptFailed: '采用建议值失败：',
+  adoptFailedDetail: '无法写入单元格（工作表可能受保护或已被删除）。',
 };
 
 const enUS: Strings = {
@@ -182,6 +213,19 @@ const enUS: Strings = {
       'The highlights are in place but could not be recorded in the workbook; after reopening, check again before clearing.',
   },
   message: (f) => f.messageEn || f.message,
+  sections: 'Hefen',
+  sectionResults: 'Results',
+  sectionWriteBack: 'Write back',
+  sectionTemplate: 'Blank template',
+  withCount: (label, n) => `${label} (${n})`,
+  checkFirst: 'Click “Check scores” first: the write-back lists the cells to change from the last check.',
+  adopt: 'Use suggested score',
+  adoptLabel: (cell, value) => `Use the suggested score: set ${cell} to ${value}`,
+  adopting: 'Writing the suggested score…',
+  adopted: (cell, value) => `Used the suggested score: ${cell} set to ${value} (undo it under “Write back”).`,
+  adoptSkipped: (cell) => `${cell} holds a formula and was left as it is.`,
+  adoptFailed: 'Could not use the suggested score: ',
+  adoptFailedDetail: 'the cell could not be written (the sheet may be protected or deleted).',
 };
 
 /** Shown before Office says which language it speaks, so in both. */

@@ -3,8 +3,11 @@
  * replaced by the fake Office over seed 002's form, every other request off the origin refused.
  * Opening the pane (what the ribbon's 检查得分 does) and the pane's own 检查得分 → the findings
  * appear and their cells get highlighted; click a finding → its cell is selected; 清除标记 → the
- * highlights are gone and every cell is as it was. Also measures open→findings and
- * click→findings time, syncs per check and the bundle size, and saves docs/taskpane.png.
+ * highlights are gone and every cell is as it was. 写回合计 → the preview of the last check, written
+ * in one sync and checked again; 撤销写回 → every cell exactly as before. 插入空白模板 → a new sheet
+ * with the template, which 检查得分 finds no error in. Also measures open→findings and
+ * click→findings time, syncs per action and the bundle size, and saves docs/taskpane.png and
+ * docs/writeback.png.
  *
  * Needs /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk); skipped without it.
  */
@@ -19,15 +22,19 @@ import { checkSheet } from '../../src/core/check.js';
 import { worksheetToSnapshot } from '../../src/cli/xlsx-snapshot.js';
 import type { Finding } from '../../src/core/report.js';
 import { parseRangeA1, toA1 } from '../../src/core/snapshot.js';
+import { DEFAULT_TEMPLATE_ROWS, buildTemplate, templateFormulas, templateRange } from '../../src/core/template.js';
+import { planWriteBack } from '../../src/core/writeback-plan.js';
 import { seed002 } from '../fixtures/seeds.js';
 import type { FakeOffice, FakeWorkbook } from '../support/fake-office.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
 import { stringsFor } from '../../src/taskpane/i18n.js';
-import { seed002Workbook } from './fixture.js';
+import { batch, calls } from '../excel/helpers.js';
+import { fakeSheetToSnapshot, seed002Workbook } from './fixture.js';
 import { buildForE2E, isolateNetwork, OFFICE_JS_URL, serveForE2E, type Built, type NetworkLog } from './harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOT = join(root, 'docs', 'taskpane.png');
+const WRITEBACK_SCREENSHOT = join(root, 'docs', 'writeback.png');
 const KiB = 1024;
 /** The pane's script, minified (react-dom alone is ~200 KiB of it). */
 const BUNDLE_BUDGET = 500 * KiB;
@@ -76,6 +83,24 @@ function cellsCovered(workbook: FakeWorkbook): string[] {
 
 const fakeWorkbook = (page: Page): Promise<FakeWorkbook> =>
   page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as E2EWindow).__hefenFake.workbook)) as FakeWorkbook);
+
+/** Syncs and log of the fake since the last reset. */
+const fakeActivity = (page: Page) =>
+  page.evaluate(() => {
+    const f = (window as unknown as E2EWindow).__hefenFake;
+    return { syncs: f.syncCount, log: JSON.parse(JSON.stringify(f.log)) as FakeOffice['log'] };
+  });
+const resetFake = (page: Page) => page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.reset());
+
+/** Every cell given a value or formula in this part of the log, as "cell=value". */
+function valueWrites(entries: FakeOffice['log']): string[] {
+  return entries.flatMap((e) =>
+    e.kind === 'set' && e.object === 'Range' && (e.prop === 'values' || e.prop === 'formulas') ? [`${e.at}=${JSON.stringify(e.value)}`] : [],
+  );
+}
+
+/** The messages of every finding the engine makes on the fake's sheet, as the pane must list them. */
+const findingsOn = (wb: FakeWorkbook, sheet: string) => checkSheet(fakeSheetToSnapshot(wb.sheets.find((s) => s.name === sheet)!)).findings;
 
 describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
   let tmp = '';
@@ -216,6 +241,117 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
     await expect.poll(async () => (await fakeWorkbook(page)).sheets[0].conditionalFormats.length, { timeout: 5_000 }).toBe(0);
     const after = await fakeWorkbook(page);
     expect(after.sheets).toEqual(original.sheets);
+  });
+
+  it('写回合计 lists what the last check found to write back: H5 7 → 4.66, G27 94.5 → 92.16', async () => {
+    // The same plan from the engine in Node, against the figures worked out by hand above.
+    const plan = planWriteBack([checkSheet(worksheetToSnapshot(seed002().worksheets[0]))]).map((p) => `${p.cell}: ${p.displayOld} → ${p.display}`);
+    expect(plan).toEqual(['H5: 7 → 4.66', 'G27: 94.5 → 92.16']);
+
+    await resetFake(page);
+    await page.getByRole('tab', { name: '写回合计（2）', exact: true }).click();
+    const panel = page.getByRole('region', { name: '写回合计', exact: true });
+    await panel.getByRole('checkbox').first().waitFor({ state: 'visible', timeout: 15_000 });
+    const items = await panel.getByRole('listitem').allInnerTexts();
+    expect(items.map((t) => t.replace(/（.*）$/, '').trim())).toEqual(plan);
+    expect(await panel.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked))).toEqual([true, true]);
+    // the preview is the last check's: no round trip
+    expect((await fakeActivity(page)).syncs).toBe(0);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(tmp, 'writeback.png') });
+    copyFileSync(join(tmp, 'writeback.png'), WRITEBACK_SCREENSHOT);
+  });
+
+  it('写回合计 writes both cells in one sync, then the pane checks again: no score-mismatch@H5, no total-mismatch', async () => {
+    await resetFake(page);
+    await page.getByRole('button', { name: '写回合计（2）', exact: true }).click();
+    // the re-check's reports leave nothing to write: the tab's count goes
+    await page.getByRole('tab', { name: '写回合计', exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText('已写回 2 个单元格', { exact: false }).waitFor({ timeout: 15_000 });
+
+    const after = await fakeWorkbook(page);
+    const cells = after.sheets[0].cells;
+    expect([cells.H5.value, cells.G27.value]).toEqual([4.66, 92.16]);
+    const untouched = (c: typeof cells) => Object.fromEntries(Object.entries(c).filter(([a1]) => a1 !== 'H5' && a1 !== 'G27'));
+    expect(untouched(cells)).toEqual(untouched(original.sheets[0].cells));
+
+    const { syncs, log } = await fakeActivity(page);
+    console.log(`写回合计：写入 context.sync() 1 次，随后重新检查 ${syncs - 1} 次（共 ${syncs} 次）`);
+    expect(valueWrites(batch(log, 0))).toEqual(['H5=[[4.66]]', 'G27=[[92.16]]']); // one batch, read and written together
+    expect(syncs).toBe(3); // 1 to write, then the check: 1 to read, 1 for the highlights
+    expect(log.slice(log.findIndex((e) => e.kind === 'sync')).some((e) => e.kind === 'set' && e.object === 'Range')).toBe(false);
+
+    const now = findingsOn(after, 'Sheet1');
+    const tags = now.map((f) => `${f.code}@${f.cell}`);
+    expect(tags).not.toContain('score-mismatch@H5');
+    expect(tags.some((t) => t.startsWith('total-mismatch@'))).toBe(false);
+    expect(tags.sort()).toEqual(EXPECTED.filter((t) => t !== 'score-mismatch@H5').sort());
+    await page.getByRole('tab', { name: `检查结果（${now.length}）`, exact: true }).click();
+    for (const f of now) await page.getByText(f.message).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await expect(page.getByText(expected.find((f) => f.cell === 'H5')!.message).count()).resolves.toBe(0);
+    expect(cellsCovered(after).sort()).toEqual(HIGHLIGHTED.filter((c) => c !== 'H5').sort());
+  });
+
+  it('撤销写回 puts every cell back exactly as it was, in two syncs, and the pane checks again', async () => {
+    await page.getByRole('tab', { name: '写回合计', exact: true }).click();
+    await resetFake(page);
+    await page.getByRole('button', { name: '撤销写回', exact: true }).click();
+    await page.getByRole('tab', { name: '写回合计（2）', exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText('已撤销：2 个单元格恢复为写回前的值或公式。').waitFor({ timeout: 15_000 });
+
+    const after = await fakeWorkbook(page);
+    expect(after.sheets[0].cells).toEqual(original.sheets[0].cells);
+    expect(after.settings['hefen.writeBackUndo']).toEqual([]);
+    const { syncs, log } = await fakeActivity(page);
+    console.log(`撤销写回：context.sync() 2 次（读取、写回），随后重新检查 ${syncs - 2} 次（共 ${syncs} 次）`);
+    expect(valueWrites(batch(log, 0))).toEqual([]); // first the cells are read, to leave alone any edited since
+    expect(valueWrites(batch(log, 1))).toEqual(['H5=[[7]]', 'G27=[[94.5]]']);
+    expect(syncs).toBe(4); // 2 to undo, 2 to check
+    expect(cellsCovered(after).sort()).toEqual([...HIGHLIGHTED].sort());
+  });
+
+  it('插入空白模板 (project) adds the sheet 自评表 with the template, leaving Sheet1 alone; 检查得分 on it finds no error', async () => {
+    const before = await fakeWorkbook(page);
+    await page.getByRole('tab', { name: '插入空白模板', exact: true }).click();
+    const panel = page.getByRole('region', { name: '插入空白模板', exact: true });
+    await resetFake(page);
+    await panel.getByRole('button', { name: '插入空白模板', exact: true }).click();
+    await panel.getByText('已插入新工作表“自评表”', { exact: false }).waitFor({ timeout: 15_000 });
+    expect((await fakeActivity(page)).syncs).toBe(2); // the sheet names, then everything at once
+
+    const wb = await fakeWorkbook(page);
+    expect(wb.sheets.map((x) => x.name)).toEqual(['Sheet1', '自评表']);
+    expect(wb.activeSheet).toBe('自评表');
+    expect(wb.sheets[0]).toEqual(before.sheets[0]);
+    const t = buildTemplate({ kind: 'project', rules: 'national', rows: DEFAULT_TEMPLATE_ROWS, locale: 'zh-CN' });
+    const sheet = wb.sheets[1];
+    const want = templateFormulas(t);
+    want.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = sheet.cells[toA1(r, c)];
+        expect(cell?.formula ?? cell?.value ?? '', toA1(r, c)).toBe(v);
+      }),
+    );
+    expect([...sheet.merges].sort()).toEqual(t.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`).sort());
+    expect(Object.keys(sheet.validations ?? {})).toHaveLength(t.validations.length);
+    expect(sheet.pageLayout?.setPrintArea).toBe(templateRange(t));
+
+    // the engine on the inserted sheet, as Excel calculates it: a project form and no error
+    const onTemplate = findingsOn(wb, '自评表');
+    expect(onTemplate.filter((f) => f.severity === 'error')).toEqual([]);
+
+    await page.getByRole('tab', { name: /^检查结果/ }).click();
+    await resetFake(page);
+    await page.getByRole('button', { name: '检查得分' }).click();
+    await page.getByRole('region', { name: '项目支出绩效自评表 自评表', exact: true }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByText(stringsFor('zh-CN').checking).count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.getByRole('group', { name: /^错误/ }).count()).toBe(0);
+    if (onTemplate.length === 0) await page.getByText('没有发现问题。').waitFor({ timeout: 5_000 });
+    else for (const f of onTemplate) await page.getByText(f.message).first().waitFor({ state: 'visible', timeout: 5_000 });
+    const { syncs } = await fakeActivity(page);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect((await fakeWorkbook(page)).sheets[0]).toEqual(before.sheets[0]);
   });
 
   it('nothing but the office.js request tried to leave the machine', () => {

@@ -4,7 +4,7 @@
  * workbook. Runs in Node; the result is plain JSON handed to the page.
  */
 import { worksheetToSnapshot } from '../../src/cli/xlsx-snapshot.js';
-import { rangeToA1, toA1, type SheetSnapshot } from '../../src/core/snapshot.js';
+import { parseRangeA1, rangeToA1, toA1, type CellValue, type SheetSnapshot } from '../../src/core/snapshot.js';
 import { seed002 } from '../fixtures/seeds.js';
 import type { FakeCell, FakeSheet, FakeWorkbook } from '../support/fake-office.js';
 
@@ -30,4 +30,28 @@ export function seed002Workbook(): FakeWorkbook {
   const ws = seed002().worksheets[0];
   const sheet = snapshotToFakeSheet(worksheetToSnapshot(ws));
   return { sheets: [sheet], activeSheet: sheet.name, selection: null, settings: {} };
+}
+
+/**
+ * The fake's sheet as a host reads it (values, displayed text, number formats, formulas, merges over
+ * the used cells), to work out in Node what the engine must find on the sheet the pane checked.
+ */
+export function fakeSheetToSnapshot(s: FakeSheet): SheetSnapshot {
+  const at = Object.keys(s.cells).map(parseRangeA1);
+  const top = 0;
+  const left = 0;
+  const bottom = Math.max(0, ...at.map((r) => r.bottom));
+  const right = Math.max(0, ...at.map((r) => r.right));
+  const grid = <V>(f: (cell: FakeCell | undefined) => V): V[][] =>
+    Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => f(s.cells[toA1(top + r, left + c)])));
+  return {
+    sheet: s.name,
+    top,
+    left,
+    values: grid((c) => (c?.value === undefined || c.value === '' ? null : (c.value as CellValue))),
+    text: grid((c) => c?.text ?? (c?.value === undefined || c.value === null ? '' : String(c.value))),
+    numberFormat: grid((c) => c?.numberFormat ?? 'General'),
+    formulas: grid((c) => c?.formula ?? null),
+    merges: s.merges.map(parseRangeA1),
+  };
 }

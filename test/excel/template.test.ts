@@ -1,13 +1,14 @@
 /**
- * 插入空白模板 through the Excel adapter and the fake Office (with the write features of
- * test/support/fake-office-writes.ts).
+ * 插入空白模板 through the Excel adapter and the fake Office.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertTemplate } from '../../src/excel/template.js';
-import { buildTemplate, columnWidthPoints, formulaOf, templateRange } from '../../src/core/template.js';
-import { rangeToA1, toA1 } from '../../src/core/snapshot.js';
+import { buildTemplate, columnWidthPoints, evaluateTemplate, formulaOf, templateRange } from '../../src/core/template.js';
+import { rangeToA1, toA1, type CellValue } from '../../src/core/snapshot.js';
+import { checkSheet } from '../../src/core/check.js';
+import { createExcelHost } from '../../src/excel/host.js';
+import { DEFAULT_SETTINGS } from '../../src/taskpane/host.js';
 import { fakeSheet, fakeWorkbook, installFakeOffice, type FakeOffice, type FakeOfficeOptions, type FakeSheet } from '../support/fake-office.js';
-import { addWriteSupport, extras } from '../support/fake-office-writes.js';
 import { batch, calls } from './helpers.js';
 
 let fake: FakeOffice;
@@ -19,8 +20,6 @@ async function open(names: string[], options: FakeOfficeOptions = {}) {
     fakeWorkbook(names.map((n) => fakeSheet(n, [[`${n} 的内容`, 1, '=A2']], { merges: ['A5:B5'] }))),
     options,
   );
-  await addWriteSupport(fake);
-  fake.reset();
   return fake;
 }
 
@@ -63,7 +62,7 @@ describe('插入空白模板 (project, national)', () => {
   it('validates every score cell against its own row’s weight and every weight against 100', async () => {
     await open(['Sheet1']);
     await insertTemplate({ kind: 'project', rows: 2 });
-    const v = extras(byName('自评表')).validations;
+    const v = byName('自评表').validations ?? {};
     const row = t.layout.indicatorRows[0] + 1;
     expect(v[`G${row}`]).toEqual({
       rule: { decimal: { formula1: 0, formula2: `=F${row}`, operator: 'Between' } },
@@ -97,7 +96,7 @@ describe('插入空白模板 (project, national)', () => {
   it('sets up printing: A4 portrait, one page wide, header row repeated, whole form as print area', async () => {
     await open(['Sheet1']);
     await insertTemplate({ kind: 'project', rows: 2 });
-    expect(extras(byName('自评表')).pageLayout).toEqual({
+    expect(byName('自评表').pageLayout).toEqual({
       paperSize: 'A4',
       orientation: 'Portrait',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
@@ -114,7 +113,7 @@ describe('插入空白模板 (project, national)', () => {
     expect(r.warnings).toEqual(['validation-unavailable', 'page-layout-unavailable']);
     expect(fake.syncCount).toBe(2);
     const s = byName('自评表');
-    expect(extras(s).validations).toEqual({});
+    expect(s.validations).toBeUndefined();
     expect(s.cells[t.layout.total.scoreCell].formula).toBeDefined();
   });
 });
@@ -129,6 +128,44 @@ describe('插入空白模板 (department, hubei pack)', () => {
     expect(s.cells.A1.value).toBe('部门整体支出绩效自评表');
     expect(s.cells[t.layout.grade.cell].formula).toBe(formulaOf(t.rows[t.layout.grade.row].cells[3]!.calc!));
     const first = t.layout.indicatorRows[0] + 1;
-    expect(extras(s).validations[`D${first}`].rule).toEqual({ decimal: { formula1: 0, formula2: 2, operator: 'Between' } });
+    expect(s.validations![`D${first}`].rule).toEqual({ decimal: { formula1: 0, formula2: 2, operator: 'Between' } });
+  });
+});
+
+describe('the inserted template calculates in Excel as the core says it does', () => {
+  // The fake recalculates the formula text it was given (test/support/fake-office-calc.ts); the core
+  // evaluates its own description of the formulas (evaluateCalc). Two evaluators, one answer.
+  const shown = (s: FakeSheet, a1: string): CellValue => (s.cells[a1]?.value ?? null) as CellValue;
+  const expectAgrees = (s: FakeSheet, expected: CellValue[][]) =>
+    expected.forEach((row, r) => row.forEach((v, c) => expect(shown(s, toA1(r, c)), toA1(r, c)).toBe(v === '' ? null : v)));
+
+  it('blank: every formula shows what evaluateTemplate gives, and the check through the host finds no error', async () => {
+    await open(['Sheet1']);
+    await insertTemplate({ kind: 'project', rows: 2 });
+    const t = buildTemplate({ kind: 'project', rows: 2 });
+    const s = byName('自评表');
+    expectAgrees(s, evaluateTemplate(t).values);
+    expect(s.cells[t.layout.total.weightCell!].value).toBe(100);
+
+    const r = await createExcelHost({ checkSheet }).check({ ...DEFAULT_SETTINGS, highlight: [] });
+    expect(r.reports[0].sheet).toBe('自评表');
+    expect(r.reports[0].forms.map((f) => f.kind)).toEqual(['project']);
+    expect(r.reports[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('filled in through Office.js: the subtotals, total, rate, execution score and grade follow', async () => {
+    await open(['Sheet1']);
+    await insertTemplate({ kind: 'project', rows: 2 });
+    const t = buildTemplate({ kind: 'project', rows: 2 });
+    const f = t.layout.funds!;
+    const [a, b] = t.layout.indicatorRows.map((row) => row + 1);
+    const inputs: Record<string, CellValue> = { [f.budget]: 78, [f.executed]: 51.91, [`G${a}`]: 10, [`G${b}`]: 7.5 };
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('自评表');
+      for (const [cell, v] of Object.entries(inputs)) ws.getRange(cell).values = [[v]];
+    });
+    const s = byName('自评表');
+    expectAgrees(s, evaluateTemplate(t, inputs).values);
+    expect(s.cells[f.rate]).toMatchObject({ value: 0.6655, text: '66.55%' });
   });
 });

@@ -1,6 +1,5 @@
 /**
  * 写回合计 / 撤销写回 / 采用建议值 through the Excel adapter, the fake Office and the real engine.
- * The fake gets its missing write features from test/support/fake-office-writes.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExcelHost } from '../../src/excel/host.js';
@@ -11,7 +10,6 @@ import { DEFAULT_SETTINGS, HostError } from '../../src/taskpane/host.js';
 import { L, U, mergesOf, type Cell } from '../fixtures/build.js';
 import { seed002Rows } from '../fixtures/seeds.js';
 import { fakeWorkbook, installFakeOffice, type FakeCell, type FakeOffice, type FakeOfficeOptions, type FakeSheet, type FakeWorkbook } from '../support/fake-office.js';
-import { addWriteSupport } from '../support/fake-office-writes.js';
 
 /** Seed 002 as Excel holds it: values in merge anchors, 67% as 0.67 with a percent format. */
 function seed002Sheet(edit: (cells: Record<string, FakeCell>) => void = () => {}): FakeSheet {
@@ -38,7 +36,6 @@ let fake: FakeOffice;
 async function open(wb: FakeWorkbook, options: FakeOfficeOptions = {}): Promise<FakeOffice> {
   fake?.uninstall();
   fake = installFakeOffice(globalThis, wb, options);
-  await addWriteSupport(fake);
   return fake;
 }
 afterEach(() => fake?.uninstall());
@@ -170,7 +167,8 @@ describe('formulas are never overwritten silently', () => {
     expect(plan.find((p) => p.cell === 'G27')).toMatchObject({ formula: TOTAL, overwrite: false, display: '92.16' });
     const out = await applyWriteBack(plan);
     expect(out.written.map((c) => c.cell)).toEqual(['H5']);
-    expect(sheet().cells.G27).toEqual({ value: 94.5, formula: TOTAL });
+    // the formula stays; Excel recalculates it with the new H5: 87.5 + 4.66
+    expect(sheet().cells.G27).toEqual({ value: 92.16, formula: TOTAL });
   });
 
   it('writes over it only when ticked, and 撤销写回 puts the formula back', async () => {
@@ -180,7 +178,8 @@ describe('formulas are never overwritten silently', () => {
     const stack = fake.workbook.settings[UNDO_KEY] as { cells: { cell: string; before: unknown }[] }[];
     expect(stack[0].cells.find((c) => c.cell === 'G27')!.before).toEqual({ formula: TOTAL });
     await undoWriteBack();
-    expect(sheet().cells.G27).toMatchObject({ formula: TOTAL });
+    // the formula is back and shows 87.5 + 7 again
+    expect(sheet().cells.G27).toEqual({ value: 94.5, formula: TOTAL });
   });
 
   it('a cell that turned into a formula after the check is restored at once and reported', async () => {

@@ -9,12 +9,18 @@
  *   (office-js issue 2180), so the adapter has to use `customOrNullObject`;
  * - `Range.select()` on a sheet that is not active fails; `getMergedAreasOrNullObject` fails beyond
  *   512 merged areas and on hosts without ExcelApi 1.13;
- * - `Excel.run` syncs whatever is still queued when the batch returns.
+ * - `Excel.run` syncs whatever is still queued when the batch returns;
+ * - writes (`values`, `formulas`, `numberFormat`, `merge()`, `format.*`, `dataValidation`,
+ *   `pageLayout`, `worksheets.add`) are queued like everything else, so a load queued before a
+ *   write in the same batch reads the old state; a formula written, or one whose inputs were
+ *   written, is recalculated at the end of the sync (fake-office-calc.ts), as Excel does.
  *
  * No Node imports: the same file is bundled for the browser and injected in place of office.js
  * (`installFakeOffice(window, workbook)`).
  */
-import { parseRangeA1, rangeToA1, toA1, type CellRange } from '../../src/core/snapshot.js';
+import { formatNumber } from '../../src/core/numfmt.js';
+import { parseA1, parseRangeA1, rangeToA1, toA1, type CellRange } from '../../src/core/snapshot.js';
+import { CalcError, evaluateFormula, parseFormula, type CalcValue, type Formula } from './fake-office-calc.js';
 
 export type FakeValue = string | number | boolean | null;
 
@@ -25,8 +31,17 @@ export interface FakeCell {
   numberFormat?: string;
   /** "=SUM(G13:G26)"; the value is what the formula shows. */
   formula?: string;
-  /** The cell's own formatting. The fake never changes it; tests compare it before and after. */
+  /**
+   * The cell's own formatting, as "path" → value ("font.bold", "borders.EdgeTop.style",
+   * "columnWidth", …). Written by `range.format.…` (column widths and row heights too, on the cells
+   * of the range they were set on); tests also set it by hand to compare before and after.
+   */
   format?: Record<string, unknown>;
+}
+
+export interface FakeValidation {
+  rule?: unknown;
+  errorAlert?: unknown;
 }
 
 export type FakeConditionalFormatType =
@@ -60,6 +75,13 @@ export interface FakeSheet {
   merges: string[];
   /** Highest priority first, as in Excel's rule manager. */
   conditionalFormats: FakeConditionalFormat[];
+  /** Data validation per cell (A1), as `range.dataValidation` was given it; absent until set. */
+  validations?: Record<string, FakeValidation>;
+  /**
+   * Page setup as `worksheet.pageLayout` was given it: properties by name, `setPrint…(…)` calls by
+   * method name with their argument (or the list of arguments); absent until set.
+   */
+  pageLayout?: Record<string, unknown>;
 }
 
 export interface FakeWorkbook {
@@ -87,7 +109,8 @@ export type FakeLogEntry =
   | { kind: 'sync'; n: number }
   | { kind: 'load'; object: string; props: string[] }
   | { kind: 'call'; object: string; method: string; args: unknown[] }
-  | { kind: 'set'; object: string; prop: string; value: unknown };
+  /** `at`: the address a range was asked for with (getRange, getRangeByIndexes), when known. */
+  | { kind: 'set'; object: string; prop: string; value: unknown; at?: string };
 
 export interface FakeOffice {
   /** The live document. */
@@ -184,6 +207,199 @@ function cellsOf(sheet: FakeSheet): { row: number; col: number; cell: FakeCell }
   });
 }
 
+/** An address as getRange takes it: "B2", "B2:H9", "$B$2", whole columns "A:C", whole rows "1:3". */
+function parseAddress(address: string): CellRange {
+  const bare = (address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address).replace(/\$/g, '').trim();
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(bare);
+  if (cols) {
+    const a = parseA1(`${cols[1]}1`).col;
+    const b = parseA1(`${cols[2]}1`).col;
+    return { top: 0, left: Math.min(a, b), bottom: MAX_ROW, right: Math.max(a, b) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(bare);
+  if (rows) {
+    const a = Number(rows[1]) - 1;
+    const b = Number(rows[2]) - 1;
+    return { top: Math.min(a, b), left: 0, bottom: Math.max(a, b), right: MAX_COL };
+  }
+  try {
+    return parseRangeA1(bare);
+  } catch (e) {
+    throw new FakeOfficeError('InvalidArgument', `not an address: ${address} (${(e as Error).message})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing cells
+
+/** Cells a per-cell write may touch at once; beyond that the fake refuses rather than fill memory. */
+const MAX_WRITE_CELLS = 100_000;
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: CellRange;
+}
+
+function cellCount(rect: CellRange): number {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+}
+
+function eachCell(t: RangeTarget, fn: (a1: string, r: number, c: number) => void): void {
+  if (cellCount(t.rect) > MAX_WRITE_CELLS) {
+    throw new FakeOfficeError('NotImplemented', `the fake writes cell by cell and refuses ${rangeToA1(t.rect)} (over ${MAX_WRITE_CELLS} cells)`);
+  }
+  for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) fn(toA1(r, c), r - t.rect.top, c - t.rect.left);
+}
+
+function cellAt(sheet: FakeSheet, a1: string): FakeCell {
+  return (sheet.cells[a1] ??= {});
+}
+
+/** The displayed text follows the number format (numbers only; text shows as it is). */
+function retext(cell: FakeCell): void {
+  delete cell.text;
+  if (typeof cell.value === 'number' && cell.numberFormat) cell.text = formatNumber(cell.value, cell.numberFormat);
+}
+
+/** A 2-D array must match the range exactly, as in Excel. */
+function gridOf<V>(t: RangeTarget, v: V[][], what: string): (r: number, c: number) => V {
+  const rows = t.rect.bottom - t.rect.top + 1;
+  const cols = t.rect.right - t.rect.left + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw new FakeOfficeError('InvalidArgument', `${what}: the array does not match the range size ${rows}×${cols}`);
+  }
+  return (r, c) => v[r][c];
+}
+
+const shownKey = (sheet: FakeSheet, a1: string, formula: string) => `${sheet.name}!${a1}\u0000${formula}`;
+
+function writeConstant(st: State, sheet: FakeSheet, a1: string, v: FakeValue): void {
+  const cell = cellAt(sheet, a1);
+  if (cell.formula) st.shown.set(shownKey(sheet, a1, cell.formula), cell.value ?? null);
+  delete cell.formula;
+  if (v === '' || v === null || v === undefined) delete cell.value;
+  else cell.value = v;
+  retext(cell);
+}
+
+/** Text entered into a cell that is not formatted as text: numbers and percentages become numbers. */
+function writeTyped(st: State, sheet: FakeSheet, a1: string, text: string): void {
+  const s = text.trim();
+  const n = /^[-+]?(\d+(\.\d+)?|\.\d+)$/.test(s) ? Number(s) : null;
+  const pct = /^[-+]?(\d+(\.(\d+))?)%$/.exec(s);
+  if (n !== null) return writeConstant(st, sheet, a1, n);
+  if (!pct) return writeConstant(st, sheet, a1, text);
+  writeConstant(st, sheet, a1, Number((Number(s.slice(0, -1)) / 100).toPrecision(15)));
+  const cell = cellAt(sheet, a1);
+  if ((cell.numberFormat ?? 'General') === 'General') cell.numberFormat = pct[3] ? `0.${'0'.repeat(pct[3].length)}%` : '0%';
+  retext(cell);
+}
+
+function writeFormula(st: State, sheet: FakeSheet, a1: string, f: string): void {
+  const cell = cellAt(sheet, a1);
+  if (cell.formula) st.shown.set(shownKey(sheet, a1, cell.formula), cell.value ?? null);
+  cell.formula = f;
+  // what it showed last with this formula; recalculation replaces it when the fake can calculate it
+  const v = st.shown.get(shownKey(sheet, a1, f));
+  if (v === undefined || v === null || v === '') delete cell.value;
+  else cell.value = v;
+  retext(cell);
+}
+
+const parsed = new Map<string, Formula | null>();
+function formulaOf(text: string): Formula | null {
+  let f = parsed.get(text);
+  if (f === undefined) {
+    f = parseFormula(text);
+    parsed.set(text, f);
+  }
+  return f;
+}
+
+function contains(r: CellRange, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+}
+
+/**
+ * Excel's automatic calculation after cells of `sheet` changed: every formula among them, and every
+ * formula reading one of them (directly or through other formulas), gets the value it now gives.
+ */
+function recalc(sheet: FakeSheet, changed: Set<string>): void {
+  const formulas = Object.entries(sheet.cells)
+    .filter(([, c]) => c.formula)
+    .map(([a1, c]) => ({ a1, cell: c, f: formulaOf(c.formula as string), at: parseA1(a1) }));
+  if (formulas.length === 0) return;
+  const dirty = new Set(formulas.filter((x) => changed.has(x.a1)).map((x) => x.a1));
+  const touched = [...changed].map(parseA1);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const x of formulas) {
+      if (dirty.has(x.a1) || !x.f) continue;
+      const reads = x.f.refs.some((r) => touched.some((p) => contains(r, p.row, p.col)));
+      if (reads) {
+        dirty.add(x.a1);
+        touched.push(x.at);
+        grew = true;
+      }
+    }
+  }
+  const byA1 = new Map(formulas.map((x) => [x.a1, x]));
+  const done = new Map<string, CalcValue>();
+  const busy = new Set<string>();
+  const valueOf = (a1: string): CalcValue => {
+    const x = byA1.get(a1);
+    const cell = sheet.cells[a1];
+    if (!x || !x.f || !dirty.has(a1)) {
+      const v = cell?.value;
+      return v === undefined || v === '' ? null : v;
+    }
+    const known = done.get(a1);
+    if (known !== undefined) return known;
+    if (busy.has(a1)) return 0; // a circular reference: Excel warns and shows 0
+    busy.add(a1);
+    const v = evaluateFormula(x.f, (row, col) => valueOf(toA1(row, col)));
+    busy.delete(a1);
+    done.set(a1, v);
+    return v;
+  };
+  for (const a1 of dirty) {
+    const x = byA1.get(a1);
+    if (!x?.f) continue;
+    const v = valueOf(a1);
+    if (v instanceof CalcError) x.cell.value = v.code;
+    else if (v === null || v === '') delete x.cell.value;
+    else x.cell.value = v;
+    retext(x.cell);
+  }
+}
+
+/** A proxy recording every property written below it as "path" → value on each cell of the range. */
+function formatRecorder(ctx: Ctx, target: () => RangeTarget, path: string): object {
+  return new Proxy(
+    {},
+    {
+      get(_o, prop) {
+        if (typeof prop !== 'string' || prop === 'then' || prop === 'toJSON') return undefined;
+        if (prop === 'getItem') return (name: string) => formatRecorder(ctx, target, `${path}${name}.`);
+        return formatRecorder(ctx, target, `${path}${prop}.`);
+      },
+      set(_o, prop, value) {
+        const key = `${path}${String(prop)}`;
+        ctx.st.log.push({ kind: 'set', object: 'RangeFormat', prop: key, value });
+        ctx.enqueue(() => {
+          const t = target();
+          eachCell(t, (a1) => {
+            const cell = cellAt(t.sheet, a1);
+            cell.format = { ...(cell.format ?? {}), [key]: clone(value) };
+          });
+        });
+        return true;
+      },
+    },
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The proxy machinery
 
@@ -193,6 +409,8 @@ interface State {
   syncCount: number;
   log: FakeLogEntry[];
   nextCfId: number;
+  /** Values formulas showed last, by sheet, cell and formula text: for formulas the fake cannot calculate. */
+  shown: Map<string, FakeValue>;
 }
 
 class Ctx {
@@ -326,8 +544,11 @@ abstract class Obj<T> {
     if (fn) this.ctx.enqueue(fn);
   }
 
+  /** What the object was asked for with, for the log (a range's address). */
+  protected label?: string;
+
   protected setLater(prop: string, value: unknown, apply: () => void): void {
-    this.ctx.st.log.push({ kind: 'set', object: this.kind, prop, value });
+    this.ctx.st.log.push({ kind: 'set', object: this.kind, prop, value, ...(this.label ? { at: this.label } : {}) });
     this.ctx.enqueue(apply);
   }
 }
@@ -399,11 +620,17 @@ class WorksheetCollectionProxy extends Coll<FakeWorkbook, WorksheetProxy> {
     this.call('getItemOrNullObject', [key]);
     return new WorksheetProxy(this.ctx, () => this.find(key), true);
   }
-}
-
-interface RangeTarget {
-  sheet: FakeSheet;
-  rect: CellRange;
+  /** A new empty, visible sheet at the end; fails like Excel when the name is taken. */
+  add(name: string): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.call('add', [name], () => {
+      const wb = this.target();
+      if (this.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `a worksheet named ${name} exists`);
+      created = { name, id: `{${name}}`, visibility: 'Visible', cells: {}, merges: [], conditionalFormats: [] };
+      wb.sheets.push(created);
+    });
+    return new WorksheetProxy(this.ctx, () => created);
+  }
 }
 
 class WorksheetProxy extends Obj<FakeSheet> {
@@ -437,21 +664,49 @@ class WorksheetProxy extends Obj<FakeSheet> {
     return this.prop('position');
   }
 
-  private range(rect: () => CellRange, nullable = false): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: rect() }), nullable);
+  private range(rect: () => CellRange, label?: string): RangeProxy {
+    const r = new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: rect() }));
+    r.labelAs(label);
+    return r;
   }
 
   getRange(address?: string): RangeProxy {
     this.call('getRange', address === undefined ? [] : [address]);
-    return this.range(() => (address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : parseRangeA1(address)));
+    return this.range(() => (address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : parseAddress(address)), address);
+  }
+
+  /** Page setup (ExcelApi 1.9): properties and `setPrint…(…)` calls land in `sheet.pageLayout`. */
+  get pageLayout(): object {
+    const record = (key: string, value: unknown) =>
+      this.setLater(`pageLayout.${key}`, value, () => {
+        this.ctx.requireApi('1.9', 'pageLayout');
+        const t = this.target();
+        (t.pageLayout ??= {})[key] = clone(value);
+      });
+    return new Proxy(
+      {},
+      {
+        get(_o, prop) {
+          if (typeof prop === 'string' && /^set[A-Z]/.test(prop)) {
+            return (...args: unknown[]) => record(prop, args.length === 1 ? args[0] : args);
+          }
+          return undefined;
+        },
+        set(_o, prop, value) {
+          record(String(prop), value);
+          return true;
+        },
+      },
+    );
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
     this.call('getRangeByIndexes', [startRow, startColumn, rowCount, columnCount]);
+    const rect = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
     return this.range(() => {
       this.ctx.requireApi('1.7', 'getRangeByIndexes');
-      return { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
-    });
+      return rect;
+    }, rangeToA1(rect));
   }
 
   private used(valuesOnly: boolean): CellRange | null {
@@ -483,6 +738,10 @@ class WorksheetProxy extends Obj<FakeSheet> {
 
 class RangeProxy extends Obj<RangeTarget> {
   protected readonly kind = 'Range';
+
+  labelAs(address: string | undefined): void {
+    this.label = address;
+  }
   protected override readonly scalars = [
     'address',
     'rowIndex',
@@ -559,14 +818,100 @@ class RangeProxy extends Obj<RangeTarget> {
   get values(): FakeValue[][] {
     return this.prop('values');
   }
+  set values(v: FakeValue[][]) {
+    this.write('values', v);
+  }
   get text(): string[][] {
     return this.prop('text');
   }
   get numberFormat(): string[][] {
     return this.prop('numberFormat');
   }
+  set numberFormat(v: string[][]) {
+    this.write('numberFormat', v);
+  }
   get formulas(): FakeValue[][] {
     return this.prop('formulas');
+  }
+  set formulas(v: FakeValue[][]) {
+    this.write('formulas', v);
+  }
+
+  /**
+   * A 2-D write, as in Excel: "=…" is a formula, anything else a constant ("" or null empties the
+   * cell); a number format changes the displayed text of numbers. Text is read like typed input
+   * unless the cell is formatted as text ("@"): "=…" becomes a formula, "12" a number, "80%" 0.8
+   * shown as a percentage. Formulas written and formulas reading the written cells
+   * are recalculated at once.
+   */
+  private write(what: 'values' | 'formulas' | 'numberFormat', v: FakeValue[][]): void {
+    this.setLater(what, v, () => {
+      const t = this.target();
+      const at = gridOf(t, v, what);
+      const changed = new Set<string>();
+      eachCell(t, (a1, r, c) => {
+        const x = at(r, c);
+        if (what === 'numberFormat') {
+          const cell = cellAt(t.sheet, a1);
+          cell.numberFormat = String(x);
+          retext(cell);
+          return;
+        }
+        const typed = typeof x === 'string' && (t.sheet.cells[a1]?.numberFormat ?? 'General') !== '@';
+        if (typeof x === 'string' && x.startsWith('=') && (what === 'formulas' || typed)) writeFormula(this.ctx.st, t.sheet, a1, x);
+        else if (typed) writeTyped(this.ctx.st, t.sheet, a1, x as string);
+        else writeConstant(this.ctx.st, t.sheet, a1, x);
+        changed.add(a1);
+      });
+      if (changed.size) recalc(t.sheet, changed);
+    });
+  }
+
+  /** Merge the range (`across`: each row on its own); overlapping an existing merged area fails. */
+  merge(across = false): void {
+    this.call('merge', [across], () => {
+      const t = this.target();
+      const parts = across
+        ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i }))
+        : [t.rect];
+      for (const part of parts) {
+        if (t.sheet.merges.some((m) => intersect(parseRangeA1(m), part))) {
+          throw new FakeOfficeError('InvalidOperation', `merge ${rangeToA1(part)} overlaps a merged area`);
+        }
+        if (cellCount(part) > 1) t.sheet.merges.push(rangeToA1(part));
+      }
+    });
+  }
+
+  /** Formatting (font, fill, alignment, wrapping, borders.getItem(…), columnWidth, rowHeight), recorded on the cells. */
+  get format(): object {
+    return formatRecorder(this.ctx, () => this.target(), '');
+  }
+
+  /** Data validation (ExcelApi 1.8): `rule` and `errorAlert` land in `sheet.validations[cell]`. */
+  get dataValidation(): { rule: unknown; errorAlert: unknown } {
+    const put = (prop: 'rule' | 'errorAlert', value: unknown) =>
+      this.setLater(`dataValidation.${prop}`, value, () => {
+        this.ctx.requireApi('1.8', 'dataValidation');
+        const t = this.target();
+        eachCell(t, (a1) => {
+          ((t.sheet.validations ??= {})[a1] ??= {})[prop] = clone(value);
+        });
+      });
+    return {
+      get rule(): unknown {
+        throw new FakeOfficeError('NotImplemented', 'the fake does not read data validation back');
+      },
+      set rule(v: unknown) {
+        put('rule', v);
+      },
+      get errorAlert(): unknown {
+        throw new FakeOfficeError('NotImplemented', 'the fake does not read data validation back');
+      },
+      set errorAlert(v: unknown) {
+        put('errorAlert', v);
+      },
+    };
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
@@ -832,7 +1177,7 @@ class ColorProxy extends Obj<FakeConditionalFormat> {
  */
 export function installFakeOffice(target: object, workbook: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
   const host = target as Record<string, unknown>;
-  const st: State = { wb: workbook, opts: { excelApi: '1.17', ...options }, syncCount: 0, log: [], nextCfId: 0 };
+  const st: State = { wb: workbook, opts: { excelApi: '1.17', ...options }, syncCount: 0, log: [], nextCfId: 0, shown: new Map() };
   let inMemory: Record<string, unknown> = clone(workbook.settings);
 
   const settings = {

@@ -3,34 +3,23 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkSheet } from '../../src/core/check.js';
 import type { SheetReport } from '../../src/core/report.js';
-import { planWriteBack, type PlannedWrite } from '../../src/core/writeback-plan.js';
-import type { HostExtras, InsertedTemplate, UndoOutcome, WriteOutcome } from '../../src/taskpane/host-extras.js';
-import { HostError, type Locale } from '../../src/taskpane/host.js';
+import type { UndoOutcome } from '../../src/taskpane/host-extras.js';
+import { HostError } from '../../src/taskpane/host.js';
 import { TemplatePanel } from '../../src/taskpane/TemplatePanel.js';
 import { WriteBackPanel } from '../../src/taskpane/WriteBackPanel.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
-import { fakeHost } from './fake-host.js';
+import { fakeHost, type FakeHostOptions } from './fake-host.js';
 
 afterEach(cleanup);
 
-/** A HostExtras answering from memory: the preview is the real plan, writes are counted. */
-function extrasHost(reports: SheetReport[], opts: { locale?: Locale; insert?: () => Promise<InsertedTemplate>; depth?: number } = {}) {
-  let depth = opts.depth ?? 0;
-  const outcome = (written: PlannedWrite[] | { sheet: string; cell: string }[]): WriteOutcome => ({
-    written: written.map((w) => ({ sheet: w.sheet, cell: w.cell })),
-    unchanged: [],
-    skipped: [],
-    undoDepth: ++depth,
+/** The pane's fake host, with 撤销写回 restoring seed 002's two cells. */
+function extrasHost(reports: SheetReport[], opts: FakeHostOptions = {}) {
+  const host = fakeHost(reports, { insert: async () => ({ sheet: '自评表 (2)', range: 'A1:H47', kind: 'project', warnings: [] }), ...opts });
+  host.undoWriteBack.mockImplementation(async (): Promise<UndoOutcome> => {
+    const depth = Math.max(0, (await host.undoDepth()) - 1);
+    host.undoDepth.mockResolvedValue(depth);
+    return { restored: [{ sheet: 'Sheet1', cell: 'H5' }, { sheet: 'Sheet1', cell: 'G27' }], changedSince: [], undoDepth: depth };
   });
-  const host = {
-    ...fakeHost(reports, { locale: opts.locale }),
-    insertTemplate: vi.fn(opts.insert ?? (async () => ({ sheet: '自评表 (2)', range: 'A1:H47', kind: 'project' as const, warnings: [] }))),
-    previewWriteBack: vi.fn((r: readonly SheetReport[]) => planWriteBack(r)),
-    applyWriteBack: vi.fn(async (items: readonly PlannedWrite[]) => outcome(items.filter((i) => i.overwrite))),
-    undoWriteBack: vi.fn(async (): Promise<UndoOutcome> => ({ restored: [{ sheet: 'Sheet1', cell: 'H5' }, { sheet: 'Sheet1', cell: 'G27' }], changedSince: [], undoDepth: --depth })),
-    undoDepth: vi.fn(async () => depth),
-    applySuggestion: vi.fn(async (f: { sheet: string; cell: string }) => outcome([f])),
-  } satisfies HostExtras;
   return host;
 }
 

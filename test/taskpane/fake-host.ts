@@ -1,17 +1,36 @@
 import { vi } from 'vitest';
 import type { SheetReport } from '../../src/core/report.js';
-import { DEFAULT_SETTINGS, type CheckResult, type Host, type Locale, type Settings } from '../../src/taskpane/host.js';
+import { planWriteBack, type PlannedWrite } from '../../src/core/writeback-plan.js';
+import type { CellRef, HostExtras, InsertedTemplate, UndoOutcome, WriteOutcome } from '../../src/taskpane/host-extras.js';
+import { DEFAULT_SETTINGS, type CheckResult, type Locale, type Settings } from '../../src/taskpane/host.js';
 
-/** A Host that answers from hand-made reports and records every call. */
-export function fakeHost(
-  reports: SheetReport[],
-  opts: { locale?: Locale; settings?: Settings; highlighted?: number; theme?: 'light' | 'dark' } = {},
-) {
+export interface FakeHostOptions {
+  locale?: Locale;
+  settings?: Settings;
+  highlighted?: number;
+  theme?: 'light' | 'dark';
+  /** 撤销写回 depth at the start (a workbook reopened after a write). */
+  depth?: number;
+  insert?: () => Promise<InsertedTemplate>;
+}
+
+/**
+ * A HostExtras that answers from hand-made reports and records every call: the write-back preview
+ * is the core's real plan of the reports; writes and undos only count (undoDepth follows them).
+ */
+export function fakeHost(reports: SheetReport[], opts: FakeHostOptions = {}) {
   let stored: Settings = opts.settings ?? { ...DEFAULT_SETTINGS };
+  let depth = opts.depth ?? 0;
   const result = (): CheckResult => ({
     reports,
     highlighted: opts.highlighted ?? 4,
     sheetsWithoutForm: reports.filter((r) => r.forms.length === 0).map((r) => r.sheet),
+  });
+  const wrote = (cells: CellRef[]): WriteOutcome => ({
+    written: cells.map((c) => ({ sheet: c.sheet, cell: c.cell })),
+    unchanged: [],
+    skipped: [],
+    undoDepth: ++depth,
   });
   const host = {
     locale: opts.locale ?? 'zh-CN',
@@ -23,6 +42,12 @@ export function fakeHost(
     check: vi.fn(async (_s: Settings) => result()),
     select: vi.fn(async (_sheet: string, _cell: string) => {}),
     clearHighlights: vi.fn(async () => opts.highlighted ?? 4),
-  } satisfies Host;
+    insertTemplate: vi.fn(opts.insert ?? (async (): Promise<InsertedTemplate> => ({ sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: [] }))),
+    previewWriteBack: vi.fn((r: readonly SheetReport[]) => planWriteBack(r)),
+    applyWriteBack: vi.fn(async (items: readonly PlannedWrite[]) => wrote(items.filter((i) => i.overwrite))),
+    undoWriteBack: vi.fn(async (): Promise<UndoOutcome> => ({ restored: [], changedSince: [], undoDepth: (depth = Math.max(0, depth - 1)) })),
+    undoDepth: vi.fn(async () => depth),
+    applySuggestion: vi.fn(async (f: CellRef) => wrote([f])),
+  } satisfies HostExtras;
   return host;
 }

@@ -1,9 +1,11 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../core/report.js';
+import type { Suggestion } from '../../core/writeback-plan.js';
 import { useStrings } from '../i18n.js';
 
 const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -28,6 +30,7 @@ const useStyles = makeStyles({
   cell: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   path: { color: tokens.colorNeutralForeground3 },
   values: { fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200 },
+  adopt: { marginLeft: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalXS },
 });
 
 export interface FindingItemProps {
@@ -37,37 +40,56 @@ export interface FindingItemProps {
   /** Prefix the cell with its sheet (when the check covered several sheets). */
   showSheet: boolean;
   onSelect(index: number): void;
+  /** The score 采用建议值 would write (score findings with a numeric expected); none → no button. */
+  suggestion?: Suggestion | null;
+  onAdopt?(finding: Finding, suggestion: Suggestion): void;
+  /** Another action is running. */
+  busy?: boolean;
 }
 
-export function FindingItem({ finding: f, index, selected, showSheet, onSelect }: FindingItemProps) {
+export function FindingItem({ finding: f, index, selected, showSheet, onSelect, suggestion, onAdopt, busy }: FindingItemProps) {
   const t = useStrings();
   const styles = useStyles();
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [selected]);
+  const where = showSheet ? `${f.sheet}!${f.cell}` : f.cell;
   return (
-    <button
-      ref={ref}
-      type="button"
-      className={mergeClasses(styles.item, selected && styles.selected)}
-      aria-current={selected ? 'true' : undefined}
-      onClick={() => onSelect(index)}
-    >
-      <span className={styles.head}>
-        <span className={styles.cell}>{showSheet ? `${f.sheet}!${f.cell}` : f.cell}</span>
-        {f.path.length ? <span className={styles.path}>{f.path.join(' › ')}</span> : null}
-      </span>
-      <span>{t.message(f)}</span>
-      {f.expected !== null ? (
-        <span className={styles.values}>
-          {f.declared ?? t.empty} → {f.expected}
+    <div className={styles.root}>
+      <button
+        ref={ref}
+        type="button"
+        className={mergeClasses(styles.item, selected && styles.selected)}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(index)}
+      >
+        <span className={styles.head}>
+          <span className={styles.cell}>{where}</span>
+          {f.path.length ? <span className={styles.path}>{f.path.join(' › ')}</span> : null}
         </span>
-      ) : f.declared !== null ? (
-        <span className={styles.values}>
-          {t.declared} {f.declared}
-        </span>
+        <span>{t.message(f)}</span>
+        {f.expected !== null ? (
+          <span className={styles.values}>
+            {f.declared ?? t.empty} → {f.expected}
+          </span>
+        ) : f.declared !== null ? (
+          <span className={styles.values}>
+            {t.declared} {f.declared}
+          </span>
+        ) : null}
+      </button>
+      {suggestion && onAdopt ? (
+        <Button
+          className={styles.adopt}
+          size="small"
+          disabled={busy}
+          aria-label={t.adoptLabel(where, suggestion.value)}
+          onClick={() => onAdopt(f, suggestion)}
+        >
+          {t.adopt}
+        </Button>
       ) : null}
-    </button>
+    </div>
   );
 }

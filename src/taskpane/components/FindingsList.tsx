@@ -1,6 +1,7 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import type { Finding } from '../../core/report.js';
+import { suggestionFor, type Suggestion } from '../../core/writeback-plan.js';
 import { groupFindings } from '../findings.js';
 import { useStrings } from '../i18n.js';
 import { FindingItem } from './FindingItem.js';
@@ -25,10 +26,14 @@ export interface FindingsListProps {
   onSelect(index: number): void;
   onPrev(): void;
   onNext(): void;
+  /** 采用建议值 on findings that suggest a score; without it no finding offers one. */
+  onAdopt?(finding: Finding, suggestion: Suggestion): void;
+  /** Another action is running: 采用建议值 is disabled. */
+  busy?: boolean;
 }
 
 /** Findings grouped by severity, then by kind, with counts; 上一个/下一个 walk them in this order. */
-export function FindingsList({ findings, current, showSheet, onSelect, onPrev, onNext }: FindingsListProps) {
+export function FindingsList({ findings, current, showSheet, onSelect, onPrev, onNext, onAdopt, busy }: FindingsListProps) {
   const t = useStrings();
   const styles = useStyles();
   return (
@@ -66,6 +71,9 @@ export function FindingsList({ findings, current, showSheet, onSelect, onPrev, o
                       selected={index === current}
                       showSheet={showSheet}
                       onSelect={onSelect}
+                      suggestion={onAdopt ? suggestionFor(finding) : null}
+                      onAdopt={onAdopt}
+                      busy={busy}
                     />
                   </li>
                 ))}

@@ -1,8 +1,9 @@
-import { Checkbox, Label, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Checkbox, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
 import { SEVERITIES } from '../findings.js';
 import type { Settings as PaneSettings } from '../host.js';
 import { useStrings } from '../i18n.js';
+import { PlainSelect } from './Controls.js';
 
 const useStyles = makeStyles({
   panel: {
@@ -33,18 +34,18 @@ export function Settings({ settings, disabled, onChange }: SettingsProps) {
       <Label htmlFor={packId} weight="semibold">
         {t.rulePack}
       </Label>
-      <Select
+      <PlainSelect
         id={packId}
         value={settings.rules}
         disabled={disabled}
-        onChange={(_, d) => isRulePackName(d.value) && onChange({ ...settings, rules: d.value })}
+        onChange={(v) => isRulePackName(v) && onChange({ ...settings, rules: v })}
       >
         {Object.values(RULE_PACKS).map((pack) => (
           <option key={pack.name} value={pack.name}>
             {t.locale === 'en-US' ? pack.titleEn : pack.title}
           </option>
         ))}
-      </Select>
+      </PlainSelect>
       <fieldset className={styles.fieldset} disabled={disabled}>
         <legend className={styles.legend}>{t.highlightIn}</legend>
         {SEVERITIES.map((sev) => (

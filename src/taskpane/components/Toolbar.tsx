@@ -1,6 +1,7 @@
-import { Button, Switch, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useStrings } from '../i18n.js';
+import { PlainSwitch } from './Controls.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -38,12 +39,7 @@ export function Toolbar(p: ToolbarProps) {
         title={t.settings}
         onClick={p.onToggleSettings}
       />
-      <Switch
-        label={t.wholeWorkbook}
-        checked={p.wholeWorkbook}
-        disabled={p.busy}
-        onChange={(_, d) => p.onWholeWorkbook(d.checked)}
-      />
+      <PlainSwitch label={t.wholeWorkbook} checked={p.wholeWorkbook} disabled={p.busy} onChange={p.onWholeWorkbook} />
     </div>
   );
 }
