@@ -48,11 +48,16 @@ export function canonicalLevel(name: string): string {
   return splitLabelWeight(name).name.replace(/指标$/, '').replace(/\(.*\)$/, '');
 }
 
-function labelAt(grid: Grid, row: number, col: number | undefined): LabelCell | null {
+function labelAt(grid: Grid, row: number, col: number | undefined, previous?: LabelCell | null): LabelCell | null {
   if (col === undefined) return null;
-  const fig = figAt(grid, row, col);
+  const a = grid.anchor(row, col);
+  // Rows inside one merged label share it: no new figure per row.
+  if (previous && previous.fig.row === a.row && previous.fig.col === a.col) {
+    return previous.starts && a.row !== row ? { ...previous, starts: false } : previous;
+  }
+  if (grid.text(a.row, a.col).trim() === '') return null;
+  const fig = figAt(grid, a.row, a.col);
   const text = fig.text.trim();
-  if (!text) return null;
   const { name, weight } = splitLabelWeight(text);
   if (!name) return null;
   return { name, weight, fig, starts: fig.row === row };
@@ -100,6 +105,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
   let l1: LevelNode | null = null;
   let l2: LevelNode | null = null;
   let blankRun = 0;
+  let prevA1: LabelCell | null = null;
+  let prevA2: LabelCell | null = null;
   let total: Form['total'] = null;
   let lastRow = header.bottom;
 
@@ -129,8 +136,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
     // Another table's header (a second form below this one) ends this table.
     if (r > header.bottom + 1 && cells.some((c) => LEVEL_HEADER.test(c.text.trim())) && headerAt(grid, r)) break;
 
-    const a1 = labelAt(grid, r, cols.level1);
-    const a2 = labelAt(grid, r, cols.level2);
+    const a1 = (prevA1 = labelAt(grid, r, cols.level1, prevA1));
+    const a2 = (prevA2 = labelAt(grid, r, cols.level2, prevA2));
     const a3 = labelAt(grid, r, cols.level3);
     let opensL1 = false;
     let opensL2 = false;
