@@ -563,20 +563,24 @@ function aggregateCells(
 ): AggregateCell[] {
   const out: AggregateCell[] = [];
   const funds = form.funds;
+  const score = (fig: NumFig | null, expected: Dec) => fig !== null && scoreAgrees(pack, fig, expected);
   for (const r of funds?.rates ?? []) {
     if (x.computedRate) {
-      out.push({ cell: r.cell, role: 'execution-rate', label: '执行率', declared: str(r.value), expected: show(x.computedRate, 6), formula: r.formula });
+      const agrees = agreesAt(r.value, x.computedRate, Math.max(r.decimals, 2));
+      out.push({ cell: r.cell, role: 'execution-rate', label: '执行率', declared: str(r.value), expected: show(x.computedRate, 6), formula: r.formula, agrees });
     }
   }
   const execScore = x.execComputed ? roundTo(x.execComputed, 2) : x.execDeclared?.value ?? null;
   if (x.execDeclared && x.execComputed) {
-    out.push({ cell: x.execDeclared.cell, role: 'execution-score', label: '预算执行率得分', declared: str(x.execDeclared.value), expected: show(x.execComputed), formula: x.execDeclared.formula });
+    out.push({ cell: x.execDeclared.cell, role: 'execution-score', label: '预算执行率得分', declared: str(x.execDeclared.value), expected: show(x.execComputed), formula: x.execDeclared.formula, agrees: score(x.execDeclared, x.execComputed) });
   }
   const levelExpected = (node: LevelNode): Dec =>
     sum(node.children.map((c) => (c.type === 'level' ? levelExpected(c) : c.score?.value ?? ZERO)));
   const visit = (node: LevelNode) => {
-    if (node.subtotal?.score) {
-      out.push({ cell: node.subtotal.score.cell, role: 'level-score', label: `${node.name} 小计得分`, declared: str(node.subtotal.score.value), expected: show(levelExpected(node)), formula: node.subtotal.score.formula });
+    const fig = node.subtotal?.score ?? null;
+    if (fig) {
+      const expected = levelExpected(node);
+      out.push({ cell: fig.cell, role: 'level-score', label: `${node.name} 小计得分`, declared: str(fig.value), expected: show(expected), formula: fig.formula, agrees: score(fig, expected) });
     }
     for (const c of node.children) if (c.type === 'level') visit(c);
   };
@@ -584,14 +588,14 @@ function aggregateCells(
   const total = sum(scored.map((s) => s.ind.score?.value ?? ZERO)).plus(execScore ?? ZERO);
   if (form.total?.scoreCell) {
     const fig = form.total.score;
-    out.push({ cell: form.total.scoreCell, role: 'total-score', label: '总分', declared: str(fig?.value ?? null), expected: show(total), formula: form.total.scoreFig?.formula ?? null });
+    out.push({ cell: form.total.scoreCell, role: 'total-score', label: '总分', declared: str(fig?.value ?? null), expected: show(total), formula: form.total.scoreFig?.formula ?? null, agrees: score(fig, total) });
   }
   if (funds?.holdsTotal && funds.score) {
-    out.push({ cell: funds.score.cell, role: 'funds-total-score', label: '项目资金行得分（总分）', declared: str(funds.score.value), expected: show(total), formula: funds.score.formula });
+    out.push({ cell: funds.score.cell, role: 'funds-total-score', label: '项目资金行得分（总分）', declared: str(funds.score.value), expected: show(total), formula: funds.score.formula, agrees: score(funds.score, total) });
   }
   if (form.grade) {
-    out.push({ cell: form.grade.cell, role: 'grade', label: '自评等级', declared: form.grade.fig?.text.trim() || null, expected: x.computedGrade, formula: form.grade.fig?.formula ?? null });
+    const declared = form.grade.fig?.text.trim() || null;
+    out.push({ cell: form.grade.cell, role: 'grade', label: '自评等级', declared, expected: x.computedGrade, formula: form.grade.fig?.formula ?? null, agrees: declared !== null && gradeMatches(declared, x.computedGrade, x.scheme) });
   }
-  void pack;
   return out;
 }

@@ -90,6 +90,8 @@ export interface AggregateCell {
   expected: string;
   /** The declared cell holds a formula. */
   formula: string | null;
+  /** The declared value already says what the rules say, at the precision it is written in. */
+  agrees: boolean;
 }
 
 export interface FormReport {

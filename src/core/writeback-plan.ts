@@ -6,15 +6,15 @@
  *
  * Only cells the recogniser identified as aggregates (FormReport.aggregates) are ever planned:
  * subtotals, totals, the execution rate and its score, the grade. Indicator rows, targets and
- * actuals never are. A cell whose declared value already agrees with the rules' value (at its own
+ * actuals never are. A cell the core found already agreeing with the rules (`agrees`: at its own
  * precision, never looser than the pack's score precision: 67% agrees with 66.55%) is left alone,
  * so writing twice changes nothing the second time. A cell holding a formula is planned but not
  * ticked: writing over a formula needs the user's explicit tick. On a form where nothing is scored
  * yet (a blank template) empty totals and grades are left empty.
  */
-import { D, agreesAt, decimalsOf, roundTo, str } from './decimal.js';
+import { D, roundTo, str } from './decimal.js';
 import type { AggregateCell, Finding, FindingCode, SheetReport } from './report.js';
-import { RULE_PACKS, SEED001_GRADES, isRulePackName, type GradeScheme } from './rules/packs.js';
+import { RULE_PACKS, isRulePackName } from './rules/packs.js';
 
 export type AggregateRole = AggregateCell['role'];
 
@@ -43,27 +43,6 @@ function packDecimals(rules: string): number {
 
 function isNumber(s: string | null): s is string {
   return s !== null && /^-?\d+(\.\d+)?$/.test(s.trim());
-}
-
-const SCHEMES: GradeScheme[] = [
-  ...Object.values(RULE_PACKS).flatMap((p) => [p.grades.project, p.grades.department]),
-  SEED001_GRADES,
-];
-
-/** Does the declared grade word name the expected band (优秀 for 优, in any scheme that has it)? */
-function gradeAgrees(declared: string, expected: string): boolean {
-  const d = declared.replace(/\s+/g, '');
-  if (d === expected) return true;
-  return SCHEMES.some((s) => s.bands.some((b) => b.name === expected && (b.aliases.includes(d) || b.name === d)));
-}
-
-/** True when the cell already says what the rules say, at the precision it is written in. */
-export function aggregateAgrees(a: AggregateCell, scoreDecimals = 2): boolean {
-  if (a.declared === null || a.declared.trim() === '') return false;
-  if (a.role === 'grade') return gradeAgrees(a.declared, a.expected);
-  if (!isNumber(a.declared) || !isNumber(a.expected)) return a.declared.trim() === a.expected.trim();
-  const dp = Math.max(decimalsOf(a.declared), scoreDecimals);
-  return agreesAt(new D(a.declared), new D(a.expected), dp);
 }
 
 /** The value written for an aggregate: rates to 0.01 %, scores to the pack's precision, grades as words. */
@@ -96,7 +75,7 @@ export function planWriteBack(reports: readonly SheetReport[]): PlannedWrite[] {
       const scored = form.indicators.some((i) => i.declared !== null) || form.executionRate.score.declared !== null;
       for (const a of form.aggregates) {
         const key = `${report.sheet}!${a.cell}`;
-        if (seen.has(key) || aggregateAgrees(a, dp) || (!scored && a.declared === null)) continue;
+        if (seen.has(key) || a.agrees || (!scored && a.declared === null)) continue;
         seen.add(key);
         const value = valueToWrite(a, dp);
         out.push({
