@@ -3,11 +3,12 @@
  * soon as it opens: the ribbon's 检查得分 button opens it.
  *
  * Layout: the toolbar (检查得分, 清除标记, settings, 整个工作簿), one status line, then a segmented
- * switch between 检查结果 (summary and findings, with 采用建议值 on score findings), 写回合计 (the
- * preview from the last check's reports, write and undo) and 插入空白模板. Anything that writes to
- * the sheet is followed by a fresh check, so findings, highlights and the preview match the sheet.
+ * switch between 检查结果 (summary and findings, with 采用建议值 on score findings — the one place
+ * a suggested score is offered), 写回合计 (the totals preview from the last check's reports, write
+ * and undo) and 插入空白模板. Anything that writes to the sheet is followed by a fresh check, so
+ * findings, highlights and the preview match the sheet; while the pane is busy nothing else writes.
  */
-import { FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../core/report.js';
 import type { Suggestion } from '../core/writeback-plan.js';
@@ -19,8 +20,8 @@ import { Summary } from './components/Summary.js';
 import { Toolbar } from './components/Toolbar.js';
 import { orderFindings } from './findings.js';
 import type { HostExtras } from './host-extras.js';
-import { DEFAULT_SETTINGS, HostError, type CheckResult, type Settings as PaneSettings } from './host.js';
-import { StringsContext, stringsFor, type Strings } from './i18n.js';
+import { DEFAULT_SETTINGS, type CheckResult, type Settings as PaneSettings } from './host.js';
+import { StringsContext, describeFailure, stringsFor, type PaneAction } from './i18n.js';
 import { TemplatePanel } from './TemplatePanel.js';
 import { paneTheme } from './theme.js';
 import { WriteBackPanel } from './WriteBackPanel.js';
@@ -34,6 +35,8 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
   },
+  status: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, minHeight: tokens.lineHeightBase200 },
+  plain: { margin: 0 },
 });
 
 export interface AppProps {
@@ -45,20 +48,7 @@ export type PaneSection = 'results' | 'write-back' | 'template';
 /** A failure to show, and what the pane was doing when it happened. */
 interface Problem {
   error: unknown;
-  during?: 'adopt';
-}
-
-function describe({ error, during }: Problem, t: Strings): string {
-  if (during === 'adopt') {
-    // The host's messages are Chinese and say which cell and why; the English pane says it generically.
-    const detail = error instanceof HostError ? (t.locale === 'zh-CN' ? error.message : t.adoptFailedDetail) : String(error instanceof Error ? error.message : error);
-    return t.adoptFailed + detail;
-  }
-  if (error instanceof HostError) {
-    const detail = error.cause instanceof Error ? error.cause.message : '';
-    return detail ? `${t.errors[error.code]}（${detail}）` : t.errors[error.code];
-  }
-  return t.errors.unknown + (error instanceof Error ? error.message : String(error));
+  during: PaneAction;
 }
 
 type Busy = 'check' | 'clear' | 'adopt';
@@ -94,7 +84,7 @@ export function App({ host }: AppProps) {
         const highlighted = stringsFor(host.locale).highlighted(r.highlighted);
         setNotice(before ? `${before} ${highlighted}` : highlighted);
       } catch (e) {
-        setProblem({ error: e });
+        setProblem({ error: e, during: 'check' });
       } finally {
         setBusy(null);
       }
@@ -111,7 +101,7 @@ export function App({ host }: AppProps) {
         setSettings(s);
         return runCheck(s);
       },
-      (e: unknown) => live && setProblem({ error: e }),
+      (e: unknown) => live && setProblem({ error: e, during: 'check' }),
     );
     return () => {
       live = false;
@@ -123,7 +113,7 @@ export function App({ host }: AppProps) {
     try {
       await host.saveSettings(next);
     } catch (e) {
-      setProblem({ error: e });
+      setProblem({ error: e, during: 'settings' });
       return;
     }
     await runCheck(next);
@@ -133,7 +123,7 @@ export function App({ host }: AppProps) {
     const f = findings[index];
     if (!f) return;
     setCurrent(index);
-    host.select(f.sheet, f.cell).catch((e: unknown) => setProblem({ error: e }));
+    host.select(f.sheet, f.cell).catch((e: unknown) => setProblem({ error: e, during: 'select' }));
   };
   const n = findings.length;
   const prev = () => n && go(current <= 0 ? n - 1 : current - 1);
@@ -147,7 +137,7 @@ export function App({ host }: AppProps) {
       setNotice(t.cleared(await host.clearHighlights()));
       setResult((r) => r && { ...r, highlighted: 0 });
     } catch (e) {
-      setProblem({ error: e });
+      setProblem({ error: e, during: 'clear' });
     } finally {
       setBusy(null);
     }
@@ -198,14 +188,15 @@ export function App({ host }: AppProps) {
           busy={busy !== null}
         />
       ) : formsFound ? (
-        <Text>{t.noFindings}</Text>
+        <p className={styles.plain}>{t.noFindings}</p>
       ) : null}
     </>
   );
 
   return (
     <StringsContext.Provider value={t}>
-      <FluentProvider theme={theme} className={styles.root} lang={host.locale}>
+      {/* color-scheme: native parts (select lists, scroll bars) follow Office's theme too */}
+      <FluentProvider theme={theme} className={styles.root} lang={host.locale} style={{ colorScheme: host.theme === 'dark' ? 'dark' : 'light' }}>
         <Toolbar
           busy={busy !== null}
           wholeWorkbook={settings.wholeWorkbook}
@@ -218,10 +209,10 @@ export function App({ host }: AppProps) {
         {settingsOpen ? (
           <Settings settings={settings} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
         ) : null}
-        <Text size={200} aria-live="polite">
+        <div className={styles.status} aria-live="polite">
           {status}
-        </Text>
-        {problem ? <Notice intent="error">{describe(problem, t)}</Notice> : null}
+        </div>
+        {problem ? <Notice intent="error">{describeFailure(t, problem.error, problem.during)}</Notice> : null}
         {result?.warnings?.map((w) => (
           <Notice key={w} intent="warning">
             {t.warnings[w]}
@@ -246,15 +237,21 @@ export function App({ host }: AppProps) {
               count: writes,
               countLabel: t.withCount(t.sectionWriteBack, writes),
               content: result ? (
-                <WriteBackPanel host={host} reports={result.reports} onChanged={() => void runCheck(settings)} />
+                <WriteBackPanel
+                  host={host}
+                  reports={result.reports}
+                  busy={busy !== null}
+                  onChanged={() => void runCheck(settings)}
+                  onShowFindings={() => setSection('results')}
+                />
               ) : (
-                <Text>{t.checkFirst}</Text>
+                <p className={styles.plain}>{t.checkFirst}</p>
               ),
             },
             {
               key: 'template',
               label: t.sectionTemplate,
-              content: <TemplatePanel host={host} rules={settings.rules} />,
+              content: <TemplatePanel host={host} rules={settings.rules} busy={busy !== null} />,
             },
           ]}
         />

@@ -1,25 +1,18 @@
 /**
  * 插入空白模板: choose the form (project, national layout; or department, seed 004 framework), the
  * number of blank rows per level-2 group and optionally the year; the template follows the rule
- * pack in use and goes into a new sheet.
+ * pack in use and goes into a new sheet. Native radios and inputs (components/Controls.tsx), the
+ * tab above names the panel.
  */
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DEFAULT_TEMPLATE_ROWS, MAX_TEMPLATE_ROWS, type TemplateKind } from '../core/template.js';
 import { RULE_PACKS, type RulePackName } from '../core/rules/packs.js';
+import { PlainButton, PlainRadioGroup, TextField } from './components/Controls.js';
+import { Notice } from './components/Notice.js';
 import type { HostExtras, InsertedTemplate, TemplateWarning } from './host-extras.js';
-import { HostError, type Locale } from './host.js';
+import type { Locale } from './host.js';
+import { describeFailure, stringsFor } from './i18n.js';
 
 const STRINGS = {
   'zh-CN': {
@@ -40,7 +33,6 @@ const STRINGS = {
       'validation-unavailable': '此版本的 Excel 不支持数据验证，得分单元格未设置取值范围。',
       'page-layout-unavailable': '此版本的 Excel 不支持页面设置，请手动设为 A4 纵向、调整为一页宽。',
     } satisfies Record<TemplateWarning, string>,
-    failed: '插入模板失败：',
   },
   'en-US': {
     title: 'Insert a blank template',
@@ -60,20 +52,21 @@ const STRINGS = {
       'validation-unavailable': 'This Excel has no data validation: score cells have no allowed range.',
       'page-layout-unavailable': 'This Excel has no page setup: set A4 portrait, fit to one page wide by hand.',
     } satisfies Record<TemplateWarning, string>,
-    failed: 'Could not insert the template: ',
   },
 } as const;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  small: { maxWidth: '10em' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  narrow: { width: '8em' },
+  rules: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
 });
 
 export interface TemplatePanelProps {
   host: HostExtras;
   /** The rule pack the template follows (the pane's current setting). */
   rules: RulePackName;
+  /** The pane is doing something else: 插入 waits. */
+  busy?: boolean;
   onInserted?(result: InsertedTemplate): void;
 }
 
@@ -88,7 +81,7 @@ function parseYear(s: string): number | null | undefined {
   return /^\d{4}$/.test(s.trim()) ? Number(s) : undefined;
 }
 
-export function TemplatePanel({ host, rules, onInserted }: TemplatePanelProps) {
+export function TemplatePanel({ host, rules, busy: paneBusy = false, onInserted }: TemplatePanelProps) {
   const t = STRINGS[host.locale as Locale] ?? STRINGS['zh-CN'];
   const styles = useStyles();
   const [kind, setKind] = useState<TemplateKind>('project');
@@ -118,7 +111,7 @@ export function TemplatePanel({ host, rules, onInserted }: TemplatePanelProps) {
       setResult(r);
       onInserted?.(r);
     } catch (e) {
-      setError(t.failed + (e instanceof HostError || e instanceof Error ? e.message : String(e)));
+      setError(describeFailure(stringsFor(host.locale), e, 'template'));
     } finally {
       setBusy(false);
     }
@@ -126,55 +119,51 @@ export function TemplatePanel({ host, rules, onInserted }: TemplatePanelProps) {
 
   return (
     <section className={styles.root} aria-label={t.title}>
-      <Text as="h2" weight="semibold">
-        {t.title}
-      </Text>
-      <Field label={t.kind}>
-        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as TemplateKind)}>
-          <Radio value="project" label={t.project} />
-          <Radio value="department" label={t.department} />
-        </RadioGroup>
-      </Field>
-      <div className={styles.row}>
-        {kind === 'project' && (
-          <Field
-            label={t.rows}
-            hint={rows === null ? undefined : t.rowsHint}
-            validationState={rows === null ? 'error' : 'none'}
-            validationMessage={rows === null ? t.rowsInvalid : undefined}
-          >
-            <Input className={styles.small} type="number" min={1} max={MAX_TEMPLATE_ROWS} value={rowsText} onChange={(_, d) => setRowsText(d.value)} />
-          </Field>
-        )}
-        <Field
-          label={t.year}
-          validationState={year === undefined ? 'error' : 'none'}
-          validationMessage={year === undefined ? t.yearInvalid : undefined}
-        >
-          <Input className={styles.small} inputMode="numeric" value={yearText} onChange={(_, d) => setYearText(d.value)} />
-        </Field>
-      </div>
-      <Text size={200}>{t.rules(host.locale === 'en-US' ? pack.titleEn : pack.title)}</Text>
+      <PlainRadioGroup<TemplateKind>
+        legend={t.kind}
+        value={kind}
+        options={[
+          { value: 'project', label: t.project },
+          { value: 'department', label: t.department },
+        ]}
+        onChange={setKind}
+      />
+      {kind === 'project' && (
+        <TextField
+          label={t.rows}
+          className={styles.narrow}
+          type="number"
+          min={1}
+          max={MAX_TEMPLATE_ROWS}
+          value={rowsText}
+          onChange={setRowsText}
+          error={rows === null ? t.rowsInvalid : null}
+          hint={t.rowsHint}
+        />
+      )}
+      <TextField
+        label={t.year}
+        className={styles.narrow}
+        inputMode="numeric"
+        value={yearText}
+        onChange={setYearText}
+        error={year === undefined ? t.yearInvalid : null}
+      />
+      <p className={styles.rules}>{t.rules(host.locale === 'en-US' ? pack.titleEn : pack.title)}</p>
       <div>
-        <Button appearance="primary" disabled={!valid || busy} onClick={insert}>
+        <PlainButton appearance="primary" disabled={!valid || busy || paneBusy} onClick={insert}>
           {busy ? t.inserting : t.insert}
-        </Button>
+        </PlainButton>
       </div>
       {result && (
-        <MessageBar intent={result.warnings.length ? 'warning' : 'success'}>
-          <MessageBarBody>
-            {t.inserted(result)}
-            {result.warnings.map((w) => (
-              <div key={w}>{t.warnings[w]}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={result.warnings.length ? 'warning' : 'success'}>
+          {t.inserted(result)}
+          {result.warnings.map((w) => (
+            <div key={w}>{t.warnings[w]}</div>
+          ))}
+        </Notice>
       )}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error}</Notice>}
     </section>
   );
 }

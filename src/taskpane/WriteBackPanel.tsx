@@ -1,23 +1,24 @@
 /**
  * 写回合计: the preview of every aggregate cell a write-back would change (`cell: old → new`), each
  * with a checkbox — formula cells listed but unticked — then one click to write, and 撤销写回 to put
- * everything back. 采用建议值 writes the rules' score for a finding into its score cell.
- * After any write the pane should check again (`onChanged`), which refreshes the preview.
+ * everything back. After any write the pane checks again (`onChanged`), which refreshes the preview;
+ * while it does (or does anything else, `busy`), nothing here can be clicked.
+ *
+ * Only totals: a suggested score for an indicator (采用建议值) is offered on its finding under
+ * 检查结果. This panel only says how many indicators have one, because the totals it writes add up
+ * the rows' scores as they stand: adopting a suggestion changes them, so it comes first. Scores
+ * that are aggregates themselves (the execution score, from the rules' rate × weight) are not
+ * counted: they are in the list here and written with the totals.
  */
-import {
-  Button,
-  Checkbox,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import type { Finding, SheetReport } from '../core/report.js';
-import { suggestionFor, type PlannedWrite, type Suggestion } from '../core/writeback-plan.js';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { SheetReport } from '../core/report.js';
+import { suggestionFor, type PlannedWrite } from '../core/writeback-plan.js';
+import { PlainButton, PlainCheckbox } from './components/Controls.js';
+import { Notice } from './components/Notice.js';
 import type { HostExtras, UndoOutcome, WriteOutcome } from './host-extras.js';
 import type { Locale } from './host.js';
+import { describeFailure, stringsFor, type PaneAction } from './i18n.js';
 
 const STRINGS = {
   'zh-CN': {
@@ -25,6 +26,7 @@ const STRINGS = {
     intro: '以下单元格的填报值与按规则重算的结果不一致。勾选要写回的单元格；含公式的单元格默认不勾选，勾选后才会覆盖公式。',
     none: '小计、总分、执行率及其得分、评价等级均与规则一致，无需写回。',
     empty: '（空）',
+    item: (where: string, from: string, to: string, role: string) => `${where}: ${from} → ${to}（${role}）`,
     formula: (f: string) => `含公式 ${f}，勾选后将以数值覆盖`,
     apply: (n: number) => `写回合计（${n}）`,
     applying: '正在写回…',
@@ -38,17 +40,16 @@ const STRINGS = {
     undone: (o: UndoOutcome) => `已撤销：${o.restored.length} 个单元格恢复为写回前的值或公式。`,
     changedSince: (cells: string) => `以下单元格在写回后被修改过，保持不变：${cells}。`,
     nothingToUndo: '没有可撤销的写回。',
-    suggestions: '建议值',
-    suggestionsIntro: '按计分规则，下列指标的得分应调整为建议值：',
-    adopt: '采用建议值',
-    adopted: (cell: string, value: number) => `已采用建议值：${cell} = ${value}。重新检查后可再次写回合计。`,
-    failed: '操作失败：',
+    suggested: (n: number) =>
+      `另有 ${n} 个指标的得分与计分规则不符。合计按表中现有得分相加，采用建议值后会随之改变：建议先在“检查结果”中对这些问题单击“采用建议值”，再写回合计。`,
+    showFindings: '转到检查结果',
   },
   'en-US': {
     title: 'Write back totals',
     intro: 'These cells differ from what the rules give. Tick the cells to write; cells holding a formula start unticked and are overwritten only when ticked.',
     none: 'Subtotals, total, execution rate and score and grade all agree with the rules: nothing to write.',
     empty: '(empty)',
+    item: (where: string, from: string, to: string, role: string) => `${where}: ${from} → ${to} (${role})`,
     formula: (f: string) => `holds the formula ${f}; ticking replaces it with the value`,
     apply: (n: number) => `Write back totals (${n})`,
     applying: 'Writing…',
@@ -62,11 +63,11 @@ const STRINGS = {
     undone: (o: UndoOutcome) => `Undone: ${o.restored.length} cell(s) restored to their values or formulas.`,
     changedSince: (cells: string) => `These cells were edited after the write-back and were left as they are: ${cells}.`,
     nothingToUndo: 'There is no write-back to undo.',
-    suggestions: 'Suggested scores',
-    suggestionsIntro: 'By the scoring rules these indicators should have the suggested score:',
-    adopt: 'Use suggested score',
-    adopted: (cell: string, value: number) => `Used the suggested score: ${cell} = ${value}. Check again to write the totals.`,
-    failed: 'Failed: ',
+    suggested: (n: number) =>
+      `${n === 1 ? 'One indicator score differs' : `${n} indicator scores differ`} from the scoring rules. ` +
+      'The totals add up the scores as they stand and change when a suggested score is used: ' +
+      'use “Use suggested score” on those findings under “Results” first, then write back the totals.',
+    showFindings: 'Go to Results',
   },
 } as const;
 
@@ -74,10 +75,20 @@ type Strings = (typeof STRINGS)['zh-CN'] | (typeof STRINGS)['en-US'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  text: { margin: 0 },
+  small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  note: { color: tokens.colorNeutralForeground3, marginLeft: '32px' },
+  note: { margin: 0, color: tokens.colorNeutralForeground3, marginLeft: '28px' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  suggestion: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
+  suggested: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
 });
 
 const ROLE_EN: Record<PlannedWrite['role'], string> = {
@@ -104,28 +115,47 @@ function cells(list: readonly { sheet: string; cell: string }[], manySheets: boo
   return list.map((c) => (manySheets ? keyOf(c) : c.cell)).join('、');
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * Cells of indicators with a suggested score (采用建议值 on their finding), leaving out cells that
+ * are aggregates themselves: the execution score is written back with the totals.
+ */
+export function cellsWithSuggestion(reports: readonly SheetReport[]): string[] {
+  const aggregates = new Set(reports.flatMap((r) => r.forms.flatMap((form) => form.aggregates.map((a) => `${r.sheet}!${a.cell}`))));
+  const out = new Set<string>();
+  for (const f of reports.flatMap((r) => r.findings)) {
+    const k = keyOf(f);
+    if (!aggregates.has(k) && suggestionFor(f) !== null) out.add(k);
+  }
+  return [...out];
 }
+
+type Intent = 'success' | 'warning' | 'error';
 
 export interface WriteBackPanelProps {
   host: HostExtras;
   /** The last check's reports. */
   reports: readonly SheetReport[];
+  /** The pane is doing something else (checking again after a write, say): nothing here can be clicked. */
+  busy?: boolean;
   /** Called after anything was written or undone: the pane should check again. */
   onChanged?(): void;
+  /** Show 检查结果, where the findings offer 采用建议值. */
+  onShowFindings?(): void;
 }
 
-export function WriteBackPanel({ host, reports, onChanged }: WriteBackPanelProps) {
+export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChanged, onShowFindings }: WriteBackPanelProps) {
   const t: Strings = STRINGS[host.locale as Locale] ?? STRINGS['zh-CN'];
   const styles = useStyles();
+  const noteId = useId();
   const preview = useMemo(() => host.previewWriteBack(reports), [host, reports]);
+  const suggested = useMemo(() => cellsWithSuggestion(reports).length, [reports]);
   const manySheets = new Set(preview.map((p) => p.sheet)).size > 1;
   // The user's ticks; a cell not ticked or unticked by hand keeps the preview's default.
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
-  const [busy, setBusy] = useState<'apply' | 'undo' | 'adopt' | null>(null);
+  const [running, setRunning] = useState<'apply' | 'undo' | null>(null);
   const [depth, setDepth] = useState(0);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; lines: string[] } | null>(null);
+  const [notice, setNotice] = useState<{ intent: Intent; lines: string[] } | null>(null);
+  const busy = paneBusy || running !== null;
 
   useEffect(() => setOverrides({}), [preview]);
   const isTicked = (p: PlannedWrite) => overrides[keyOf(p)] ?? p.overwrite;
@@ -140,28 +170,20 @@ export function WriteBackPanel({ host, reports, onChanged }: WriteBackPanelProps
     };
   }, [host, reports]);
 
-  const suggestions = useMemo(() => {
-    // A score that is itself an aggregate (the execution score) is written back with the totals.
-    const aggregates = new Set(reports.flatMap((r) => r.forms.flatMap((form) => form.aggregates.map((a) => `${r.sheet}!${a.cell}`))));
-    return reports
-      .flatMap((r) => r.findings)
-      .filter((f) => !aggregates.has(keyOf(f)))
-      .map((f) => ({ f, s: suggestionFor(f) }))
-      .filter((x): x is { f: Finding; s: Suggestion } => x.s !== null);
-  }, [reports]);
   const count = preview.filter(isTicked).length;
 
-  async function run<T>(kind: 'apply' | 'undo' | 'adopt', action: () => Promise<T>, report: (r: T) => { intent: 'success' | 'warning'; lines: string[] }) {
-    setBusy(kind);
+  async function run<T>(kind: 'apply' | 'undo', action: () => Promise<T>, report: (r: T) => { intent: Intent; lines: string[] }) {
+    setRunning(kind);
     setNotice(null);
     try {
       const r = await action();
       setNotice(report(r));
       onChanged?.();
     } catch (e) {
-      setNotice({ intent: 'error', lines: [t.failed + messageOf(e)] });
+      const during: PaneAction = kind === 'apply' ? 'write-back' : 'undo';
+      setNotice({ intent: 'error', lines: [describeFailure(stringsFor(host.locale), e, during)] });
     } finally {
-      setBusy(null);
+      setRunning(null);
     }
   }
 
@@ -186,40 +208,40 @@ export function WriteBackPanel({ host, reports, onChanged }: WriteBackPanelProps
       return { intent: o.changedSince.length ? 'warning' : 'success', lines };
     });
 
-  const adopt = (f: Finding, value: number) =>
-    run('adopt', () => host.applySuggestion(f), (o) => {
-      setDepth(o.undoDepth);
-      const lines = [t.adopted(f.cell, value)];
-      if (o.skipped.length) lines.push(t.skipped(cells(o.skipped, manySheets)));
-      return { intent: o.skipped.length ? 'warning' : 'success', lines };
-    });
-
   return (
     <section className={styles.root} aria-label={t.title}>
-      <Text as="h2" weight="semibold">
-        {t.title}
-      </Text>
+      {suggested > 0 && (
+        <div className={styles.suggested}>
+          <p className={mergeClasses(styles.text, styles.small)}>{t.suggested(suggested)}</p>
+          {onShowFindings && (
+            <PlainButton size="small" onClick={onShowFindings}>
+              {t.showFindings}
+            </PlainButton>
+          )}
+        </div>
+      )}
       {preview.length === 0 ? (
-        <Text>{t.none}</Text>
+        <p className={styles.text}>{t.none}</p>
       ) : (
         <>
-          <Text size={200}>{t.intro}</Text>
+          <p className={mergeClasses(styles.text, styles.small)}>{t.intro}</p>
           <ul className={styles.list}>
-            {preview.map((p) => {
+            {preview.map((p, i) => {
               const k = keyOf(p);
               const where = manySheets ? k : p.cell;
               return (
                 <li key={k}>
-                  <Checkbox
+                  <PlainCheckbox
                     checked={isTicked(p)}
-                    disabled={busy !== null}
-                    onChange={(_, d) => setOverrides((s) => ({ ...s, [k]: d.checked === true }))}
-                    label={`${where}: ${p.displayOld ?? t.empty} → ${p.display}（${roleLabel(p, host.locale)}）`}
+                    disabled={busy}
+                    describedBy={p.formula ? `${noteId}-${i}` : undefined}
+                    onChange={(on) => setOverrides((s) => ({ ...s, [k]: on }))}
+                    label={t.item(where, p.displayOld ?? t.empty, p.display, roleLabel(p, host.locale))}
                   />
                   {p.formula && (
-                    <Text as="p" size={200} className={styles.note}>
+                    <p id={`${noteId}-${i}`} className={mergeClasses(styles.note, styles.small)}>
                       {t.formula(p.formula)}
-                    </Text>
+                    </p>
                   )}
                 </li>
               );
@@ -228,39 +250,19 @@ export function WriteBackPanel({ host, reports, onChanged }: WriteBackPanelProps
         </>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={count === 0 || busy !== null} onClick={apply}>
-          {busy === 'apply' ? t.applying : t.apply(count)}
-        </Button>
-        <Button disabled={depth === 0 || busy !== null} onClick={undo}>
-          {busy === 'undo' ? t.undoing : t.undo}
-        </Button>
+        <PlainButton appearance="primary" disabled={count === 0 || busy} onClick={apply}>
+          {running === 'apply' ? t.applying : t.apply(count)}
+        </PlainButton>
+        <PlainButton disabled={depth === 0 || busy} onClick={undo}>
+          {running === 'undo' ? t.undoing : t.undo}
+        </PlainButton>
       </div>
       {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>
-            {notice.lines.map((l) => (
-              <div key={l}>{l}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {suggestions.length > 0 && (
-        <>
-          <Text as="h3" weight="semibold">
-            {t.suggestions}
-          </Text>
-          <Text size={200}>{t.suggestionsIntro}</Text>
-          <ul className={styles.list}>
-            {suggestions.map(({ f, s }) => (
-              <li key={`${f.sheet}!${f.cell}!${f.code}`} className={styles.suggestion}>
-                <Text>{`${f.path.at(-1) ?? f.cell} ${manySheets ? keyOf(f) : f.cell}: ${f.declared ?? t.empty} → ${s.value}`}</Text>
-                <Button size="small" disabled={busy !== null} onClick={() => adopt(f, s.value)}>
-                  {t.adopt}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
+        <Notice intent={notice.intent}>
+          {notice.lines.map((l) => (
+            <div key={l}>{l}</div>
+          ))}
+        </Notice>
       )}
     </section>
   );

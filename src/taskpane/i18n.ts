@@ -1,10 +1,14 @@
 /**
  * Every string the pane shows, in Simplified Chinese and in English (Excel in English).
- * Finding explanations come from the core (Finding.message / messageEn).
+ * Finding explanations come from the core (Finding.message / messageEn); failures of the host are
+ * put into words by describeFailure() below.
  */
 import { createContext, useContext } from 'react';
 import type { Finding, FindingCode, FormKind, Severity } from '../core/report.js';
-import type { HostErrorCode, HostWarning, Locale } from './host.js';
+import { HostError, type HostErrorCode, type HostWarning, type Locale } from './host.js';
+
+/** What the pane was doing when something failed. */
+export type PaneAction = 'check' | 'clear' | 'select' | 'settings' | 'adopt' | 'write-back' | 'undo' | 'template';
 
 export interface Strings {
   locale: Locale;
@@ -41,7 +45,14 @@ export interface Strings {
   highlighted(n: number): string;
   cleared(n: number): string;
   codes: Record<FindingCode, string>;
-  errors: Record<HostErrorCode | 'unknown', string>;
+  /** “Could not …: ”, by what the pane was doing; the reason follows. */
+  failed: Record<PaneAction, string>;
+  /** The reason, by HostError.code. */
+  errors: Record<HostErrorCode, string>;
+  /** Whole messages where an action gives a code a more precise meaning than failed + errors. */
+  errorsDuring: Partial<Record<PaneAction, Partial<Record<HostErrorCode, string>>>>;
+  /** Excel's own words about a failure, after the message. */
+  detail(excel: string): string;
   warnings: Record<HostWarning, string>;
   message(f: Finding): string;
   /** The three parts below the toolbar. */
@@ -59,9 +70,6 @@ export interface Strings {
   adopting: string;
   adopted(cell: string, value: number): string;
   adoptSkipped(cell: string): string;
-  adoptFailed: string;
-  /** 采用建议值 failed without a Chinese message to show (English pane). */
-  adoptFailedDetail: string;
 }
 
 const zhCN: Strings = {
@@ -118,13 +126,25 @@ const zhCN: Strings = {
     'value-not-scoreable': '无法计分',
     'number-not-readable': '数字无法识别',
   },
-  errors: {
-    'read-failed': '读取工作表失败。',
-    'write-failed': '无法在工作表中添加或移除标记，工作表可能受保护。',
-    'settings-failed': '无法把设置保存到工作簿中。',
-    'select-failed': '无法定位到这个单元格。',
-    unknown: '出错了：',
+  failed: {
+    check: '检查失败：',
+    clear: '清除标记失败：',
+    select: '无法定位到这个单元格：',
+    settings: '保存设置失败：',
+    adopt: '采用建议值失败：',
+    'write-back': '写回合计失败：',
+    undo: '撤销写回失败：',
+    template: '插入模板失败：',
   },
+  // Only when a HostError comes without its Chinese message: the host's own message names the cell.
+  errors: {
+    'read-failed': '无法读取工作表。',
+    'write-failed': '无法写入工作表（工作表可能受保护或已被删除）。',
+    'settings-failed': '无法保存到工作簿的设置中。',
+    'select-failed': '无法选中该单元格。',
+  },
+  errorsDuring: {},
+  detail: (excel) => `（${excel}）`,
   warnings: {
     'merges-unavailable': '未能读取合并单元格（Excel 版本较旧或合并区域过多），识别结果可能不完整。',
     'record-not-saved': '标记已添加，但未能记入工作簿设置；关闭再打开后，清除标记前请先重新检查。',
@@ -141,8 +161,6 @@ const zhCN: Strings = {
   adopting: '正在写入建议值…',
   adopted: (cell, value) => `已采用建议值：${cell} 改为 ${value}（可在“写回合计”中撤销）。`,
   adoptSkipped: (cell) => `${cell} 含公式，未改写。`,
-  adoptFailed: '采用建议值失败：',
-  adoptFailedDetail: '无法写入单元格（工作表可能受保护或已被删除）。',
 };
 
 const enUS: Strings = {
@@ -199,13 +217,42 @@ const enUS: Strings = {
     'value-not-scoreable': 'Cannot be scored',
     'number-not-readable': 'Number cannot be read',
   },
-  errors: {
-    'read-failed': 'Could not read the worksheet.',
-    'write-failed': 'Could not add or remove highlights; the sheet may be protected.',
-    'settings-failed': 'Could not save the settings into the workbook.',
-    'select-failed': 'Could not go to that cell.',
-    unknown: 'Something went wrong: ',
+  failed: {
+    check: 'Could not check the sheet: ',
+    clear: 'Could not clear the highlights: ',
+    select: 'Could not go to that cell: ',
+    settings: 'Could not save the settings: ',
+    adopt: 'Could not use the suggested score: ',
+    'write-back': 'Could not write back the totals: ',
+    undo: 'Could not undo the write-back: ',
+    template: 'Could not insert the template: ',
   },
+  errors: {
+    'read-failed': 'the workbook could not be read.',
+    'write-failed': 'the cells could not be written (the sheet may be protected or deleted).',
+    'settings-failed': 'the workbook’s settings could not be saved.',
+    'select-failed': 'the cell could not be selected (the sheet may have been deleted or renamed).',
+  },
+  errorsDuring: {
+    check: {
+      'read-failed': 'Could not read the worksheet.',
+      'write-failed': 'Could not add or remove highlights; the sheet may be protected.',
+    },
+    clear: { 'write-failed': 'Could not remove the highlights; the sheet may be protected.' },
+    settings: { 'settings-failed': 'Could not save the settings into the workbook.' },
+    // The host puts the cells back when it cannot record how to undo the write.
+    adopt: {
+      'write-failed': 'Could not use the suggested score: the cell could not be written (the sheet may be protected or deleted).',
+      'settings-failed': 'Nothing was written: the undo record could not be saved in the workbook.',
+    },
+    'write-back': { 'settings-failed': 'Nothing was written: the undo record could not be saved in the workbook.' },
+    undo: { 'settings-failed': 'The cells were restored, but the undo record in the workbook could not be updated.' },
+    template: {
+      'read-failed': 'Could not insert the template: the list of sheets could not be read.',
+      'write-failed': 'Could not insert the template: the new sheet could not be written (the workbook may be protected).',
+    },
+  },
+  detail: (excel) => ` (${excel})`,
   warnings: {
     'merges-unavailable':
       'Merged cells could not be read (older Excel or too many merged areas); recognition may be incomplete.',
@@ -224,8 +271,6 @@ const enUS: Strings = {
   adopting: 'Writing the suggested score…',
   adopted: (cell, value) => `Used the suggested score: ${cell} set to ${value} (undo it under “Write back”).`,
   adoptSkipped: (cell) => `${cell} holds a formula and was left as it is.`,
-  adoptFailed: 'Could not use the suggested score: ',
-  adoptFailedDetail: 'the cell could not be written (the sheet may be protected or deleted).',
 };
 
 /** Shown before Office says which language it speaks, so in both. */
@@ -234,6 +279,24 @@ export const STARTUP_PROBLEMS = {
   'no-office':
     '无法加载 Office.js：请检查网络，或请管理员放行 appsforoffice.microsoft.com。 Office.js could not be loaded: check the network, or ask for appsforoffice.microsoft.com to be allowed.',
 } as const;
+
+/**
+ * A failure in words, with Excel's own detail when it gave one. A HostError's message is Chinese
+ * and precise (which cell, which sheet, what was put back): the Chinese pane shows it as it is; the
+ * English pane says it by the error's code and what the pane was doing. Anything else is a bug and
+ * shows its own message after “could not …”.
+ */
+export function describeFailure(t: Strings, error: unknown, during: PaneAction): string {
+  if (error instanceof HostError) {
+    const excel = error.cause instanceof Error && error.cause.message ? t.detail(error.cause.message) : '';
+    const text =
+      t.locale === 'zh-CN' && error.message
+        ? error.message
+        : (t.errorsDuring[during]?.[error.code] ?? t.failed[during] + t.errors[error.code]);
+    return text + excel;
+  }
+  return t.failed[during] + (error instanceof Error ? error.message : String(error));
+}
 
 export function stringsFor(locale: Locale): Strings {
   return locale === 'en-US' ? enUS : zhCN;

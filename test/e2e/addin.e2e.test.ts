@@ -257,6 +257,9 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
     expect(await panel.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked))).toEqual([true, true]);
     // the preview is the last check's: no round trip
     expect((await fakeActivity(page)).syncs).toBe(0);
+    // only totals: the tab names the panel, suggested scores are offered on their findings
+    expect(await panel.getByRole('heading').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /采用建议值/ }).count()).toBe(0);
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(tmp, 'writeback.png') });

@@ -208,6 +208,39 @@ describe('task pane, other sheets', () => {
     expect(screen.queryByText(/读取工作表失败/)).toBeNull();
   });
 
+  it('shows a host failure in English by its code when Excel speaks English, with Excel’s own detail', async () => {
+    const host = fakeHost([seed002Report()], { locale: 'en-US' });
+    host.check.mockRejectedValueOnce(new HostError('read-failed', '读取工作表失败。', { cause: new Error('RichApi.Error') }));
+    render(<App host={host} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not read the worksheet. (RichApi.Error)');
+    fireEvent.click(screen.getByRole('button', { name: 'Check scores' }));
+    await screen.findByText('Highlighted 4 cells.');
+    host.select.mockRejectedValueOnce(new HostError('select-failed', '无法定位到“Sheet1”的 H5。'));
+    fireEvent.click(findingButton(items()[0]));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not go to that cell: the cell could not be selected (the sheet may have been deleted or renamed).',
+    );
+  });
+
+  it('and in Chinese with the host’s own words, which name the cell', async () => {
+    const host = fakeHost([seed002Report()]);
+    await open(host);
+    host.select.mockRejectedValueOnce(new HostError('select-failed', '无法定位到“Sheet1”的 H5。'));
+    fireEvent.click(findingButton(items()[0]));
+    expect((await screen.findByRole('alert')).textContent).toBe('无法定位到“Sheet1”的 H5。');
+  });
+
+  it('follows Office’s dark theme with Fluent’s dark colours', async () => {
+    const host = fakeHost([seed002Report()], { theme: 'dark' });
+    await open(host);
+    const root = screen.getByRole('toolbar').parentElement!;
+    expect(root.style.colorScheme).toBe('dark');
+    // FluentProvider puts the theme's variables into a style sheet rule for its class
+    const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');
+    expect(css).toMatch(/--colorNeutralBackground1: ?#292929/);
+    expect(css).toMatch(/--colorBrandBackground: ?#115ea3/);
+  });
+
   it('shows the host’s warnings', async () => {
     const host = fakeHost([seed002Report()]);
     host.check.mockResolvedValueOnce({

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkSheet } from '../../src/core/check.js';
 import type { SheetReport } from '../../src/core/report.js';
+import { suggestionFor } from '../../src/core/writeback-plan.js';
 import type { UndoOutcome } from '../../src/taskpane/host-extras.js';
 import { HostError } from '../../src/taskpane/host.js';
 import { TemplatePanel } from '../../src/taskpane/TemplatePanel.js';
@@ -67,20 +68,49 @@ describe('插入空白模板 panel', () => {
     expect(button.disabled).toBe(true);
   });
 
-  it('shows what an older Excel could not add, and failures in Chinese', async () => {
+  it('shows what an older Excel could not add, and failures: the host’s Chinese message, or English by its code', async () => {
     const host = extrasHost([], { insert: async () => ({ sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: ['page-layout-unavailable'] }) });
     render(<TemplatePanel host={host} rules="national" />);
     fireEvent.click(screen.getByRole('button', { name: '插入空白模板' }));
-    await screen.findByText('此版本的 Excel 不支持页面设置，请手动设为 A4 纵向、调整为一页宽。');
+    expect((await screen.findByRole('status')).textContent).toContain('此版本的 Excel 不支持页面设置，请手动设为 A4 纵向、调整为一页宽。');
     cleanup();
-    const failing = extrasHost([], {
-      insert: async () => {
-        throw new HostError('write-failed', '插入模板失败：无法写入新工作表“自评表”。');
-      },
-    });
-    render(<TemplatePanel host={failing} rules="national" />);
+    const failing = (locale: 'zh-CN' | 'en-US') =>
+      extrasHost([], {
+        locale,
+        insert: async () => {
+          throw new HostError('write-failed', '插入模板失败：无法写入新工作表“自评表”。', { cause: new Error('AccessDenied') });
+        },
+      });
+    render(<TemplatePanel host={failing('zh-CN')} rules="national" />);
     fireEvent.click(screen.getByRole('button', { name: '插入空白模板' }));
-    await screen.findByText('插入模板失败：插入模板失败：无法写入新工作表“自评表”。');
+    expect((await screen.findByRole('alert')).textContent).toBe('插入模板失败：无法写入新工作表“自评表”。（AccessDenied）');
+    cleanup();
+    render(<TemplatePanel host={failing('en-US')} rules="national" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert blank template' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not insert the template: the new sheet could not be written (the workbook may be protected). (AccessDenied)',
+    );
+  });
+
+  it('uses native, labelled controls: a radio group under its legend, fields described by their hint or error', () => {
+    render(<TemplatePanel host={extrasHost([])} rules="national" />);
+    const group = screen.getByRole('group', { name: '表格类型' });
+    const radios = within(group).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.checked)).toEqual([true, false]);
+    expect(new Set(radios.map((r) => r.name)).size).toBe(1); // one group: one tab stop, arrow keys move
+    const rows = screen.getByLabelText('每个二级指标的空白行数') as HTMLInputElement;
+    expect(document.getElementById(rows.getAttribute('aria-describedby')!)!.textContent).toMatch(/^1 到 50 行；/);
+    expect(rows.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.change(rows, { target: { value: '0' } });
+    expect(rows.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(rows.getAttribute('aria-describedby')!)!.textContent).toBe('请输入 1 到 50 之间的整数。');
+    // the tab above names the panel: no heading repeating it
+    expect(screen.queryByRole('heading')).toBeNull();
+  });
+
+  it('waits while the pane is busy', () => {
+    render(<TemplatePanel host={extrasHost([])} rules="national" busy />);
+    expect((screen.getByRole('button', { name: '插入空白模板' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('speaks English when Excel does', async () => {
@@ -146,31 +176,77 @@ describe('写回合计 panel (seed 002)', () => {
     await waitFor(() => expect(undo.disabled).toBe(true));
   });
 
-  it('offers 采用建议值 per finding with a suggested score and writes it', async () => {
-    // 偿还历史欠款 declared 5: the rules give 2.5
+  it('is only about totals: suggested scores stay on their findings, and it says how many there are besides the execution score', () => {
+    // 偿还历史欠款 declared 5: the rules give 2.5 (G16); the execution score H5 7 → 4.66 suggests a score too
     const report = seed002Report((s) => {
       s.values[15][6] = 5;
       s.text![15][6] = '5';
     });
-    const host = extrasHost([report]);
-    const onChanged = vi.fn();
-    render(<WriteBackPanel host={host} reports={[report]} onChanged={onChanged} />);
-    const item = screen.getByText('偿还历史欠款 G16: 5 → 2.5').closest('li')!;
-    fireEvent.click(within(item).getByRole('button', { name: '采用建议值' }));
-    await screen.findByText('已采用建议值：G16 = 2.5。重新检查后可再次写回合计。');
-    expect(host.applySuggestion).toHaveBeenCalledWith(expect.objectContaining({ code: 'score-mismatch', cell: 'G16', expected: '2.5' }));
-    expect(onChanged).toHaveBeenCalled();
-    // the execution score's own finding is a write-back item, not offered twice
-    expect(screen.getAllByRole('button', { name: '采用建议值' })).toHaveLength(1);
+    const findingsWithSuggestion = report.findings.filter((f) => suggestionFor(f)).map((f) => f.cell);
+    expect(findingsWithSuggestion.sort()).toEqual(['G16', 'H5']);
+    const onShowFindings = vi.fn();
+    render(<WriteBackPanel host={extrasHost([report])} reports={[report]} onShowFindings={onShowFindings} />);
+    expect(screen.queryByRole('button', { name: /采用建议值/ })).toBeNull();
+    // H5 is one of the totals listed here: only G16 is counted
+    expect(screen.getByText(/^另有 1 个指标的得分与计分规则不符/)).toBeTruthy();
+    // the total adds up the rows as they stand (G16 at 5, not 2.5): adopting first changes what to write
+    expect(checkboxes().map((b) => b.closest('li')!.textContent)).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 94.66（总分）']);
+    fireEvent.click(screen.getByRole('button', { name: '转到检查结果' }));
+    expect(onShowFindings).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('heading')).toBeNull();
+    cleanup();
+    render(<WriteBackPanel host={extrasHost([report], { locale: 'en-US' })} reports={[report]} onShowFindings={onShowFindings} />);
+    expect(screen.getByText(/^One indicator score differs from the scoring rules\./)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Go to Results' })).toBeTruthy();
   });
 
-  it('reports failures and speaks English', async () => {
+  it('says nothing about suggested scores when the only one is the execution score it writes itself', () => {
     const report = seed002Report();
-    const host = extrasHost([report], { locale: 'en-US' });
+    render(<WriteBackPanel host={extrasHost([report])} reports={[report]} onShowFindings={() => {}} />);
+    expect(screen.queryByText(/采用建议值/)).toBeNull();
+    expect(screen.queryByRole('button', { name: '转到检查结果' })).toBeNull();
+  });
+
+  it('can be clicked nowhere while the pane is busy (checking again after a write)', async () => {
+    const report = seed002Report();
+    const host = extrasHost([report], { depth: 1 });
+    const { rerender } = render(<WriteBackPanel host={host} reports={[report]} busy />);
+    await waitFor(() => expect(host.undoDepth).toHaveBeenCalled());
+    const write = () => screen.getByRole('button', { name: '写回合计（2）' }) as HTMLButtonElement;
+    const undo = () => screen.getByRole('button', { name: '撤销写回' }) as HTMLButtonElement;
+    expect([write().disabled, undo().disabled, ...checkboxes().map((b) => b.disabled)]).toEqual([true, true, true, true]);
+    fireEvent.click(write());
+    expect(host.applyWriteBack).not.toHaveBeenCalled();
+    rerender(<WriteBackPanel host={host} reports={[report]} busy={false} />);
+    await waitFor(() => expect(undo().disabled).toBe(false));
+    expect([write().disabled, ...checkboxes().map((b) => b.disabled)]).toEqual([false, false, false]);
+  });
+
+  it('reports failures in English by the error’s code, and speaks English', async () => {
+    const report = seed002Report();
+    const host = extrasHost([report], { locale: 'en-US', depth: 1 });
+    host.applyWriteBack.mockRejectedValueOnce(new HostError('write-failed', '写回失败：无法写入单元格（工作表可能受保护或已被删除）。'));
+    host.undoWriteBack.mockRejectedValueOnce(new HostError('settings-failed', '已撤销写回（2 个单元格），但无法更新工作簿中的撤销记录。'));
+    render(<WriteBackPanel host={host} reports={[report]} />);
+    expect(checkboxes().map((b) => b.closest('li')!.textContent)).toEqual(['H5: 7 → 4.66 (execution score)', 'G27: 94.5 → 92.16 (total)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Write back totals (2)' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not write back the totals: the cells could not be written (the sheet may be protected or deleted).',
+    );
+    const undo = screen.getByRole('button', { name: 'Undo write-back' }) as HTMLButtonElement;
+    await waitFor(() => expect(undo.disabled).toBe(false));
+    fireEvent.click(undo);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('The cells were restored, but the undo record in the workbook could not be updated.'),
+    );
+  });
+
+  it('reports failures in the host’s own Chinese words', async () => {
+    const report = seed002Report();
+    const host = extrasHost([report]);
     host.applyWriteBack.mockRejectedValueOnce(new HostError('write-failed', '写回失败：无法写入单元格（工作表可能受保护或已被删除）。'));
     render(<WriteBackPanel host={host} reports={[report]} />);
-    expect(checkboxes().map((b) => b.closest('li')!.textContent)).toEqual(['H5: 7 → 4.66（execution score）', 'G27: 94.5 → 92.16（total）']);
-    fireEvent.click(screen.getByRole('button', { name: 'Write back totals (2)' }));
-    await screen.findByText('Failed: 写回失败：无法写入单元格（工作表可能受保护或已被删除）。');
+    fireEvent.click(screen.getByRole('button', { name: '写回合计（2）' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('写回失败：无法写入单元格（工作表可能受保护或已被删除）。');
   });
 });

@@ -99,6 +99,52 @@ describe('sections below the toolbar', () => {
     await waitFor(() => expect(screen.getByRole('tab', { name: '写回合计（2）' })).toBeTruthy());
   });
 
+  it('写回合计 cannot be clicked while the pane checks again after the write, and is ready when the check is done', async () => {
+    const host = await open();
+    let finishCheck: (r: CheckResult) => void = () => {};
+    host.check.mockReturnValueOnce(new Promise((ok) => (finishCheck = ok)));
+    fireEvent.click(tab('写回合计（2）'));
+    const panel = panelOf(tab('写回合计（2）'));
+    fireEvent.click(within(panel).getByRole('button', { name: '写回合计（2）' }));
+    await waitFor(() => expect(host.check).toHaveBeenCalledTimes(2));
+    expect(screen.getByText('正在检查…')).toBeTruthy();
+    const buttons = () => within(panel).getAllByRole('button') as HTMLButtonElement[];
+    const boxes = () => within(panel).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(buttons().map((b) => `${b.textContent} ${b.disabled}`)).toEqual(['写回合计（2） true', '撤销写回 true']);
+    expect(boxes().every((b) => b.disabled)).toBe(true);
+    fireEvent.click(buttons()[1]);
+    expect(host.undoWriteBack).not.toHaveBeenCalled();
+
+    finishCheck(checked([written()]));
+    await within(panel).findByText('小计、总分、执行率及其得分、评价等级均与规则一致，无需写回。');
+    await waitFor(() => expect(within(panel).getByRole('button', { name: '撤销写回' }).hasAttribute('disabled')).toBe(false));
+  });
+
+  it('写回合计 is about totals only: no heading repeating the tab, no 采用建议值, a pointer to the findings that suggest a score', async () => {
+    // 偿还历史欠款 declared 5, the rules give 2.5: a suggestion on its finding (and on H5's)
+    const g16 = seed002((s) => {
+      s.values[15][6] = 5;
+      s.text![15][6] = '5';
+    });
+    await open([g16]);
+    const results = panelOf(tab(/^检查结果/));
+    expect(within(results).getAllByRole('button', { name: /^采用建议值/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      '采用建议值：H5 改为 4.66',
+      '采用建议值：G16 改为 2.5',
+    ]);
+    fireEvent.click(tab(/^写回合计/));
+    const panel = panelOf(tab(/^写回合计/));
+    expect(within(panel).queryByRole('heading')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /采用建议值/ })).toBeNull();
+    expect(within(panel).getByText(/^另有 1 个指标的得分与计分规则不符/)).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('button', { name: '转到检查结果' }));
+    expect(tab(/^检查结果/).getAttribute('aria-selected')).toBe('true');
+    expect(panelOf(tab(/^检查结果/)).hidden).toBe(false);
+
+    fireEvent.click(tab('插入空白模板'));
+    expect(within(panelOf(tab('插入空白模板'))).queryByRole('heading')).toBeNull();
+  });
+
   it('写回合计 before the first check has finished asks for a check', async () => {
     const host = fakeHost([seed002()]);
     host.check.mockReturnValueOnce(new Promise(() => {}));
@@ -164,7 +210,7 @@ describe('采用建议值 on a finding', () => {
     const host = await open();
     host.applySuggestion.mockRejectedValueOnce(new HostError('write-failed', '写回失败：无法写入单元格（工作表可能受保护或已被删除）。'));
     fireEvent.click(adoptButtons()[0]);
-    expect((await screen.findByRole('alert')).textContent).toBe('采用建议值失败：写回失败：无法写入单元格（工作表可能受保护或已被删除）。');
+    expect((await screen.findByRole('alert')).textContent).toBe('写回失败：无法写入单元格（工作表可能受保护或已被删除）。');
     expect(host.check).toHaveBeenCalledTimes(1);
     expect((adoptButtons()[0] as HTMLButtonElement).disabled).toBe(false);
   });
@@ -181,5 +227,19 @@ describe('in English', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not use the suggested score: the cell could not be written (the sheet may be protected or deleted).',
     );
+  });
+
+  it('says the write-back panel’s things in English, failures too', async () => {
+    const host = await open([seed002()], { locale: 'en-US', depth: 1 });
+    fireEvent.click(screen.getByRole('tab', { name: 'Write back (2)' }));
+    const panel = panelOf(screen.getByRole('tab', { name: 'Write back (2)' }));
+    expect(within(panel).getAllByRole('checkbox').map((b) => b.closest('li')!.textContent)).toEqual([
+      'H5: 7 → 4.66 (execution score)',
+      'G27: 94.5 → 92.16 (total)',
+    ]);
+    host.applyWriteBack.mockRejectedValueOnce(new HostError('settings-failed', '无法把撤销记录保存到工作簿中，已恢复写回前的内容，未做任何更改。'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Write back totals (2)' }));
+    expect((await within(panel).findByRole('alert')).textContent).toBe('Nothing was written: the undo record could not be saved in the workbook.');
+    expect(panel.textContent).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

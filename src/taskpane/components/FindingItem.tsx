@@ -1,8 +1,9 @@
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../core/report.js';
 import type { Suggestion } from '../../core/writeback-plan.js';
 import { useStrings } from '../i18n.js';
+import { PlainButton } from './Controls.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
@@ -80,7 +81,7 @@ export function FindingItem({ finding: f, index, selected, showSheet, onSelect, 
         ) : null}
       </button>
       {suggestion && onAdopt ? (
-        <Button
+        <PlainButton
           className={styles.adopt}
           size="small"
           disabled={busy}
@@ -88,7 +89,7 @@ export function FindingItem({ finding: f, index, selected, showSheet, onSelect, 
           onClick={() => onAdopt(f, suggestion)}
         >
           {t.adopt}
-        </Button>
+        </PlainButton>
       ) : null}
     </div>
   );

@@ -1,15 +1,17 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import type { Finding } from '../../core/report.js';
 import { suggestionFor, type Suggestion } from '../../core/writeback-plan.js';
 import { groupFindings } from '../findings.js';
 import { useStrings } from '../i18n.js';
+import { PlainButton } from './Controls.js';
 import { FindingItem } from './FindingItem.js';
 import { Count } from './Notice.js';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   nav: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  title: { fontWeight: tokens.fontWeightSemibold },
   position: { marginLeft: 'auto', fontVariantNumeric: 'tabular-nums' },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   h3: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -39,16 +41,16 @@ export function FindingsList({ findings, current, showSheet, onSelect, onPrev, o
   return (
     <section className={styles.list} aria-label={t.findings(findings.length)}>
       <div className={styles.nav}>
-        <Text weight="semibold">{t.findings(findings.length)}</Text>
-        <Text className={styles.position} aria-live="polite">
+        <span className={styles.title}>{t.findings(findings.length)}</span>
+        <span className={styles.position} aria-live="polite">
           {current >= 0 ? t.position(current + 1, findings.length) : ''}
-        </Text>
-        <Button size="small" icon={<ChevronUpRegular />} onClick={onPrev}>
+        </span>
+        <PlainButton size="small" icon={<ChevronUpRegular />} onClick={onPrev}>
           {t.prev}
-        </Button>
-        <Button size="small" icon={<ChevronDownRegular />} onClick={onNext}>
+        </PlainButton>
+        <PlainButton size="small" icon={<ChevronDownRegular />} onClick={onNext}>
           {t.next}
-        </Button>
+        </PlainButton>
       </div>
       {groupFindings(findings).map((g) => (
         <div key={g.severity} role="group" aria-label={`${t.severity[g.severity]} ${g.count}`}>

@@ -1,6 +1,6 @@
 /**
  * Two tiny stand-ins for Fluent's MessageBar and CounterBadge, which would add ~25 KiB (motion,
- * badge) to a pane that only needs a coloured line and a number.
+ * badge, a dismiss button) to a pane that only needs a coloured line and a number.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -23,6 +23,10 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorStatusWarningBorderActive,
     backgroundColor: tokens.colorStatusWarningBackground1,
   },
+  success: {
+    borderLeftColor: tokens.colorStatusSuccessBorderActive,
+    backgroundColor: tokens.colorStatusSuccessBackground1,
+  },
   info: {},
   count: {
     display: 'inline-flex',
@@ -43,7 +47,10 @@ const useStyles = makeStyles({
   countWarning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3, color: tokens.colorNeutralForegroundOnBrand },
 });
 
-export function Notice({ intent, children }: { intent: 'error' | 'warning' | 'info'; children: ReactNode }) {
+export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
+
+/** A coloured line: an alert for errors, a polite status for the rest. */
+export function Notice({ intent, children }: { intent: NoticeIntent; children: ReactNode }) {
   const styles = useStyles();
   return (
     <div role={intent === 'error' ? 'alert' : 'status'} className={mergeClasses(styles.notice, styles[intent])}>

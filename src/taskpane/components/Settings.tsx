@@ -1,9 +1,10 @@
-import { Checkbox, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
 import { SEVERITIES } from '../findings.js';
 import type { Settings as PaneSettings } from '../host.js';
 import { useStrings } from '../i18n.js';
-import { PlainSelect } from './Controls.js';
+import { PlainCheckbox, PlainSelect } from './Controls.js';
 
 const useStyles = makeStyles({
   panel: {
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
   },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', alignItems: 'center' },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
 });
 
 export interface SettingsProps {
@@ -28,12 +31,12 @@ export interface SettingsProps {
 export function Settings({ settings, disabled, onChange }: SettingsProps) {
   const t = useStrings();
   const styles = useStyles();
-  const packId = useId('rule-pack');
+  const packId = useId();
   return (
     <section className={styles.panel} aria-label={t.settings}>
-      <Label htmlFor={packId} weight="semibold">
+      <label htmlFor={packId} className={styles.label}>
         {t.rulePack}
-      </Label>
+      </label>
       <PlainSelect
         id={packId}
         value={settings.rules}
@@ -49,21 +52,21 @@ export function Settings({ settings, disabled, onChange }: SettingsProps) {
       <fieldset className={styles.fieldset} disabled={disabled}>
         <legend className={styles.legend}>{t.highlightIn}</legend>
         {SEVERITIES.map((sev) => (
-          <Checkbox
+          <PlainCheckbox
             key={sev}
             label={t.severity[sev]}
             checked={settings.highlight.includes(sev)}
             disabled={disabled}
-            onChange={(_, d) =>
+            onChange={(on) =>
               onChange({
                 ...settings,
-                highlight: SEVERITIES.filter((s) => (s === sev ? d.checked === true : settings.highlight.includes(s))),
+                highlight: SEVERITIES.filter((s) => (s === sev ? on : settings.highlight.includes(s))),
               })
             }
           />
         ))}
       </fieldset>
-      <Text size={200}>{t.settingsRemembered}</Text>
+      <p className={styles.note}>{t.settingsRemembered}</p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding, FormReport, Severity } from '../../core/report.js';
 import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
 import { percent, severityAt } from '../findings.js';
@@ -13,6 +13,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  kind: { fontWeight: tokens.fontWeightSemibold },
+  where: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   list: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -63,11 +65,11 @@ export function Summary({ form, findings }: SummaryProps) {
   const pack = isRulePackName(form.rules) ? RULE_PACKS[form.rules] : null;
   return (
     <section className={styles.card} aria-label={`${t.formKind[form.kind]} ${form.sheet}`}>
-      <Text weight="semibold">{t.formKind[form.kind]}</Text>
-      <Text size={200}>
+      <span className={styles.kind}>{t.formKind[form.kind]}</span>
+      <span className={styles.where}>
         {form.sheet}!{form.range}
         {form.title ? ` · ${form.title}` : ''}
-      </Text>
+      </span>
       <dl className={styles.list}>
         <dt className={styles.term}>{t.total}</dt>
         <dd className={styles.detail}>

@@ -1,12 +1,11 @@
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useStrings } from '../i18n.js';
-import { PlainSwitch } from './Controls.js';
+import { PlainButton, PlainSwitch } from './Controls.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   end: { marginLeft: 'auto' },
-  pressed: { backgroundColor: tokens.colorSubtleBackgroundSelected },
 });
 
 export interface ToolbarProps {
@@ -24,16 +23,17 @@ export function Toolbar(p: ToolbarProps) {
   const styles = useStyles();
   return (
     <div className={styles.bar} role="toolbar" aria-label={t.appName}>
-      <Button appearance="primary" icon={<ArrowSyncRegular />} disabled={p.busy} onClick={p.onCheck}>
+      <PlainButton appearance="primary" icon={<ArrowSyncRegular />} disabled={p.busy} onClick={p.onCheck}>
         {t.check}
-      </Button>
-      <Button icon={<EraserRegular />} disabled={p.busy} onClick={p.onClear}>
+      </PlainButton>
+      <PlainButton icon={<EraserRegular />} disabled={p.busy} onClick={p.onClear}>
         {t.clear}
-      </Button>
-      <Button
-        className={mergeClasses(styles.end, p.settingsOpen && styles.pressed)}
+      </PlainButton>
+      <PlainButton
+        className={styles.end}
         appearance="subtle"
         icon={<SettingsRegular />}
+        pressed={p.settingsOpen}
         aria-pressed={p.settingsOpen}
         aria-label={t.settings}
         title={t.settings}
