@@ -1,7 +1,7 @@
 /**
  * Recognise, recompute, report: one sheet snapshot in, the forms' figures and every contradiction out.
  */
-import { D, type Dec, ZERO, agreesAt, clamp, min, roundTo, show, str, sum } from './decimal.js';
+import { D, type Dec, ZERO, agreesAt, clamp, constant, min, roundTo, show, str, sum } from './decimal.js';
 import { toA1, type SheetSnapshot } from './snapshot.js';
 import type { AggregateCell, Finding, FormReport, IndicatorReport, SheetReport } from './report.js';
 import { getPack, type GradeScheme, type RulePack, type RulePackName } from './rules/packs.js';
@@ -80,7 +80,7 @@ function levelWeightCell(node: LevelNode): string | null {
 }
 
 function gradeOf(total: Dec, scheme: GradeScheme): string {
-  for (const b of scheme.bands) if (total.gte(b.min)) return b.name;
+  for (const b of scheme.bands) if (total.gte(constant(b.min))) return b.name;
   return scheme.bands[scheme.bands.length - 1].name;
 }
 
@@ -132,7 +132,7 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
   }
   const execWeight = funds && !funds.holdsTotal ? funds.weight?.value ?? null : null;
   const execComputed =
-    execWeight && rateForScore ? min(rateForScore, new D(pack.execution.cap)).mul(execWeight) : null;
+    execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;
   const execDeclared = funds && !funds.holdsTotal ? funds.score : null;
   if (execDeclared && execWeight) {
     if (execDeclared.value.lt(0)) {
@@ -210,7 +210,7 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
       );
     }
   }
-  const target = new D(pack.project.totalWeight);
+  const target = constant(pack.project.totalWeight);
   const declaredTotalWeights = [form.total?.weight ?? null, funds?.holdsTotal ? funds.weight : null].filter(
     (x): x is NumFig => x !== null,
   );
@@ -382,10 +382,11 @@ function scoreIndicator(
     else if (evaluation.expected) {
       if (!scoreAgrees(pack, declared, evaluation.expected)) {
         const approx = evaluation.approximate;
+        const detail = evaluation.detail?.();
         add(
           makeFinding(approx ? 'approximate-value-mismatch' : 'score-mismatch', sheet, declared.cell, {
-            zh: `按${methodName(evaluation)}应得 ${show(evaluation.expected)} 分（${evaluation.detail?.().zh ?? ''}），填报 ${shown(declared)} 分${approx ? '；目标或实际为约数，请人工复核' : ''}`,
-            en: `The rules give ${show(evaluation.expected)} (${evaluation.detail?.().en ?? ''}), declared ${shown(declared)}${approx ? '; approximate values, please review' : ''}`,
+            zh: `按${methodName(evaluation)}应得 ${show(evaluation.expected)} 分（${detail?.zh ?? ''}），填报 ${shown(declared)} 分${approx ? '；目标或实际为约数，请人工复核' : ''}`,
+            en: `The rules give ${show(evaluation.expected)} (${detail?.en ?? ''}), declared ${shown(declared)}${approx ? '; approximate values, please review' : ''}`,
           }, {
             declared: str(v),
             expected: show(evaluation.expected),
@@ -534,7 +535,7 @@ function nonstandardWeights(form: Form, pack: RulePack, execWeight: Dec | null, 
     );
   }
   const funds = form.funds;
-  const stdExec = new D(pack.project.executionWeight);
+  const stdExec = constant(pack.project.executionWeight);
   if (execWeight && !execWeight.eq(stdExec) && funds?.weight) {
     add(
       makeFinding('nonstandard-level1-weights', form.sheet, funds.weight.cell, {

@@ -12,6 +12,15 @@ export function dec(x: Decimal.Value): Dec {
   return new D(x);
 }
 
+const constants = new Map<string, Dec>();
+
+/** A rule-pack number ("0.8", "100") as a Decimal, parsed once: packs are read for every row. */
+export function constant(s: string): Dec {
+  let d = constants.get(s);
+  if (!d) constants.set(s, (d = new D(s)));
+  return d;
+}
+
 /** Decimal places of a number as written ("4.70" → 2, "67%" → 2 as a fraction handled by caller). */
 export function decimalsOf(written: string): number {
   const m = /\.(\d+)/.exec(written);

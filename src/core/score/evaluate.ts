@@ -2,7 +2,7 @@
  * What the rules say one indicator's score should be (RULES.md §3 for target/actual pairs, §4 for
  * rubric texts). Pure: takes the indicator's figures and the pack, returns an Evaluation.
  */
-import { D, type Dec, ONE, ZERO, clamp, min, show } from '../decimal.js';
+import { D, type Dec, ONE, ZERO, clamp, constant, min, show } from '../decimal.js';
 import type { Indicator } from '../form.js';
 import type { RulePack, Tier } from '../rules/packs.js';
 import { normalizeLabel } from '../text.js';
@@ -163,7 +163,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
           zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, ind.target?.text)).replace('分值', show(weight, 4))}`,
           en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, ind.target?.text)).replace('weight', show(weight, 4))}`,
         };
-    if (e.method !== 'negative' && tv.gt(0) && av.gte(tv.mul(pack.overAchievement))) e.overAchievement = av.div(tv);
+    if (e.method !== 'negative' && tv.gt(0) && av.gte(tv.mul(constant(pack.overAchievement)))) e.overAchievement = av.div(tv);
     return e;
   }
   if (target.kind === 'compound') {
@@ -197,7 +197,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   if (!tier) return e;
   e.method = 'qualitative';
   e.rule = `${pack.name}/project.qualitative`;
-  e.tier = { tier, min: new D(tier.min).mul(weight), max: new D(tier.max).mul(weight) };
+  e.tier = { tier, min: constant(tier.min).mul(weight), max: constant(tier.max).mul(weight) };
   inputs.tier = tier.name;
   return e;
 }
