@@ -1,7 +1,29 @@
 import type { CheckOptions } from '../../src/core/check.js';
 import type { Finding, FindingCode, FormReport, Severity, SheetReport } from '../../src/core/report.js';
 import type { SheetSnapshot } from '../../src/core/snapshot.js';
-import { fakeSheet, fakeWorkbook, type FakeLogEntry, type FakeSheet, type FakeWorkbook } from '../support/fake-office.js';
+import { fakeSheet, fakeWorkbook, type FakeCell, type FakeLogEntry, type FakeSheet, type FakeWorkbook } from '../support/fake-office.js';
+import { rangeToA1, toA1 } from '../../src/core/snapshot.js';
+import { L, U, mergesOf, type Cell } from '../fixtures/build.js';
+import { seed002Rows } from '../fixtures/seeds.js';
+
+/** Seed 002 as Excel holds it: values in merge anchors, 67% as 0.67 with a percent format. */
+export function seed002Sheet(edit: (cells: Record<string, FakeCell>) => void = () => {}): FakeSheet {
+  const rows = seed002Rows();
+  const sheet: FakeSheet = { name: 'Sheet1', id: 'seed002', cells: {}, merges: mergesOf(rows).map(rangeToA1), conditionalFormats: [] };
+  rows.forEach((row, r) =>
+    row.forEach((c: Cell, col) => {
+      if (c === L || c === U || c === null) return;
+      if (typeof c === 'object' && !(c instanceof Date) && 'v' in c) {
+        const v = c.v as number;
+        sheet.cells[toA1(r, col)] = { value: v, numberFormat: c.fmt, text: c.fmt?.endsWith('%') ? `${Math.round(v * 100)}%` : String(v) };
+      } else {
+        sheet.cells[toA1(r, col)] = { value: c as string | number };
+      }
+    }),
+  );
+  edit(sheet.cells);
+  return sheet;
+}
 
 /**
  * A small form-like sheet starting at B2, with what a real one has: a merged title, a percentage

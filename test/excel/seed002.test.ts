@@ -1,29 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExcelHost } from '../../src/excel/host.js';
-import { rangeToA1, toA1 } from '../../src/core/snapshot.js';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/host.js';
-import { L, U, mergesOf, type Cell } from '../fixtures/build.js';
-import { seed002Rows } from '../fixtures/seeds.js';
-import { fakeWorkbook, installFakeOffice, type FakeOffice, type FakeSheet } from '../support/fake-office.js';
-import { overlays } from './helpers.js';
-
-/** Seed 002 as Excel holds it: values in merge anchors, 67% as 0.67 with a percent format. */
-function seed002Sheet(): FakeSheet {
-  const rows = seed002Rows();
-  const sheet: FakeSheet = { name: 'Sheet1', id: 'seed002', cells: {}, merges: mergesOf(rows).map(rangeToA1), conditionalFormats: [] };
-  rows.forEach((row, r) =>
-    row.forEach((c: Cell, col) => {
-      if (c === L || c === U || c === null) return;
-      if (typeof c === 'object' && !(c instanceof Date) && 'v' in c) {
-        const v = c.v as number;
-        sheet.cells[toA1(r, col)] = { value: v, numberFormat: c.fmt, text: c.fmt?.endsWith('%') ? `${Math.round(v * 100)}%` : String(v) };
-      } else {
-        sheet.cells[toA1(r, col)] = { value: c as string | number };
-      }
-    }),
-  );
-  return sheet;
-}
+import { fakeWorkbook, installFakeOffice, type FakeOffice } from '../support/fake-office.js';
+import { overlays, seed002Sheet } from './helpers.js';
 
 let fake: FakeOffice | null = null;
 afterEach(() => fake?.uninstall());
