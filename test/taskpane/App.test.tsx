@@ -53,7 +53,8 @@ describe('task pane, seed 002', () => {
     expect(s.getByText('4.66')).toBeTruthy();
     // grade: none declared on the sheet, 优 recomputed; weights total 97; rule pack
     expect(s.getByText('优')).toBeTruthy();
-    expect(s.getByText('97')).toBeTruthy();
+    // 97 is flagged: the weights do not add to 100 (weight-total-not-100 at F27)
+    expect(s.getByText('97').getAttribute('data-flag')).toBe('error');
     expect(s.getByText('全国通用（财政部）')).toBeTruthy();
   });
 

@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding, FormReport, Severity } from '../../core/report.js';
 import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
+import { parseA1, parseRangeA1 } from '../../core/snapshot.js';
 import { percent, severityAt } from '../findings.js';
 import { useStrings } from '../i18n.js';
 
@@ -62,6 +63,16 @@ export function Summary({ form, findings }: SummaryProps) {
   const styles = useStyles();
   const flag = (cell: string | null) => severityAt(findings, form.sheet, cell);
   const rate = form.executionRate;
+  // The weight total has no cell of its own: it is wrong when the form's weights do not add up.
+  const weightFlag = findings.some((f) => f.code === 'weight-total-not-100' && inRange(f.sheet, f.cell))
+    ? ('error' as const)
+    : null;
+  function inRange(sheet: string, cell: string): boolean {
+    if (sheet !== form.sheet) return false;
+    const r = parseRangeA1(form.range);
+    const c = parseA1(cell);
+    return c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right;
+  }
   const pack = isRulePackName(form.rules) ? RULE_PACKS[form.rules] : null;
   return (
     <section className={styles.card} aria-label={`${t.formKind[form.kind]} ${form.sheet}`}>
@@ -95,7 +106,12 @@ export function Summary({ form, findings }: SummaryProps) {
         </dd>
         <dt className={styles.term}>{t.weightTotal}</dt>
         <dd className={styles.detail}>
-          <span className={styles.value}>{form.weightTotal}</span>
+          <span
+            className={mergeClasses(styles.value, weightFlag ? styles[weightFlag] : undefined)}
+            data-flag={weightFlag ?? undefined}
+          >
+            {form.weightTotal}
+          </span>
         </dd>
         <dt className={styles.term}>{t.rules}</dt>
         <dd className={styles.detail}>{pack ? (t.locale === 'en-US' ? pack.titleEn : pack.title) : form.rules}</dd>
