@@ -257,7 +257,7 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
     method: s.evaluation.method === 'criteria' ? `criteria:${s.evaluation.criteriaPattern}` : s.evaluation.method,
     cells: {
       name: s.ind.nameCell?.cell ?? null,
-      score: s.ind.score?.cell ?? (form.columns.score !== undefined ? cellOf(s.ind.row, form.columns.score) : null),
+      score: s.ind.score?.cell ?? (form.columns.score !== undefined ? toA1(s.ind.row, form.columns.score) : null),
       weight: s.weightCell,
       target: s.ind.target?.cell ?? null,
       actual: s.ind.actual?.cell ?? null,
@@ -306,10 +306,6 @@ function checkForm(form: Form, pack: RulePack, findings: Finding[]): FormReport 
     indicators: reportIndicators,
     aggregates,
   };
-}
-
-function cellOf(row: number, col: number): string {
-  return toA1(row, col);
 }
 
 function rangeA1(form: Form): string {
@@ -457,7 +453,7 @@ function scoreIndicator(
     const explained = Boolean(ind.explanation?.text.trim());
     const derivable = evaluation.method !== 'none' && evaluation.criteriaPattern !== 'discretionary';
     if (!explained && (explCol !== undefined || !derivable)) {
-      const cell = explCol !== undefined ? cellOf(ind.row, explCol) : declared.cell;
+      const cell = explCol !== undefined ? toA1(ind.row, explCol) : declared.cell;
       add(
         makeFinding('missing-deviation-reason', sheet, cell, {
           zh: `得分 ${shown(declared)} 低于分值 ${show(weight)}，但未说明偏差原因`,
