@@ -12,12 +12,12 @@ import {
   splitEvenly,
   styleAreas,
   templateFormulas,
-  templateToSnapshot,
   uniqueSheetName,
   type Calc,
   type TemplateDescription,
 } from '../../src/core/template.js';
 import { parseA1, parseRangeA1, rangeToA1, toA1, type CellValue } from '../../src/core/snapshot.js';
+import { templateToSnapshot } from '../support/template-helpers.js';
 import { UnknownRulePackError } from '../../src/core/rules/packs.js';
 import { checkSheet } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/report.js';
