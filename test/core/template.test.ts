@@ -46,7 +46,7 @@ describe('project template (national, 2 rows per level-2 group)', () => {
   const t = buildTemplate({ kind: 'project', rows: 2 });
   const L = t.layout;
 
-  it('has the national title, the vocabulary of RULES.md §1 and the 8 table columns', () => {
+  it('has the national title, the vocabulary of docs/rules.md §Forms and the 8 table columns', () => {
     expect(at(t, 'A1')?.value).toBe('项目支出绩效自评表');
     expect(rowTexts(t, L.headerRow)).toEqual(PROJECT_HEADERS);
     expect(PROJECT_HEADERS).toEqual(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值（权重）', '指标得分', '偏差原因分析及改进措施']);

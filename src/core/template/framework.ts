@@ -250,7 +250,7 @@ export const DEPARTMENT_FRAMEWORK: { name: string; weight: number; groups: { nam
   },
 ];
 
-/** Header texts exactly as RULES.md §1 spells them, so the recogniser finds them. */
+/** Header texts exactly as docs/rules.md §Forms spells them, so the recogniser finds them. */
 export const PROJECT_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值（权重）', '指标得分', '偏差原因分析及改进措施'];
 export const FUNDS_HEADERS = ['年初预算数（万元）', '全年预算数（万元）', '全年执行数（万元）', '执行率', '分值', '得分'];
 export const FUNDS_ROWS = ['年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金'];
