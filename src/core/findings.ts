@@ -53,5 +53,15 @@ export const compareFindings = findingComparator();
 /** Findings in the one order; sheets in the order they first appear in `findings` unless `sheetOrder` says. */
 export function sortFindings(findings: readonly Finding[], sheetOrder?: readonly string[]): Finding[] {
   const order = sheetOrder ?? [...new Set(findings.map((f) => f.sheet))];
-  return [...findings].sort(findingComparator(order));
+  const sheetRank = new Map(order.map((s, i) => [s, i]));
+  // Keys computed once per finding (a big sheet has thousands), then the same comparison as `findingComparator`.
+  const keyed = findings.map((f) => {
+    const p = position(f.cell);
+    return { f, k: [severityRank(f.severity), codeRank(f.code), sheetRank.get(f.sheet) ?? order.length, p.row, p.col] };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
+    return 0;
+  });
+  return keyed.map((x) => x.f);
 }
