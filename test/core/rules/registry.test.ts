@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, FINDING_RULES, SEVERITY, CODE_TITLES, SEVERITY_ORDER, findingMeta, sortFindings, compareFindings } from '../../../src/core/index.js';
 import type { Finding } from '../../../src/core/index.js';
@@ -14,6 +15,13 @@ describe('the registry', () => {
     expect(new Set(FINDING_CODES).size).toBe(FINDING_RULES.length);
     const ranks = FINDING_RULES.map((r) => SEVERITY_ORDER.indexOf(r.meta.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('has a module and a spec for every code', () => {
+    for (const code of FINDING_CODES) {
+      expect(existsSync(new URL(`../../../src/core/rules/codes/${code}.ts`, import.meta.url)), code).toBe(true);
+      expect(existsSync(new URL(`./${code}.test.ts`, import.meta.url)), code).toBe(true);
+    }
   });
 
   it('derives SEVERITY and CODE_TITLES from the rules', () => {
