@@ -1,6 +1,6 @@
 /**
  * The four real forms, rebuilt as workbooks (test/fixtures/seeds.ts), checked end to end through the
- * .xlsx host. Every figure below was worked out by hand from RULES.md and the seed texts.
+ * .xlsx host. Every figure below was worked out by hand from docs/rules.md and the seed texts.
  */
 import { describe, expect, it } from 'vitest';
 import { seed001, seed002, seed003, seed004 } from './fixtures/seeds.js';

@@ -1,5 +1,5 @@
 /**
- * Department-form rubric parser (RULES.md §4). A 评价标准 / 评分标准 / 指标说明 text becomes the set of
+ * Department-form rubric parser (docs/rules.md §Department scoring). A 评价标准 / 评分标准 / 指标说明 text becomes the set of
  * scores it allows and, where the text defines one, the score for a known rate.
  *
  * The patterns are data: PATTERNS is a table of detector regexes → builders, tried in order; the first

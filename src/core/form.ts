@@ -1,6 +1,6 @@
 /**
  * The recognised form: a tree of levels and indicators in which every figure keeps the cell it came
- * from. Built by recognise/, read by score/ and check.ts.
+ * from. Built by recognise/, read by score/ and figures.ts; never changed after recognition.
  */
 import type { Dec } from './decimal.js';
 import type { CellRange, CellValue, Grid } from './snapshot.js';
@@ -62,7 +62,11 @@ export interface Funds {
   rates: NumFig[];
   weight: NumFig | null;
   score: NumFig | null;
-  /** The funds row's 分值/得分 hold the form total (seed 003), not the execution-rate score. */
+  /**
+   * Always false from the recogniser and read by nothing: whether the funds row holds the form
+   * total (seed 003) depends on the indicator weights, so it is a figure
+   * (`FormFigures.fundsHoldTotal`, figures.ts). Kept so recognise/funds.ts need not change.
+   */
   holdsTotal: boolean;
   top: number;
 }

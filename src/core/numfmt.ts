@@ -9,6 +9,9 @@
  * up to four ;-sections (positive; negative without its minus sign; zero; text). @ alone shows a
  * number as General. Dates, times, fractions and [DBNum] formats fall back to the General
  * rendering of the serial number. Never throws.
+ *
+ * Longer than the ~500 lines we aim for, on purpose: it is one algorithm (tokenise a section,
+ * choose the section, render digits) over one token type, and is read top to bottom as one.
  */
 
 type Tok =

@@ -5,25 +5,17 @@
  */
 export type Severity = 'error' | 'warning' | 'info';
 
-export type FindingCode =
-  | 'score-exceeds-weight'
-  | 'score-negative'
-  | 'score-mismatch'
-  | 'score-out-of-tier'
-  | 'score-not-allowed-by-criteria'
-  | 'subtotal-mismatch'
-  | 'weight-subtotal-mismatch'
-  | 'weight-label-mismatch'
-  | 'total-mismatch'
-  | 'weight-total-not-100'
-  | 'execution-rate-mismatch'
-  | 'grade-mismatch'
-  | 'missing-deviation-reason'
-  | 'nonstandard-level1-weights'
-  | 'over-achievement'
-  | 'approximate-value-mismatch'
-  | 'value-not-scoreable'
-  | 'number-not-readable';
+/** Derived from the registry of finding rules (rules/registry.ts): one code per rule module. */
+export type { FindingCode } from './rules/registry.js';
+import type { FindingCode } from './rules/registry.js';
+
+/** The value 采用建议值 writes, set by the rule that found the contradiction. */
+export interface FindingSuggestion {
+  /** A1 address on the finding's sheet. */
+  cell: string;
+  /** A number as a string, to the pack's precision. */
+  value: string;
+}
 
 export interface Finding {
   code: FindingCode;
@@ -40,8 +32,10 @@ export interface Finding {
   path: string[];
   /** The figures the rule used, by name: target, actual, weight, rate, … */
   inputs: Record<string, string>;
-  /** Which rule produced it: "national/project.positive", "national/criteria.checklist", … */
+  /** Which rule produced it: "national/project.positive", "national/criteria.checklist", … (for people; code reads the other fields). */
   rule: string;
+  /** What 采用建议值 would write; null when the rule suggests nothing. Absent in reports made before it existed. */
+  suggestion?: FindingSuggestion | null;
 }
 
 export type FormKind = 'project' | 'department';

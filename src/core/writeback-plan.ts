@@ -15,6 +15,7 @@
 import { D, roundTo, str } from './decimal.js';
 import type { AggregateCell, Finding, FindingCode, SheetReport } from './report.js';
 import { RULE_PACKS, isRulePackName } from './rules/packs.js';
+import { FINDING_RULES, findingMeta, isFindingCode } from './rules/registry.js';
 
 export type AggregateRole = AggregateCell['role'];
 
@@ -96,15 +97,8 @@ export function planWriteBack(reports: readonly SheetReport[]): PlannedWrite[] {
 // ---------------------------------------------------------------------------------------------
 // 采用建议值
 
-/** Findings about one indicator score whose `expected` is the score the rules give. */
-export const SUGGESTION_CODES: readonly FindingCode[] = [
-  'score-mismatch',
-  'score-exceeds-weight',
-  'score-negative',
-  'score-out-of-tier',
-  'score-not-allowed-by-criteria',
-  'approximate-value-mismatch',
-];
+/** Codes whose findings carry a score to write (the registry's `suggests`). */
+export const SUGGESTION_CODES: readonly FindingCode[] = FINDING_RULES.filter((r) => r.meta.suggests).map((r) => r.meta.code);
 
 export interface Suggestion {
   sheet: string;
@@ -116,12 +110,26 @@ export interface Suggestion {
   path: string[];
 }
 
-/** The score 采用建议值 would write for this finding, or null when the finding suggests none. */
+const A1 = /^[A-Z]{1,3}[1-9]\d*$/;
+
+/**
+ * The score 采用建议值 would write for this finding, or null when it suggests none. The rule that
+ * made the finding set `suggestion`; a report from before that field existed falls back to the
+ * registry's `suggests` and the finding's `expected`.
+ */
 export function suggestionFor(f: Finding): Suggestion | null {
-  if (!SUGGESTION_CODES.includes(f.code) || !isNumber(f.expected) || !/^[A-Z]{1,3}[1-9]\d*$/.test(f.cell)) return null;
-  const pack = f.rule.split('/')[0];
-  const value = Number(str(roundTo(new D(f.expected), packDecimals(pack))));
-  return { sheet: f.sheet, cell: f.cell, value, declared: f.declared, code: f.code, path: f.path };
+  let cell: string;
+  let value: string;
+  if (f.suggestion !== undefined) {
+    if (f.suggestion === null) return null;
+    ({ cell, value } = f.suggestion);
+  } else {
+    if (!isFindingCode(f.code) || !findingMeta(f.code).suggests || !isNumber(f.expected)) return null;
+    cell = f.cell;
+    value = f.expected;
+  }
+  if (!A1.test(cell) || !isNumber(value)) return null;
+  return { sheet: f.sheet, cell, value: Number(value), declared: f.declared, code: f.code, path: f.path };
 }
 
 // ---------------------------------------------------------------------------------------------

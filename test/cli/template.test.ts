@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputExistsError, addTemplateSheet, writeTemplateXlsx } from '../../src/cli/template-xlsx.js';
 import { worksheetToSnapshot } from '../../src/cli/xlsx-snapshot.js';
-import { buildTemplate, templateToSnapshot, type TemplateDescription } from '../../src/core/template.js';
+import { buildTemplate, type TemplateDescription } from '../../src/core/template.js';
+import { templateToSnapshot } from '../support/template-helpers.js';
 import { toA1 } from '../../src/core/snapshot.js';
 import { checkSheet } from '../../src/core/check.js';
 

@@ -274,10 +274,10 @@ const SEED_004: Case[] = [
   },
 ];
 
-// The RULES.md §4 band-table example and a circled-digit checklist (no seed prints these).
+// The docs/rules.md §Department scoring band-table example and a circled-digit checklist (no seed prints these).
 const OTHER: Case[] = [
   {
-    name: 'band table (RULES.md §4 example)',
+    name: 'band table (docs/rules.md §Department scoring example)',
     criteria: '≥90%计5分；80%(含)-90%计4分；70%(含)-80%计3分；低于70%计0分',
     weight: 5,
     pattern: 'band-table',

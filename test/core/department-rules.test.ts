@@ -17,7 +17,7 @@ function deptForm(rows: SnapCell[][], total?: number) {
   ]);
 }
 
-describe('department rubric texts (RULES §4) inside a form', () => {
+describe('department rubric texts (docs/rules.md §Department scoring) inside a form', () => {
   it.each<[string, string, number, number, boolean]>([
     // pattern, 评价标准, weight, declared, allowed?
     ['checklist', '全部符合得满分；一项不符合扣1.5分。', 2, 0.5, true],

@@ -24,7 +24,7 @@ describe('a form without contradictions', () => {
   });
 });
 
-describe('quantitative indicators (RULES §3)', () => {
+describe('quantitative indicators (docs/rules.md §Project scoring)', () => {
   it('positive: actual/target × weight below the target', () => {
     // 80 of ≥100 people on weight 20 → 16.
     const r = checkSheet(projectForm(withRow(0, ['产出指标', '数量指标', '培训人数', '≥100人', '80人', 20, 20, '疫情']), { total: 100 }));
@@ -180,7 +180,7 @@ describe('caps and explanations', () => {
   });
 });
 
-describe('execution rate (RULES §3)', () => {
+describe('execution rate (docs/rules.md §Project scoring)', () => {
   it('rate = executed / budget, compared at the declared precision', () => {
     const ok = checkSheet(projectForm(cleanRows(), { budget: 78, executed: 51.91, rate: { v: 0.67, t: '67%', fmt: '0%' }, execScore: 6.66, total: 96.66 }));
     expect(only(ok.findings, 'execution-rate-mismatch')).toEqual([]);

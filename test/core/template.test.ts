@@ -12,12 +12,12 @@ import {
   splitEvenly,
   styleAreas,
   templateFormulas,
-  templateToSnapshot,
   uniqueSheetName,
   type Calc,
   type TemplateDescription,
 } from '../../src/core/template.js';
 import { parseA1, parseRangeA1, rangeToA1, toA1, type CellValue } from '../../src/core/snapshot.js';
+import { templateToSnapshot } from '../support/template-helpers.js';
 import { UnknownRulePackError } from '../../src/core/rules/packs.js';
 import { checkSheet } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/report.js';
@@ -46,7 +46,7 @@ describe('project template (national, 2 rows per level-2 group)', () => {
   const t = buildTemplate({ kind: 'project', rows: 2 });
   const L = t.layout;
 
-  it('has the national title, the vocabulary of RULES.md §1 and the 8 table columns', () => {
+  it('has the national title, the vocabulary of docs/rules.md §Forms and the 8 table columns', () => {
     expect(at(t, 'A1')?.value).toBe('项目支出绩效自评表');
     expect(rowTexts(t, L.headerRow)).toEqual(PROJECT_HEADERS);
     expect(PROJECT_HEADERS).toEqual(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值（权重）', '指标得分', '偏差原因分析及改进措施']);

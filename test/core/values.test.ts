@@ -8,7 +8,7 @@ function num(text: string, raw: string | number = text, fmt = '') {
   return r.q;
 }
 
-describe('normalising labels (RULES §2.1)', () => {
+describe('normalising labels (docs/rules.md §Reading values)', () => {
   it.each([
     ['一级\n指标', '一级指标'],
     ['绩 效', '绩效'],
@@ -37,7 +37,7 @@ describe('normalising labels (RULES §2.1)', () => {
   });
 });
 
-describe('reading quantities (RULES §2.3–2.6)', () => {
+describe('reading quantities (docs/rules.md §Reading values)', () => {
   it.each<[string, string, string, string | null, boolean]>([
     // text, value, unit, operator, approximate
     ['3次以上', '3', '次', '>=', false],
@@ -96,7 +96,7 @@ describe('reading quantities (RULES §2.3–2.6)', () => {
   });
 });
 
-describe('reading qualitative values (RULES §2.8–2.9)', () => {
+describe('reading qualitative values (docs/rules.md §Reading values)', () => {
   it.each([
     ['12月份', 'deadline'],
     ['年底前', 'deadline'],
@@ -168,7 +168,7 @@ describe('weights and scores', () => {
   });
 });
 
-describe('unit inheritance (RULES §2.5)', () => {
+describe('unit inheritance (docs/rules.md §Reading values)', () => {
   it('an actual without a unit takes the target’s 万', () => {
     const t = num('10万');
     const a = inheritUnit(num('5', 5) as Quantity, t);

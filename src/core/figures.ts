@@ -1,0 +1,249 @@
+/**
+ * Every figure of one recognised form, computed once: the execution rate and its score, each
+ * indicator's recomputed score, level sums, totals, the grade, the level-1 weights against the
+ * standard. The rules (src/core/rules/codes/) only compare these; the report (form-report.ts)
+ * only copies them. The recognised form is read, never changed.
+ */
+import { type Dec, ZERO, clamp, constant, min, roundTo, sum } from './decimal.js';
+import type { Form, Indicator, LevelNode, NumFig } from './form.js';
+import { walkIndicators } from './form.js';
+import type { GradeScheme, RulePack } from './rules/packs.js';
+import { evaluateCriteria, evaluatePair, type Evaluation } from './score/evaluate.js';
+import { isAllowed, nearestAllowed } from './criteria.js';
+import { canonicalLevel } from './recognise/table.js';
+import { readValue } from './values.js';
+
+export interface ScoredIndicator {
+  ind: Indicator;
+  weight: Dec | null;
+  weightCell: string | null;
+  evaluation: Evaluation;
+  /** What the score would be if it followed the rules (the declared one when they leave room). */
+  recomputed: Dec | null;
+}
+
+export interface LevelFigures {
+  node: LevelNode;
+  /** Names from level 1 down to this level. */
+  path: string[];
+  /** Sum of the children's weights (a child level counts with its declared or summed weight). */
+  childWeightSum: Dec | null;
+  /** The level's own weight as declared: subtotal row, else label. */
+  declaredWeight: Dec | null;
+  weightCell: string | null;
+  /** Declared subtotal score, and the sum it should equal (child subtotals as declared). */
+  declaredScore: NumFig | null;
+  childScoreSum: Dec;
+  /** What a written-back subtotal holds: the declared indicator scores below it. */
+  expectedScore: Dec;
+}
+
+export interface Level1Figure {
+  node: LevelNode;
+  weight: Dec;
+  standard: string;
+  /** The cell that states the weight, or the nearest cell a user would change. */
+  cell: string;
+}
+
+export interface FormFigures {
+  /** Decimal places scores are rounded to (the pack's precision). */
+  scoreDecimals: number;
+  indicators: Indicator[];
+  indicatorWeightSum: Dec;
+  /** The funds row's 分值/得分 hold the form total (seed 003), not the execution-rate score. */
+  fundsHoldTotal: boolean;
+  execution: {
+    /** 执行数 ÷ 预算数, when both are there. */
+    rate: Dec | null;
+    /** The rate the score uses: computed, else the declared one. */
+    rateForScore: Dec | null;
+    weight: Dec | null;
+    computed: Dec | null;
+    declared: NumFig | null;
+    standardWeight: Dec;
+  };
+  scored: ScoredIndicator[];
+  /** Levels in sheet order, parents before children. */
+  levels: LevelFigures[];
+  level1: Level1Figure[];
+  totals: {
+    /** Declared indicator scores plus the declared execution score. */
+    sum: Dec;
+    /** Recomputed indicator scores plus the recomputed execution score. */
+    recomputed: Dec;
+    /** What a written-back total holds: declared indicator scores plus the execution score the rules give. */
+    writeBack: Dec;
+    weight: Dec;
+    weightTarget: Dec;
+    /** Cells declaring the total score (the 总分 row, and the funds row when it holds the total). */
+    scoreCells: NumFig[];
+    /** Cells declaring the total weight. */
+    weightCells: NumFig[];
+    /** Where a weight total that is not 100 is reported. */
+    weightTotalCell: string | null;
+  };
+  grade: { scheme: GradeScheme; computed: string; declared: string | null };
+}
+
+function weightOf(ind: Indicator): { value: Dec | null; cell: string | null } {
+  if (ind.weight) return { value: ind.weight.value, cell: ind.weight.cell };
+  if (ind.labelWeight) return { value: ind.labelWeight, cell: ind.nameCell?.cell ?? null };
+  return { value: null, cell: null };
+}
+
+function levelWeightCell(node: LevelNode): string | null {
+  return node.subtotal?.weight?.cell ?? (node.labelWeight ? node.labelCell?.cell ?? null : null);
+}
+
+function gradeOf(total: Dec, scheme: GradeScheme): string {
+  for (const b of scheme.bands) if (total.gte(constant(b.min))) return b.name;
+  return scheme.bands[scheme.bands.length - 1].name;
+}
+
+/** A rubric that scores a rate needs the rate: the actual column, or the funds block for 预算执行率. */
+function rateFor(ind: Indicator, fundsRate: Dec | null): Dec | null {
+  if (ind.actual) {
+    const r = readValue(ind.actual.raw, ind.actual.text, ind.actual.format);
+    if (r.kind === 'number' && r.q.percent) return r.q.value;
+  }
+  if (fundsRate && /^(部门)?预算执行率$/.test(ind.name)) return fundsRate;
+  return null;
+}
+
+function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, dp: number): ScoredIndicator {
+  const w = weightOf(ind);
+  const weight = w.value;
+  const declared = ind.score;
+  const evaluation: Evaluation =
+    ind.criteria?.text.trim() && weight
+      ? evaluateCriteria(ind, weight, pack, rateFor(ind, fundsRate))
+      : evaluatePair(ind, weight ?? ZERO, pack);
+  let recomputed: Dec | null = null;
+  if (weight) {
+    const v = declared?.value ?? null;
+    if (evaluation.expected) recomputed = roundTo(clamp(evaluation.expected, ZERO, weight), dp);
+    else if (evaluation.tier && v) {
+      const { min: lo, max: hi } = evaluation.tier;
+      recomputed = v.lt(lo) ? lo : v.gt(hi) ? hi : v;
+      if (evaluation.tier.tier.maxInclusive === false && recomputed.gte(hi)) recomputed = lo;
+    } else if (evaluation.allowed && v) {
+      const near = isAllowed(evaluation.allowed, v, Math.max(declared!.decimals, dp)) ? null : nearestAllowed(evaluation.allowed, v);
+      recomputed = near ? near.below ?? near.above ?? v : v;
+    } else if (v) recomputed = clamp(v, ZERO, weight);
+  } else if (declared) recomputed = declared.value;
+  return { ind, weight, weightCell: w.cell, evaluation, recomputed };
+}
+
+function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
+  const childWeights = new Map<LevelNode, Dec | null>();
+  const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeightSum(node);
+  const childWeightSum = (node: LevelNode): Dec | null => {
+    if (childWeights.has(node)) return childWeights.get(node)!;
+    let total: Dec | null = null;
+    for (const c of node.children) {
+      const w = c.type === 'level' ? levelWeight(c) : c.weight?.value ?? c.labelWeight;
+      if (w) total = total ? total.plus(w) : w;
+    }
+    childWeights.set(node, total);
+    return total;
+  };
+  const declaredChildScore = (node: LevelNode): Dec =>
+    sum(node.children.map((c) => (c.type === 'level' ? c.subtotal?.score?.value ?? declaredChildScore(c) : c.score?.value ?? ZERO)));
+  const indicatorScores = (node: LevelNode): Dec =>
+    sum(node.children.map((c) => (c.type === 'level' ? indicatorScores(c) : c.score?.value ?? ZERO)));
+  const levels: LevelFigures[] = [];
+  const visit = (node: LevelNode, path: string[]) => {
+    const p = [...path, node.name];
+    levels.push({
+      node,
+      path: p,
+      childWeightSum: childWeightSum(node),
+      declaredWeight: node.subtotal?.weight?.value ?? node.labelWeight,
+      weightCell: levelWeightCell(node),
+      declaredScore: node.subtotal?.score ?? null,
+      childScoreSum: declaredChildScore(node),
+      expectedScore: indicatorScores(node),
+    });
+    for (const c of node.children) if (c.type === 'level') visit(c, p);
+  };
+  for (const l of form.levels) if (l.type === 'level') visit(l, []);
+  return { levels, weightOf: levelWeight };
+}
+
+function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) => Dec | null): Level1Figure[] {
+  if (form.kind !== 'project') return [];
+  const std = pack.project.level1Weights;
+  const byCanon = new Map(Object.keys(std).map((k) => [canonicalLevel(k), k]));
+  const out: Level1Figure[] = [];
+  for (const node of form.levels) {
+    if (node.type !== 'level') continue;
+    const key = byCanon.get(canonicalLevel(node.name));
+    const weight = key ? levelWeight(node) : null;
+    if (!key || !weight) continue;
+    const cell =
+      levelWeightCell(node) ??
+      node.labelCell?.cell ??
+      node.children.find((c): c is LevelNode => c.type === 'level')?.labelCell?.cell ??
+      walkIndicators([node])[0]?.weight?.cell;
+    if (cell) out.push({ node, weight, standard: std[key], cell });
+  }
+  return out;
+}
+
+export function computeFigures(form: Form, pack: RulePack): FormFigures {
+  const dp = pack.tolerance.scoreMinDecimals;
+  const indicators = walkIndicators(form.levels);
+  const funds = form.funds;
+  const indicatorWeightSum = sum(indicators.map((i) => i.weight?.value ?? i.labelWeight ?? ZERO));
+  const fundsHoldTotal = Boolean(funds?.weight && indicatorWeightSum.gt(0) && funds.weight.value.gte(indicatorWeightSum));
+
+  const rate = funds?.budget && funds.executed && funds.budget.value.gt(0) ? funds.executed.value.div(funds.budget.value) : null;
+  const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
+  const execWeight = funds && !fundsHoldTotal ? funds.weight?.value ?? null : null;
+  const execComputed = execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;
+  const execDeclared = funds && !fundsHoldTotal ? funds.score : null;
+
+  const scored = indicators.map((ind) => scoreIndicator(ind, pack, rate, dp));
+  const { levels, weightOf: levelWeight } = levelFigures(form);
+
+  const indicatorSum = sum(scored.map((s) => s.ind.score?.value ?? ZERO));
+  const totalSum = indicatorSum.plus(execDeclared?.value ?? ZERO);
+  const recomputed = sum(scored.map((s) => s.recomputed ?? ZERO)).plus(execComputed ?? execDeclared?.value ?? ZERO);
+  const execForWriteBack = execComputed ? roundTo(execComputed, dp) : execDeclared?.value ?? null;
+  const scheme = form.gradeScheme ?? pack.grades[form.kind];
+
+  return {
+    scoreDecimals: dp,
+    indicators,
+    indicatorWeightSum,
+    fundsHoldTotal,
+    execution: {
+      rate,
+      rateForScore,
+      weight: execWeight,
+      computed: execComputed,
+      declared: execDeclared,
+      standardWeight: constant(pack.project.executionWeight),
+    },
+    scored,
+    levels,
+    level1: level1Figures(form, pack, levelWeight),
+    totals: {
+      sum: totalSum,
+      recomputed,
+      writeBack: indicatorSum.plus(execForWriteBack ?? ZERO),
+      weight: indicatorWeightSum.plus(execWeight ?? ZERO),
+      weightTarget: constant(pack.project.totalWeight),
+      scoreCells: [form.total?.score ?? null, fundsHoldTotal ? funds!.score : null].filter((x): x is NumFig => x !== null),
+      weightCells: [form.total?.weight ?? null, fundsHoldTotal ? funds!.weight : null].filter((x): x is NumFig => x !== null),
+      weightTotalCell:
+        form.total?.weight?.cell ?? form.total?.weightCell ?? form.headerCells.weight?.cell ?? form.headerCells.score?.cell ?? null,
+    },
+    grade: {
+      scheme,
+      computed: gradeOf(roundTo(recomputed, dp), scheme),
+      declared: form.grade?.fig?.text.trim() || null,
+    },
+  };
+}
