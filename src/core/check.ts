@@ -9,6 +9,7 @@ import { recognise } from './recognise/recognise.js';
 import { canonicalLevel } from './recognise/table.js';
 import { walkIndicators, type Form, type Indicator, type LevelNode, type NumFig } from './form.js';
 import { evaluateCriteria, evaluatePair, type Evaluation } from './score/evaluate.js';
+import { tierGuessFinding } from './score/tier-guess.js';
 import { isAllowed, nearestAllowed, describeAllowed } from './criteria.js';
 import { makeFinding, sortFindings } from './findings.js';
 import { normalizeLabel } from './text.js';
@@ -396,7 +397,10 @@ function scoreIndicator(
       const { tier, min: lo, max: hi } = evaluation.tier;
       const inside =
         (tier.minInclusive ? v.gte(lo) : v.gt(lo)) && (tier.maxInclusive ? v.lte(hi) : v.lt(hi));
-      if (!inside) {
+      if (!inside && evaluation.certainty === 'guessed') {
+        // RULES.md §2.9: a tier read from loose wording is a guess — a warning that says so, not an error.
+        add(tierGuessFinding(sheet, declared, weight, ind, evaluation, path));
+      } else if (!inside) {
         const range = `${show(lo)}${tier.minInclusive ? '（含）' : ''}–${show(hi)}${tier.maxInclusive ? '（含）' : '（不含）'}`;
         add(
           makeFinding('score-out-of-tier', sheet, declared.cell, {
@@ -467,7 +471,7 @@ function scoreIndicator(
   if (weight) {
     const v = declared?.value ?? null;
     if (evaluation.expected) recomputed = roundTo(clamp(evaluation.expected, ZERO, weight), 2);
-    else if (evaluation.tier && v) {
+    else if (evaluation.tier && v && evaluation.certainty === 'certain') {
       const { min: lo, max: hi } = evaluation.tier;
       recomputed = v.lt(lo) ? lo : v.gt(hi) ? hi : v;
       if (evaluation.tier.tier.maxInclusive === false && recomputed.gte(hi)) recomputed = lo;

@@ -18,6 +18,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'nonstandard-level1-weights': 'warning',
   'over-achievement': 'warning',
   'approximate-value-mismatch': 'warning',
+  'score-tier-uncertain': 'warning',
   'number-not-readable': 'warning',
   'value-not-scoreable': 'info',
 };
@@ -40,6 +41,7 @@ export const CODE_TITLES: Record<FindingCode, { zh: string; en: string }> = {
   'nonstandard-level1-weights': { zh: '一级指标分值非标准', en: 'Non-standard level-1 weights' },
   'over-achievement': { zh: '超额完成，目标可能偏低', en: 'Over-achievement: target may be too low' },
   'approximate-value-mismatch': { zh: '约数下得分可能不符', en: 'Score may differ (approximate values)' },
+  'score-tier-uncertain': { zh: '定性档次系推断，得分可能不符', en: 'Qualitative tier guessed: score may differ' },
   'number-not-readable': { zh: '无法识别的数字', en: 'Unreadable number' },
   'value-not-scoreable': { zh: '无法核算', en: 'Not scoreable' },
 };

@@ -22,6 +22,7 @@ export type FindingCode =
   | 'nonstandard-level1-weights'
   | 'over-achievement'
   | 'approximate-value-mismatch'
+  | 'score-tier-uncertain'
   | 'value-not-scoreable'
   | 'number-not-readable';
 
