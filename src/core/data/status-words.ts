@@ -4,7 +4,8 @@
  *
  * - `explicit`: words that state the tier outright (“未完成”, “部分及时”, “基本达成”). A tier read from
  *   them is certain, so a score outside it is a contradiction (error). Checked in the order
- *   unmet → partial → met, so that “未完成” is not read as “完成” and “部分及时” not as “及时”.
+ *   partial → unmet → met, so that “部分及时” is not read as “及时”, “未完成” not as “完成”, and
+ *   “基本完成但尚未验收” (the 但 clause names what is left) as 部分达成, not as 未达成.
  * - `loose`: words that suggest a tier without saying it (“正常运转”, “顺畅”, “滞后”). A tier read from
  *   them is a guess: at most a warning that says which word was read and why.
  *
@@ -21,17 +22,18 @@ export interface StatusWords {
 export const STATUS_WORDS: StatusWords = {
   explicit: [
     {
+      tier: 'partial',
+      words: ['基本完成但', '基本完成,但', '基本建立但', '基本实现但'],
+      // “部分及时”, “部分完成”, “部分建立” — but “全部” (all) is not “部分” (part).
+      patterns: ['(?<!全)部分'],
+    },
+    {
       tier: 'unmet',
       words: [
         '未完成', '未达成', '未建立', '未实现', '未达到', '未达标', '未通过', '未按时完成', '未按期完成', '未能完成',
-        '尚未完成', '没有完成', '未开展', '未启动', '未验收', '未执行', '全部未',
+        '尚未完成', '没有完成', '未开展', '未启动', '未验收', '未执行', '全部未', '无法完成', '无法按时完成', '无法按期完成',
+        '不能完成', '不能按时完成', '没能完成',
       ],
-    },
-    {
-      tier: 'partial',
-      words: ['基本完成但', '基本完成，但', '基本完成,但', '基本建立但', '基本实现但'],
-      // “部分及时”, “部分完成”, “部分建立” — but “全部” (all) is not “部分” (part).
-      patterns: ['(?<!全)部分'],
     },
     {
       tier: 'met',

@@ -95,6 +95,18 @@ function gradeInRow(grid: Grid, row: number, cells: { col: number; text: string 
   return null;
 }
 
+/** Within a few rows below `row`, the next non-blank row is a 总分 row or a row with a weight and a score. */
+function tableResumes(grid: Grid, row: number, cols: Header['columns'], labelLimit: number): boolean {
+  for (let r = row + 1; r <= Math.min(grid.bottom, row + 3); r++) {
+    const cells = rowCells(grid, r).filter((c) => !isPlaceholder(c.text));
+    if (cells.length === 0) continue;
+    if (cells.some((c) => c.col <= labelLimit && isTotalLabel(c.text))) return true;
+    const scored = (c: number | undefined) => c !== undefined && typeof grid.rawValue(r, c) === 'number';
+    return scored(cols.weight) && scored(cols.score) && cells.some((c) => c.col <= labelLimit);
+  }
+  return false;
+}
+
 function isTotalLabel(text: string): boolean {
   return text.length <= 12 && TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, ''));
 }
@@ -140,7 +152,9 @@ export function readTable(grid: Grid, header: Header): TableResult {
     if (cells.length === 0 && all.length > 0) continue;
     if (cells.length === 0) {
       // An empty row inside a merged 一级/二级 cell is an unused row of the table, not its end.
-      if (!insideLevelMerge(grid, r, cols) && ++blankRun >= 2) break;
+      // Blank rows end the table, unless the table visibly goes on right after them (more scored
+      // rows or its 总分 row): blank rows left inside a form are neither indicators nor its end.
+      if (!insideLevelMerge(grid, r, cols) && ++blankRun >= 2 && !tableResumes(grid, r, cols, labelLimit)) break;
       continue;
     }
     blankRun = 0;

@@ -92,8 +92,8 @@ describe('class 2 — a grade in the total row without its own label (Sichuan)',
 });
 
 describe('class 3 — rows that are not indicators (Yunnan 公开表 with its template rows)', () => {
-  // Rows 7–11 indicators, 12 “……” row, 13–15 indicators, 16 “…” row, 17 blank, 18 indicator,
-  // 19 a row of “……”, 20 其他需要说明事项 | 无, 21 说明 | 无, 22 总分.
+  // Rows 7–11 indicators, 12 “……” row, 13–15 indicators, 16 “…” row, 17–18 blank, 19 indicator,
+  // 20 a row of “……”, 21 其他需要说明事项 | 无, 22 说明 | 无, 23 总分.
   it('counts neither placeholders nor note rows as indicators or weights', async () => {
     const { forms, findings } = await checkWorkbook(yunnanWithPlaceholders());
     const f = forms[0];
@@ -102,12 +102,12 @@ describe('class 3 — rows that are not indicators (Yunnan 公开表 with its te
     expect(f.indicators).toHaveLength(9);
     expect(f.indicators.flatMap((i) => i.path).filter((p) => /…|说明/.test(p))).toEqual([]);
     expect(f.weightTotal).toBe('100');
-    expect(f.total).toEqual({ cell: 'I22', declared: '98', sum: '98', recomputed: '98' });
+    expect(f.total).toEqual({ cell: 'I23', declared: '98', sum: '98', recomputed: '98' });
   });
 
   it('a wrong total below them is still found', async () => {
     const { errors } = await checkWorkbook(yunnanWithPlaceholders(99));
-    expect(errors.map((e) => [tag(e), e.expected])).toEqual([['total-mismatch@I22', '98']]);
+    expect(errors.map((e) => [tag(e), e.expected])).toEqual([['total-mismatch@I23', '98']]);
   });
 });
 
