@@ -31,7 +31,7 @@ export const COLUMN_WORDS: Record<ColumnRole, { exact: string[]; contains?: stri
     contains: ['偏差原因', '未完成原因', '扣分原因', '改进措施'],
   },
   criteria: { exact: ['评价标准', '评分标准', '计分标准', '评价要点', '指标解释', '指标说明', '评分规则', '计分方法'] },
-  nature: { exact: ['指标性质', '指标方向', '方向', '指标类型'] },
+  nature: { exact: ['指标性质', '指标属性', '性质', '指标方向', '方向', '指标类型'] },
   unit: { exact: ['计量单位', '度量单位', '单位'] },
 };
 

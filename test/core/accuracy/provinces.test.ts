@@ -153,6 +153,13 @@ describe('class 5 — qualitative tiers from status words; a guessed tier only w
     expect(findings.filter((x) => x.code === 'score-tier-uncertain').map(tag)).toEqual(['score-tier-uncertain@G12']);
   });
 
+  it('without an explanation the guessed tier is still a warning, beside the missing reason', async () => {
+    const rows = withRow(qualitativeRows(), 5, { 7: null }); // 网络顺畅 / 正常运转, 3 of 5, no reason
+    const { errors, findings } = await checkWorkbook(qualitativeTiers(rows));
+    expect(errors).toEqual([]);
+    expect(findings.map(tag).sort()).toEqual(['missing-deviation-reason@H12', 'score-tier-uncertain@G12']);
+  });
+
   it('a restated target is certain: full marks expected, a low score is an error', async () => {
     // 控制在预算内 / 控制在预算内 with 5 of 10: 达成 8–10.
     const rows = withRow(qualitativeRows(), 4, { 6: 5, 7: '个别支出超标' });

@@ -61,6 +61,20 @@ describe('度量单位', () => {
   });
 });
 
+describe('header vocabulary', () => {
+  it('指标属性 and 计量单位 name the operator and unit columns too', () => {
+    // 完成率 ≧ 98 %, actual 98% → met, 10: no finding; before the unit was read, 0.98 vs 98 gave 0.1.
+    const r = checkSheet(
+      snap([
+        ['一级指标', '二级指标', '三级指标', '指标属性', '年度指标值', '计量单位', '实际完成值', '分值', '得分'],
+        ['产出指标', '质量指标', '完成率', '≧', '98', '%', '98%', 10, 10],
+      ]),
+    );
+    expect(r.forms[0].indicators[0]).toMatchObject({ method: 'positive', recomputed: '10' });
+    expect(r.findings.filter((f) => f.code === 'score-mismatch')).toEqual([]);
+  });
+});
+
 describe('placeholders', () => {
   it('“……”, “…”, “...” are placeholders; numbers, dashes alone and words are not', () => {
     expect(['……', '…', '...', '… …', '⋯⋯'].map(isPlaceholder)).toEqual([true, true, true, true, true]);
