@@ -140,10 +140,14 @@ function qualitativeStatus(target: Reading, actual: Reading): TierReading {
   if (actual.kind === 'text' && actual.certain) return { status: actual.status, certain: true, word: actual.statusWord };
   const tText = 'text' in target ? normalizeLabel(target.text) : '';
   const aText = 'text' in actual ? normalizeLabel(actual.text) : '';
-  // The actual restates the target: proof. One merely ending like the other (“降低办公成本” / “办公成本”)
-  // may just name the measure: a guess.
+  // The actual restates the target: proof — also when it repeats the target's closing criterion
+  // (“资金拨付及时” / “及时”, “确保网站高效运转” / “高效运转”). One that only ends like the target without
+  // saying anything about meeting it (“降低办公成本” / “办公成本”) may just name the measure: a guess.
   if (tText && aText && tText === aText) return { status: 'met', certain: true, word: aText };
-  if (tText && aText && (tText.endsWith(aText) || aText.endsWith(tText))) return { status: 'met', certain: false, word: aText };
+  if (tText && aText && (tText.endsWith(aText) || aText.endsWith(tText))) {
+    const says = actual.kind === 'text' && actual.status === 'met';
+    return { status: 'met', certain: says, word: aText };
+  }
   if (actual.kind === 'ordinal') {
     const words = actual.scale === 'satisfaction' ? ['满意', '非常满意'] : ['优秀', '良好', '合格'];
     const status: Status = words.includes(actual.word) ? 'met' : actual.rank === 0 ? 'unmet' : 'partial';

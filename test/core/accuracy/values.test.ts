@@ -102,6 +102,22 @@ describe('status words (RULES.md §2.9)', () => {
     expect(statusOf(text)).toEqual({ status, certain: false, word });
   });
 
+  it('an actual repeating the target\'s closing criterion restates it: certain', () => {
+    // 资金拨付及时 / 及时, 5 of 10: 达成 8–10 → error. 降低办公成本 / 办公成本 (names the measure), 5 of 10:
+    // 达成 only guessed → warning.
+    const r = checkSheet(
+      snap([
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['产出指标', '时效指标', '资金拨付', '资金拨付及时', '及时', 10, 5, '个别延迟'],
+        ['产出指标', '成本指标', '办公费用', '降低办公成本', '办公成本', 10, 5, '费用上涨'],
+      ]),
+    );
+    expect(r.findings.filter((f) => f.code.startsWith('score-')).map((f) => [f.code, f.cell])).toEqual([
+      ['score-out-of-tier', 'G2'],
+      ['score-tier-uncertain', 'G3'],
+    ]);
+  });
+
   it('a text saying nothing is unknown', () => {
     expect(statusOf('办公成本')).toEqual({ status: 'unknown', certain: false, word: null });
   });
