@@ -86,7 +86,7 @@ function isNoteRow(cells: { col: number; text: string }[], labelLimit: number): 
   return first.col <= labelLimit && NON_INDICATOR_LABELS.includes(normalizeLabel(first.text).replace(/[:：]$/, ''));
 }
 
-/** The grade word in a total row, right of the label and not a number. */
+/** A cell of the total row holding nothing but a grade word (优, 良好, …). */
 function gradeInRow(grid: Grid, row: number, cells: { col: number; text: string }[]): Fig | null {
   for (const c of cells) {
     const t = normalizeLabel(c.text).replace(/^[“"']|[”"']$/g, '');

@@ -21,6 +21,10 @@ describe('指标性质', () => {
     expect(readNature(text)).toEqual({ op });
   });
 
+  it('the same spellings inside the target cell itself', () => {
+    expect([q('═100%'), q('＝100%'), q('≧95%'), q('≦5天')].map((x) => x.op)).toEqual(['=', '=', '>=', '<=']);
+  });
+
   it('定性 / 定量 say the kind, not a direction; blank and unknown words say nothing', () => {
     expect(readNature('定性')).toEqual({ kind: 'qualitative' });
     expect(readNature('定量指标')).toEqual({ kind: 'quantitative' });
