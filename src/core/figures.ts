@@ -123,7 +123,7 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
   if (weight) {
     const v = declared?.value ?? null;
     if (evaluation.expected) recomputed = roundTo(clamp(evaluation.expected, ZERO, weight), dp);
-    else if (evaluation.tier && v) {
+    else if (evaluation.tier && v && evaluation.certainty === 'certain') {
       const { min: lo, max: hi } = evaluation.tier;
       recomputed = v.lt(lo) ? lo : v.gt(hi) ? hi : v;
       if (evaluation.tier.tier.maxInclusive === false && recomputed.gte(hi)) recomputed = lo;

@@ -41,6 +41,8 @@ export interface Indicator {
   criteria: Fig | null;
   content: Fig | null;
   nature: Fig | null;
+  /** The 度量单位/计量单位 cell: the unit of a bare target and of an actual without one. */
+  unit: Fig | null;
   level2: string | null;
 }
 

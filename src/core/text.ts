@@ -13,6 +13,8 @@ export function normalizeText(s: string): string {
     .normalize('NFKC')
     .replace(/≦/g, '≤')
     .replace(/≧/g, '≥')
+    // The box-drawing “═” stands for “=” on some published forms (Yunnan 公开表).
+    .replace(/[═]/g, '=')
     .replace(/>=/g, '≥')
     .replace(/<=/g, '≤')
     .replace(/[‐‑‒–—―－~～]/g, (c) => (c === '~' || c === '～' ? '~' : '-'))

@@ -7,6 +7,7 @@ import { D, type Dec, decimalsOf } from './decimal.js';
 import type { CellValue } from './snapshot.js';
 import { normalizeText } from './text.js';
 import { VALUE_WORDS } from './vocabulary.js';
+import { STATUS_WORDS } from './data/status-words.js';
 
 export type Operator = '>=' | '>' | '<=' | '<' | '=';
 
@@ -32,9 +33,16 @@ export type Reading =
   | { kind: 'boolean'; value: boolean; text: string }
   | { kind: 'ordinal'; scale: string; rank: number; word: string; text: string }
   | { kind: 'deadline'; text: string }
-  | { kind: 'text'; text: string; status: Status };
+  | { kind: 'text'; text: string; status: Status; statusWord: string | null; certain: boolean };
 
 export type Status = 'met' | 'partial' | 'unmet' | 'unknown';
+
+/** The tier a plain text states, the word that said it, and whether that word says it outright. */
+export interface StatusReading {
+  status: Status;
+  word: string | null;
+  certain: boolean;
+}
 
 const SUFFIX_OPS: [string, Operator][] = VALUE_WORDS.suffixOperators as [string, Operator][];
 const APPROX_PREFIX = new RegExp(`^(?:${VALUE_WORDS.approximatePrefix.join('|')})`);
@@ -151,12 +159,41 @@ function ordinalOf(s: string): { scale: string; rank: number; word: string } | n
   return best;
 }
 
+const EXPLICIT = STATUS_WORDS.explicit.map((g) => ({
+  tier: g.tier,
+  words: [...g.words].sort((a, b) => b.length - a.length),
+  patterns: (g.patterns ?? []).map((p) => new RegExp(p)),
+}));
+
+const NEGATION = /(未|不|没|没有|无法|尚未|不能|未能|没能)$/;
+
+/** RULES.md §2.9: explicit status words first (certain), then loose words (a guess). */
+export function statusOf(text: string): StatusReading {
+  const s = normalizeText(text).replace(/\s+/g, '');
+  for (const g of EXPLICIT) {
+    const w = g.words.find((x) => s.includes(x));
+    if (w) {
+      // “无法按时完成”, “不能完成”: a completion word under a negation says the opposite.
+      const negated = g.tier === 'met' && NEGATION.test(s.slice(0, s.indexOf(w)));
+      return { status: negated ? 'unmet' : g.tier, word: w, certain: true };
+    }
+    const p = g.patterns.map((re) => re.exec(s)).find((m) => m !== null);
+    if (p) return { status: g.tier, word: p[0], certain: true };
+  }
+  for (const g of STATUS_WORDS.loose) {
+    const w = g.words.find((x) => s.includes(x));
+    if (w) return { status: g.tier, word: w, certain: false };
+  }
+  return { status: 'unknown', word: null, certain: false };
+}
+
 export function statusOfText(s: string): Status {
-  const w = VALUE_WORDS.status;
-  if (w.unmet.some((x) => s.includes(x))) return 'unmet';
-  if (w.partial.some((x) => s.includes(x))) return 'partial';
-  if (w.met.some((x) => s.includes(x))) return 'met';
-  return 'unknown';
+  return statusOf(s).status;
+}
+
+function textReading(original: string, s: string): Reading {
+  const st = statusOf(s);
+  return { kind: 'text', text: original, status: st.status, statusWord: st.word, certain: st.certain };
 }
 
 const BOOLEAN = /^(是|否)[。.!！]?$/;
@@ -207,7 +244,7 @@ function readText(original: string): Reading {
     if (isDeadline(s)) return { kind: 'deadline', text: original };
     const ord = ordinalOf(s);
     if (ord) return { kind: 'ordinal', ...ord, text: original };
-    return { kind: 'text', text: original, status: statusOfText(s) };
+    return textReading(original, s);
   }
   if (isDeadline(s) && parts.every((p) => p.unit.startsWith('月') || p.unit.startsWith('日') || p.unit.startsWith('年'))) {
     return { kind: 'deadline', text: original };
@@ -218,7 +255,7 @@ function readText(original: string): Reading {
   if (parts.length === 1) {
     const q = parts[0];
     if (leftover.length - q.label.length - q.unit.length > 8) {
-      return { kind: 'text', text: original, status: statusOfText(s) };
+      return textReading(original, s);
     }
     return { kind: 'number', q, text: original };
   }
@@ -239,7 +276,7 @@ export function readNumber(raw: CellValue, text = ''): { value: Dec; decimals: n
   }
   if (typeof raw === 'boolean') return undefined;
   const s = normalizeText(String(raw ?? text)).replace(/\s+/g, '');
-  if (!s || /^[-/—―–无]+$/.test(s)) return null;
+  if (!s || /^[-/—―–无]+$/.test(s) || isPlaceholder(s)) return null;
   const m = /^(-?\d+(?:\.\d+)?)(分|%)?$/.exec(stripThousands(s));
   if (!m) return undefined;
   let value = new D(m[1]);
@@ -274,4 +311,43 @@ export function comparable(a: Quantity, b: Quantity): [Dec, Dec] {
   const fb = MONEY[b.unit];
   if (fa && fb && fa !== fb) return [a.value.mul(fa), b.value.mul(fb)];
   return [a.value, b.value];
+}
+
+/** “……”, “…”, “...”, “——”: template placeholders, not values (RULES.md §1). */
+export function isPlaceholder(text: string): boolean {
+  const s = text.replace(/\s+/g, '');
+  return s.length > 0 && /^[…⋯.。·\-—―–]+$/.test(s) && /[…⋯.。·]/.test(s);
+}
+
+const PERCENT_UNITS = ['%', '％', '百分比', '百分之'];
+
+/**
+ * A 度量单位 column (Yunnan, Sichuan) gives the unit of a bare 指标值 and of an actual that carries
+ * none: 100 with “%” is 100% = 1; 20 with “万张” is 200000 张. A quantity with its own unit keeps it.
+ */
+export function withUnit(q: Quantity, unitText: string | null | undefined): Quantity {
+  const u = normalizeText(unitText ?? '').replace(/\s+/g, '');
+  if (!u || q.unit || q.percent || q.scaled) return q;
+  if (PERCENT_UNITS.includes(u)) return { ...q, value: q.value.div(100), percent: true, unit: '%', decimals: q.decimals + 2 };
+  const m = /^(万|亿)(?!元)(.*)$/.exec(u);
+  if (m) return { ...q, value: q.value.mul(m[1] === '万' ? 1e4 : 1e8), scaled: true, unit: m[2], decimals: Math.max(0, q.decimals - (m[1] === '万' ? 4 : 8)) };
+  return { ...q, unit: u };
+}
+
+export type Nature = { op: Operator } | { kind: 'qualitative' | 'quantitative' } | null;
+
+const NATURE_WORDS: Record<string, Operator> = { 正向: '>=', 反向: '<=', 逆向: '<=', 负向: '<=' };
+
+/**
+ * The 指标性质 column: an operator in any spelling (≥ ≧ >= 大于等于 …, “═”/“＝” for “=”) or a word —
+ * 正向/反向 give a direction, 定性/定量 only say what kind of indicator it is.
+ */
+export function readNature(text: string | null | undefined): Nature {
+  const s = normalizeText(text ?? '').replace(/\s+/g, '').replace(/(指标|型)$/, '');
+  if (!s) return null;
+  if (NATURE_WORDS[s]) return { op: NATURE_WORDS[s] };
+  if (s === '定性') return { kind: 'qualitative' };
+  if (s === '定量') return { kind: 'quantitative' };
+  const op = OP_OF.get(s);
+  return op ? { op } : null;
 }

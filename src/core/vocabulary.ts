@@ -31,7 +31,7 @@ export const COLUMN_WORDS: Record<ColumnRole, { exact: string[]; contains?: stri
     contains: ['偏差原因', '未完成原因', '扣分原因', '改进措施'],
   },
   criteria: { exact: ['评价标准', '评分标准', '计分标准', '评价要点', '指标解释', '指标说明', '评分规则', '计分方法'] },
-  nature: { exact: ['指标性质', '指标方向', '方向', '指标类型'] },
+  nature: { exact: ['指标性质', '指标属性', '性质', '指标方向', '方向', '指标类型'] },
   unit: { exact: ['计量单位', '度量单位', '单位'] },
 };
 
@@ -52,6 +52,12 @@ export const FUNDS_TOTAL_ROW = ['年度资金总额', '资金总额', '合计', 
 
 export const TOTAL_WORDS = ['总分', '合计', '总计', '得分合计', '总得分', '综合得分', '自评总分', '合计得分'];
 export const GRADE_WORDS = ['评价等级', '自评等级', '等级', '评价结论', '绩效等级', '自评结论'];
+/** Grade words a form may print on its own, without a 等级 label (“总分 | 100 | 96 | 优”). */
+export const GRADE_VALUE_WORDS = ['优秀', '良好', '中等', '一般', '较差', '合格', '不合格', '优', '良', '中', '差'];
+/** Rows inside an indicator table that are not indicators (RULES.md §1 “More variants”). */
+export const NON_INDICATOR_LABELS = [
+  '其他需要说明事项', '其他需要说明的事项', '其他说明事项', '需要说明的事项', '其他说明', '情况说明', '说明', '备注',
+];
 export const TITLE_WORDS = ['自评表', '计分表', '评价表', '自评指标'];
 /** Rows that end an indicator table: notes under the form. */
 export const TABLE_END_PREFIXES = ['注:', '注：', '说明:', '说明：', '填报人', '备注:', '备注：'];
@@ -113,12 +119,5 @@ export const VALUE_WORDS = {
     { name: 'satisfaction', words: ['非常满意', '满意', '基本满意', '一般', '不满意'] },
     { name: 'quality', words: ['优秀', '良好', '合格', '不合格'] },
   ],
-  status: {
-    unmet: ['未', '没有', '不', '无法', '滞后', '延期', '延误', '失败', '较差', '差距较大'],
-    partial: ['部分', '大部分', '一定效果'],
-    met: [
-      '及时', '达标', '通过', '正常', '高效', '完成', '达到', '符合', '有效', '顺畅', '畅通', '安全', '合规', '规范', '准确',
-      '提升', '提高', '改善', '降低', '明显', '显著', '实现', '已', '到位', '稳定', '良好', '满足', '超额',
-    ],
-  },
+  // Status words (达成 / 部分达成 / 未达成) are data of their own: src/core/data/status-words.ts.
 };

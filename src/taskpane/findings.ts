@@ -25,6 +25,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'nonstandard-level1-weights',
   'over-achievement',
   'approximate-value-mismatch',
+  'score-tier-uncertain',
   'value-not-scoreable',
   'number-not-readable',
 ];

@@ -7,6 +7,7 @@ import { headerKey, normalizeLabel } from '../text.js';
 import { FUNDS_TOTAL_ROW, FUNDS_WORDS, type FundsRole } from '../vocabulary.js';
 import { figAt, type Fig, type Funds, type NumFig } from '../form.js';
 import { readNumber, readValue } from '../values.js';
+import { D, decimalsOf } from '../decimal.js';
 
 const ROLE_OF = new Map<string, FundsRole>();
 for (const role of Object.keys(FUNDS_WORDS) as FundsRole[]) {
@@ -66,6 +67,10 @@ export function findFunds(grid: Grid, top: number, bottom: number): Funds | null
     }
   }
   const budget = found.budget ?? found.initialBudget ?? null;
+  if (!found.weight && (budget || found.executed || rates.length || found.score)) {
+    const w = labelWeight(grid, top, bottom);
+    if (w) found.weight = w;
+  }
   // A blank form (a template) still has its funds row: its 分值 alone identifies the block.
   if (!budget && !found.executed && rates.length === 0 && !found.weight) return null;
   return {
@@ -121,4 +126,28 @@ function hasHeaderNeighbours(grid: Grid, r: number, c: number): boolean {
     if (cc !== c && fundsRole(grid.text(r, cc))) n++;
   }
   return n >= 2;
+}
+
+/** Words that make a label part of the funds block, so its “(20分)” is the execution weight. */
+const FUNDS_LABEL = /预算执行|执行率|项目资金|资金执行|资金使用/;
+const WEIGHT_IN_LABEL = /[(（]\s*(\d+(?:\.\d+)?)\s*分/;
+
+/**
+ * The execution weight stated only in a label (Hubei): “预算执行情况(万元)(20分)” over the block, or
+ * the score header “得分（20分*执行率）”. The weight's cell is that label.
+ */
+function labelWeight(grid: Grid, top: number, bottom: number): NumFig | null {
+  for (let r = top; r < bottom; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const a = grid.anchor(r, c);
+      if (a.row !== r || a.col !== c) continue;
+      const t = normalizeLabel(grid.text(r, c));
+      if (!t || t.length > 30 || !FUNDS_LABEL.test(t)) continue;
+      const m = WEIGHT_IN_LABEL.exec(t);
+      if (!m) continue;
+      const f = figAt(grid, r, c);
+      return { ...f, value: new D(m[1]), decimals: decimalsOf(m[1]) };
+    }
+  }
+  return null;
 }

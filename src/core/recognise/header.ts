@@ -129,7 +129,8 @@ export function headerAt(grid: Grid, row: number): Header | null {
   let best: Header | null = acceptable(single)
     ? { top: row, bottom: row, columns: strip(single), extraCriteria: single._criteria }
     : null;
-  if (row + 1 <= grid.bottom) {
+  // A row holding numbers is data (a funds row right above the table), never the top of a header.
+  if (row + 1 <= grid.bottom && !hasNumber(grid, row)) {
     const two = new Map<number, string[]>();
     for (let c = grid.left; c <= grid.right; c++) {
       const upperAnchor = grid.anchor(row, c);
@@ -154,4 +155,9 @@ function strip(c: Partial<Record<ColumnRole, number>> & { _criteria?: number[] }
   const { _criteria, ...rest } = c;
   void _criteria;
   return rest;
+}
+
+function hasNumber(grid: Grid, row: number): boolean {
+  for (let c = grid.left; c <= grid.right; c++) if (typeof grid.rawValue(row, c) === 'number') return true;
+  return false;
 }

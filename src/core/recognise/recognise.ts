@@ -30,7 +30,8 @@ export function recognise(snapshot: SheetSnapshot): Form[] {
     if (table.indicators.length === 0) continue;
     const funds = findFunds(grid, searchTop, header.top);
     const end = table.lastRow;
-    const grade = findGrade(grid, table.lastRow, end);
+    const labelled = findGrade(grid, table.lastRow, end);
+    const grade = labelled ?? (table.totalGrade ? { row: table.totalGrade.row, cell: table.totalGrade.cell, fig: table.totalGrade } : null);
     const top = Math.min(header.top, funds?.top ?? Infinity);
     const title = findTitle(grid, top, searchTop);
     const headerCells: Form['headerCells'] = {};

@@ -5,7 +5,10 @@
  */
 import type { Grid } from '../snapshot.js';
 import { normalizeLabel, splitLabelWeight } from '../text.js';
+import { isPlaceholder } from '../values.js';
 import {
+  GRADE_VALUE_WORDS,
+  NON_INDICATOR_LABELS,
   PROJECT_LEVEL2_PARENT,
   TABLE_END_PREFIXES,
   TOTAL_WORDS,
@@ -20,6 +23,8 @@ export interface TableResult {
   total: Form['total'];
   lastRow: number;
   unreadable: Fig[];
+  /** A grade word printed in the total row without a label of its own (总分 | 100 | 96 | 优). */
+  totalGrade: Fig | null;
 }
 
 interface LabelCell {
@@ -55,7 +60,7 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
   if (previous && previous.fig.row === a.row && previous.fig.col === a.col) {
     return previous.starts && a.row !== row ? { ...previous, starts: false } : previous;
   }
-  if (grid.text(a.row, a.col).trim() === '') return null;
+  if (grid.text(a.row, a.col).trim() === '' || isPlaceholder(grid.text(a.row, a.col))) return null;
   const fig = figAt(grid, a.row, a.col);
   const text = fig.text.trim();
   const { name, weight } = splitLabelWeight(text);
@@ -73,6 +78,33 @@ function rowCells(grid: Grid, row: number): { col: number; text: string }[] {
     if (t && t.trim()) out.push({ col: c, text: t });
   }
   return out;
+}
+
+/** “其他需要说明事项 | 无”, “说明”: a note row inside the table, neither indicator nor weight. */
+function isNoteRow(cells: { col: number; text: string }[], labelLimit: number): boolean {
+  const first = cells[0];
+  return first.col <= labelLimit && NON_INDICATOR_LABELS.includes(normalizeLabel(first.text).replace(/[:：]$/, ''));
+}
+
+/** A cell of the total row holding nothing but a grade word (优, 良好, …). */
+function gradeInRow(grid: Grid, row: number, cells: { col: number; text: string }[]): Fig | null {
+  for (const c of cells) {
+    const t = normalizeLabel(c.text).replace(/^[“"']|[”"']$/g, '');
+    if (GRADE_VALUE_WORDS.includes(t)) return figAt(grid, row, c.col);
+  }
+  return null;
+}
+
+/** Within a few rows below `row`, the next non-blank row is a 总分 row or a row with a weight and a score. */
+function tableResumes(grid: Grid, row: number, cols: Header['columns'], labelLimit: number): boolean {
+  for (let r = row + 1; r <= Math.min(grid.bottom, row + 3); r++) {
+    const cells = rowCells(grid, r).filter((c) => !isPlaceholder(c.text));
+    if (cells.length === 0) continue;
+    if (cells.some((c) => c.col <= labelLimit && isTotalLabel(c.text))) return true;
+    const scored = (c: number | undefined) => c !== undefined && typeof grid.rawValue(r, c) === 'number';
+    return scored(cols.weight) && scored(cols.score) && cells.some((c) => c.col <= labelLimit);
+  }
+  return false;
 }
 
 function isTotalLabel(text: string): boolean {
@@ -108,13 +140,21 @@ export function readTable(grid: Grid, header: Header): TableResult {
   let prevA1: LabelCell | null = null;
   let prevA2: LabelCell | null = null;
   let total: Form['total'] = null;
+  let totalGrade: Fig | null = null;
   let lastRow = header.bottom;
+  const filled = (r: number, c: number | undefined) =>
+    c !== undefined && !grid.isEmpty(r, c) && !isPlaceholder(grid.text(r, c));
 
   for (let r = header.bottom + 1; r <= grid.bottom; r++) {
-    const cells = rowCells(grid, r);
+    const all = rowCells(grid, r);
+    const cells = all.filter((c) => !isPlaceholder(c.text));
+    // A row of “……” left from the template is neither an indicator nor the table's end.
+    if (cells.length === 0 && all.length > 0) continue;
     if (cells.length === 0) {
       // An empty row inside a merged 一级/二级 cell is an unused row of the table, not its end.
-      if (!insideLevelMerge(grid, r, cols) && ++blankRun >= 2) break;
+      // Blank rows end the table, unless the table visibly goes on right after them (more scored
+      // rows or its 总分 row): blank rows left inside a form are neither indicators nor its end.
+      if (!insideLevelMerge(grid, r, cols) && ++blankRun >= 2 && !tableResumes(grid, r, cols, labelLimit)) break;
       continue;
     }
     blankRun = 0;
@@ -129,10 +169,12 @@ export function readTable(grid: Grid, header: Header): TableResult {
         scoreCell: cols.score !== undefined ? figAt(grid, r, cols.score).cell : null,
         scoreFig: cols.score !== undefined ? figAt(grid, r, cols.score) : null,
       };
+      totalGrade = gradeInRow(grid, r, cells);
       lastRow = r;
       break;
     }
     if (isTableEnd(cells[0].text)) break;
+    if (isNoteRow(cells, labelLimit)) continue;
     // Another table's header (a second form below this one) ends this table.
     if (r > header.bottom + 1 && cells.some((c) => LEVEL_HEADER.test(c.text.trim())) && headerAt(grid, r)) break;
 
@@ -174,8 +216,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
     const hasValues =
       weight !== null ||
       score !== null ||
-      (cols.target !== undefined && !grid.isEmpty(r, cols.target)) ||
-      (cols.actual !== undefined && !grid.isEmpty(r, cols.actual));
+      filled(r, cols.target) ||
+      filled(r, cols.actual);
     if (!a3 && !hasValues) continue;
     rows.push({ row: r, l1, l2, l3: a3, weight, score, hasValues, opensL1, opensL2 });
     lastRow = r;
@@ -209,7 +251,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
     (parent ? parent.children : levels).push(ind);
   });
 
-  return { levels, indicators, total, lastRow, unreadable };
+  return { levels, indicators, total, lastRow, unreadable, totalGrade };
 }
 
 function newLevel(level: 1 | 2, label: LabelCell): LevelNode {
@@ -246,6 +288,7 @@ function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: F
     criteria,
     content: optFig(grid, r, cols.name),
     nature: optFig(grid, r, cols.nature),
+    unit: optFig(grid, r, cols.unit),
     level2: info.l2?.name ?? null,
   };
 }

@@ -20,6 +20,7 @@ import { scoreMismatch } from './codes/score-mismatch.js';
 import { scoreNegative } from './codes/score-negative.js';
 import { scoreNotAllowedByCriteria } from './codes/score-not-allowed-by-criteria.js';
 import { scoreOutOfTier } from './codes/score-out-of-tier.js';
+import { scoreTierUncertain } from './codes/score-tier-uncertain.js';
 import { subtotalMismatch } from './codes/subtotal-mismatch.js';
 import { totalMismatch } from './codes/total-mismatch.js';
 import { valueNotScoreable } from './codes/value-not-scoreable.js';
@@ -44,6 +45,7 @@ export const FINDING_RULES = [
   nonstandardLevel1Weights,
   overAchievement,
   approximateValueMismatch,
+  scoreTierUncertain,
   numberNotReadable,
   valueNotScoreable,
 ] as const;

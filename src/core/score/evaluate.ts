@@ -6,7 +6,17 @@ import { D, type Dec, ONE, ZERO, clamp, constant, min, show } from '../decimal.j
 import type { Indicator } from '../form.js';
 import type { RulePack, Tier } from '../rules/packs.js';
 import { normalizeLabel } from '../text.js';
-import { comparable, inheritUnit, readValue, type Operator, type Quantity, type Reading, type Status } from '../values.js';
+import {
+  comparable,
+  inheritUnit,
+  readNature,
+  readValue,
+  withUnit,
+  type Operator,
+  type Quantity,
+  type Reading,
+  type Status,
+} from '../values.js';
 import { NEGATIVE_WORDS } from '../vocabulary.js';
 import { parseCriteria, type Allowed } from '../criteria.js';
 
@@ -39,6 +49,14 @@ export interface Evaluation {
   detail: (() => { zh: string; en: string }) | null;
   inputs: Record<string, string>;
   rule: string;
+  /**
+   * RULES.md §2.9 certainty principle: 'certain' when the rules prove the tier (the actual restates the
+   * target, a status word says it, an ordinal scale ranks it); 'guessed' when it was inferred from loose
+   * wording — then a score outside the tier is at most a warning.
+   */
+  certainty: 'certain' | 'guessed';
+  /** What was guessed and why, when `certainty` is 'guessed'. */
+  guessReason: { zh: string; en: string } | null;
 }
 
 function base(pack: RulePack, rule: string, inputs: Record<string, string>): Evaluation {
@@ -55,17 +73,25 @@ function base(pack: RulePack, rule: string, inputs: Record<string, string>): Eva
     detail: null,
     inputs,
     rule: `${pack.name}/${rule}`,
+    certainty: 'certain',
+    guessReason: null,
   };
 }
 
-const NATURE: Record<string, Operator> = { '≥': '>=', '>': '>', '≤': '<=', '<': '<', '=': '=', 正向: '>=', 反向: '<=', 逆向: '<=' };
-
 function directionOf(ind: Indicator, target: Quantity): Operator {
-  const nature = ind.nature ? normalizeLabel(ind.nature.text) : '';
-  if (nature && NATURE[nature]) return NATURE[nature];
+  const nature = readNature(ind.nature?.text);
+  if (nature && 'op' in nature) return nature.op;
   if (target.op) return target.op;
   const names = [ind.name, ind.level2 ?? '', ind.target?.text ?? ''].join(' ');
   return NEGATIVE_WORDS.some((w) => names.includes(w)) ? '<=' : '>=';
+}
+
+/** The target as the user reads it: “100” with 度量单位 “%” shows as “100%”. */
+function targetText(ind: Indicator): string | undefined {
+  const t = ind.target?.text.trim();
+  const u = ind.unit?.text.trim();
+  if (!t) return undefined;
+  return u && !t.endsWith(u) ? `${t}${u}` : t;
 }
 
 function fmtQ(q: Quantity, text?: string): string {
@@ -98,21 +124,37 @@ function tierFor(pack: RulePack, status: Status): Tier | null {
   return pack.qualitativeTiers.find((t) => t.status === status) ?? null;
 }
 
-function qualitativeStatus(target: Reading, actual: Reading): Status {
+interface TierReading {
+  status: Status;
+  certain: boolean;
+  /** The word the tier was read from, for a guess's message. */
+  word: string | null;
+}
+
+/** RULES.md §2.9: a status word first, then a restated target, then ordinal ranks, then loose words. */
+function qualitativeStatus(target: Reading, actual: Reading): TierReading {
   if (target.kind === 'ordinal' && actual.kind === 'ordinal' && target.scale === actual.scale) {
     const gap = target.rank - actual.rank;
-    return gap <= 0 ? 'met' : gap === 1 ? 'partial' : 'unmet';
+    return { status: gap <= 0 ? 'met' : gap === 1 ? 'partial' : 'unmet', certain: true, word: actual.word };
   }
+  if (actual.kind === 'text' && actual.certain) return { status: actual.status, certain: true, word: actual.statusWord };
   const tText = 'text' in target ? normalizeLabel(target.text) : '';
   const aText = 'text' in actual ? normalizeLabel(actual.text) : '';
-  if (tText && aText && (tText === aText || tText.endsWith(aText) || aText.endsWith(tText))) return 'met';
+  // The actual restates the target: proof — also when it repeats the target's closing criterion
+  // (“资金拨付及时” / “及时”, “确保网站高效运转” / “高效运转”). One that only ends like the target without
+  // saying anything about meeting it (“降低办公成本” / “办公成本”) may just name the measure: a guess.
+  if (tText && aText && tText === aText) return { status: 'met', certain: true, word: aText };
+  if (tText && aText && (tText.endsWith(aText) || aText.endsWith(tText))) {
+    const says = actual.kind === 'text' && actual.status === 'met';
+    return { status: 'met', certain: says, word: aText };
+  }
   if (actual.kind === 'ordinal') {
     const words = actual.scale === 'satisfaction' ? ['满意', '非常满意'] : ['优秀', '良好', '合格'];
-    if (words.includes(actual.word)) return 'met';
-    return actual.rank === 0 ? 'unmet' : 'partial';
+    const status: Status = words.includes(actual.word) ? 'met' : actual.rank === 0 ? 'unmet' : 'partial';
+    return { status, certain: false, word: actual.word };
   }
-  if (actual.kind === 'text') return actual.status;
-  return 'unknown';
+  if (actual.kind === 'text') return { status: actual.status, certain: false, word: actual.statusWord };
+  return { status: 'unknown', certain: false, word: null };
 }
 
 function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
@@ -132,7 +174,11 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   if (target.kind === 'empty') return notScoreable(e, '年度指标值为空', 'the target is empty');
   if (actual.kind === 'empty') return notScoreable(e, '实际完成值为空', 'the actual is empty');
   if (target.kind === 'deadline') {
-    return notScoreable(e, '目标是时限，无法与实际值定量比较', 'the target is a deadline and cannot be compared');
+    // “年底前完成” / “未完成”: a status word says the tier outright (RULES.md §2.9); anything else is not
+    // compared (§2.8), never guessed.
+    if (actual.kind !== 'text' || !actual.certain) {
+      return notScoreable(e, '目标是时限，无法与实际值定量比较', 'the target is a deadline and cannot be compared');
+    }
   }
   if (target.kind === 'boolean' && actual.kind === 'boolean') {
     e.method = 'boolean';
@@ -148,7 +194,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     if (actual.kind !== 'number') {
       return notScoreable(e, '目标是数值，实际完成值不是数值', 'the target is numeric but the actual is not');
     }
-    const t = target.q;
+    const t = withUnit(target.q, ind.unit?.text);
     const a = inheritUnit(actual.q, t);
     const op = directionOf(ind, t);
     const [av, tv] = comparable(a, t);
@@ -160,8 +206,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.detail = () => s.met
       ? s.formula
       : {
-          zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, ind.target?.text)).replace('分值', show(weight, 4))}`,
-          en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, ind.target?.text)).replace('weight', show(weight, 4))}`,
+          zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
+          en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
         };
     if (e.method !== 'negative' && tv.gt(0) && av.gte(tv.mul(constant(pack.overAchievement)))) e.overAchievement = av.div(tv);
     return e;
@@ -171,7 +217,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
       return notScoreable(e, '复合目标的各项无法与实际值逐项对应', 'the parts of the compound target cannot be matched to the actual');
     }
     let worst = ONE;
-    target.parts.forEach((tp, i) => {
+    target.parts.forEach((part, i) => {
+      const tp = withUnit(part, ind.unit?.text);
       const ap = inheritUnit(actual.parts[i], tp);
       const [av, tv] = comparable(ap, tp);
       worst = min(worst, share(pack, directionOf(ind, tp), av, tv).share);
@@ -189,7 +236,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   if (actual.kind === 'number' || actual.kind === 'compound') {
     return notScoreable(e, '目标是定性描述，实际完成值是数值', 'the target is qualitative but the actual is numeric');
   }
-  const status = qualitativeStatus(target, actual);
+  const reading = qualitativeStatus(target, actual);
+  const status = reading.status;
   if (status === 'unknown') {
     return notScoreable(e, '实际完成值未说明是否达成目标', 'the actual does not say whether the target was met');
   }
@@ -199,6 +247,17 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   e.rule = `${pack.name}/project.qualitative`;
   e.tier = { tier, min: constant(tier.min).mul(weight), max: constant(tier.max).mul(weight) };
   inputs.tier = tier.name;
+  if (!reading.certain) {
+    e.certainty = 'guessed';
+    const a = ind.actual?.text.trim() ?? '';
+    const t = targetText(ind) ?? '';
+    const w = reading.word ?? a;
+    e.guessReason = {
+      zh: `实际完成值“${a}”与目标“${t}”措辞不同，也没有写明是否达成，只能从“${w}”推断为“${tier.name}”档`,
+      en: `the actual “${a}” does not restate the target “${t}” nor say whether it was met; “${w}” only suggests the “${tier.name}” tier`,
+    };
+    inputs.guessedFrom = w;
+  }
   return e;
 }
 

@@ -25,7 +25,7 @@ export const scoreOutOfTier = defineRule({
     const dp = ctx.figures.scoreDecimals;
     for (const c of scoredCells(ctx.figures)) {
       const e = c.indicator?.evaluation;
-      if (!e?.tier || e.expected || !inRange(c)) continue;
+      if (!e?.tier || e.expected || e.certainty === 'guessed' || !inRange(c)) continue;
       const { tier, min: lo, max: hi } = e.tier;
       const v = c.fig.value;
       const inside = (tier.minInclusive ? v.gte(lo) : v.gt(lo)) && (tier.maxInclusive ? v.lte(hi) : v.lt(hi));
