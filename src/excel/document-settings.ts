@@ -5,7 +5,7 @@
  */
 import { isRulePackName } from '../core/rules/packs.js';
 import type { Severity } from '../core/report.js';
-import { DEFAULT_SETTINGS, HostError, type Settings } from '../taskpane/host.js';
+import { DEFAULT_SETTINGS, HostError, type Settings } from '../host/index.js';
 
 export const SETTINGS_KEY = 'hefen.settings';
 export const RECORD_KEY = 'hefen.highlights';

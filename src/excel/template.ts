@@ -22,7 +22,7 @@ import {
   type TemplateOptions,
   type TemplateStyle,
 } from '../core/template.js';
-import type { InsertedTemplate, TemplateWarning } from '../taskpane/host-extras.js';
+import type { InsertedTemplate, TemplateWarning } from '../host/index.js';
 import { excelApiSupported } from './office.js';
 import { syncOr } from './sync.js';
 

@@ -28,8 +28,7 @@ import {
   type UndoCell,
   type UndoRecord,
 } from '../core/writeback-plan.js';
-import { HostError } from '../taskpane/host.js';
-import type { UndoOutcome, WriteOutcome } from '../taskpane/host-extras.js';
+import { HostError, type UndoOutcome, type WriteOutcome } from '../host/index.js';
 import { saveEntries } from './document-settings.js';
 import { syncOr } from './sync.js';
 

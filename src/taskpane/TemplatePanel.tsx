@@ -10,8 +10,7 @@ import { DEFAULT_TEMPLATE_ROWS, MAX_TEMPLATE_ROWS, type TemplateKind } from '../
 import { RULE_PACKS, type RulePackName } from '../core/rules/packs.js';
 import { PlainButton, PlainRadioGroup, TextField } from './components/Controls.js';
 import { Notice } from './components/Notice.js';
-import type { HostExtras, InsertedTemplate, TemplateWarning } from './host-extras.js';
-import type { Locale } from './host.js';
+import type { HostExtras, InsertedTemplate, Locale, TemplateWarning } from '../host/index.js';
 import { describeFailure, stringsFor } from './i18n.js';
 
 const STRINGS = {

@@ -16,8 +16,7 @@ import type { SheetReport } from '../core/report.js';
 import { suggestionFor, type PlannedWrite } from '../core/writeback-plan.js';
 import { PlainButton, PlainCheckbox } from './components/Controls.js';
 import { Notice } from './components/Notice.js';
-import type { HostExtras, UndoOutcome, WriteOutcome } from './host-extras.js';
-import type { Locale } from './host.js';
+import type { HostExtras, Locale, UndoOutcome, WriteOutcome } from '../host/index.js';
 import { describeFailure, stringsFor, type PaneAction } from './i18n.js';
 
 const STRINGS = {

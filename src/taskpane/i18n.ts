@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Finding, FindingCode, FormKind, Severity } from '../core/report.js';
-import { HostError, type HostErrorCode, type HostWarning, type Locale } from './host.js';
+import { HostError, type HostErrorCode, type HostWarning, type Locale } from '../host/index.js';
 
 /** What the pane was doing when something failed. */
 export type PaneAction = 'check' | 'clear' | 'select' | 'settings' | 'adopt' | 'write-back' | 'undo' | 'template';

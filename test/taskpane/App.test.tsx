@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SheetReport } from '../../src/core/report.js';
 import { App } from '../../src/taskpane/App.js';
-import { HostError } from '../../src/taskpane/host.js';
+import { HostError } from '../../src/host/index.js';
 import { fakeHost } from './fake-host.js';
 import { SHEET, seed002Report } from './seed002-report.js';
 

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
 import { SEVERITIES } from '../findings.js';
-import type { Settings as PaneSettings } from '../host.js';
+import type { Settings as PaneSettings } from '../../host/index.js';
 import { useStrings } from '../i18n.js';
 import { PlainCheckbox, PlainSelect } from './Controls.js';
 
