@@ -2,7 +2,13 @@
  * The command line's arguments: what `hefen …` was asked to do, parsed and validated, with the
  * usage text. Shared by main.ts and commands.ts, which is why it is a module of its own.
  */
-import { DEFAULT_TEMPLATE_ROWS, MAX_TEMPLATE_ROWS, RULE_PACKS, isRulePackName, type RulePackName } from '../core/index.js';
+import {
+  DEFAULT_TEMPLATE_ROWS,
+  isRulePackName,
+  MAX_TEMPLATE_ROWS,
+  RULE_PACKS,
+  type RulePackName,
+} from '../core/index.js';
 
 /** Where the CLI writes; a test passes string collectors. */
 export interface IO {

@@ -8,20 +8,22 @@
  * API sets: everything needs ExcelApi 1.7 (row heights via format) except data validation (1.8)
  * and page layout (1.9); on older hosts those parts are skipped and reported as warnings.
  */
-import { rangeToA1, toA1, type CellRange } from '../core/snapshot.js';
 import {
-  TEMPLATE_STYLES,
   buildTemplate,
+  type CellRange,
   columnWidthPoints,
+  rangeToA1,
   styleAreas,
+  TEMPLATE_STYLES,
+  type TemplateDescription,
   templateFormulas,
   templateNumberFormats,
-  templateRange,
-  uniqueSheetName,
-  type TemplateDescription,
   type TemplateOptions,
+  templateRange,
   type TemplateStyle,
-} from '../core/template.js';
+  toA1,
+  uniqueSheetName,
+} from '../core/index.js';
 import type { InsertedTemplate, TemplateWarning } from '../host/index.js';
 import { excelApiSupported } from './office.js';
 import { syncOr } from './sync.js';

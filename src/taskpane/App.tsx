@@ -10,8 +10,7 @@
  */
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding } from '../core/report.js';
-import type { Suggestion } from '../core/writeback-plan.js';
+import type { Finding, Suggestion } from '../core/index.js';
 import { FindingsList } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
 import { Sections } from './components/Sections.js';

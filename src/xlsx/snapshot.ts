@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatNumber, type CellRange, type CellValue, type SheetSnapshot } from '../core/index.js';
+import { type CellRange, type CellValue, formatNumber, type SheetSnapshot } from '../core/index.js';
 
 /**
  * ExcelJS worksheet → SheetSnapshot: how the command line (and any host holding an .xlsx file)

@@ -5,15 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import {
-  TEMPLATE_STYLES,
+  type CellRange,
   columnName,
   evaluateTemplate,
   formulaOf,
-  toA1,
-  uniqueSheetName,
-  type CellRange,
+  TEMPLATE_STYLES,
   type TemplateDescription,
   type TemplateStyle,
+  toA1,
+  uniqueSheetName,
 } from '../core/index.js';
 
 function absoluteRows(r: CellRange): string {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SheetReport } from '../../src/core/report.js';
+import { CODE_TITLES, type SheetReport } from '../../src/core/index.js';
 import { App } from '../../src/taskpane/App.js';
 import { HostError } from '../../src/host/index.js';
 import { fakeHost } from './fake-host.js';
@@ -64,11 +64,11 @@ describe('task pane, seed 002', () => {
     const errors = screen.getByRole('group', { name: '错误 2' });
     const warnings = screen.getByRole('group', { name: '警告 2' });
     expect(errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(within(errors).getByRole('group', { name: '得分与复算不符 1' })).toBeTruthy();
-    expect(within(errors).getByRole('group', { name: '分值合计不是 100 1' })).toBeTruthy();
-    expect(within(warnings).getByRole('group', { name: '缺少偏差原因 1' })).toBeTruthy();
-    expect(within(warnings).getByRole('group', { name: '大幅超额完成，请复核目标 1' })).toBeTruthy();
-    expect(items().map(cellOf)).toEqual(['H5', 'F27', 'H16', 'E15']);
+    expect(within(errors).getByRole('group', { name: `${CODE_TITLES['score-mismatch'].zh} 1` })).toBeTruthy();
+    expect(within(errors).getByRole('group', { name: `${CODE_TITLES['weight-total-not-100'].zh} 1` })).toBeTruthy();
+    expect(within(warnings).getByRole('group', { name: `${CODE_TITLES['missing-deviation-reason'].zh} 1` })).toBeTruthy();
+    expect(within(warnings).getByRole('group', { name: `${CODE_TITLES['over-achievement'].zh} 1` })).toBeTruthy();
+    expect(items().map(cellOf)).toEqual(['H5', 'F27', 'E15', 'H16']);
   });
 
   it('counts several findings of one kind together', async () => {
@@ -76,13 +76,13 @@ describe('task pane, seed 002', () => {
     report.findings.push({ ...report.findings[1], cell: 'G16', declared: '2.5', expected: '2.5' });
     await open(fakeHost([report]));
     expect(screen.getByRole('group', { name: '错误 3' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: '得分与复算不符 2' })).toBeTruthy();
-    expect(items().map(cellOf)).toEqual(['H5', 'G16', 'F27', 'H16', 'E15']);
+    expect(screen.getByRole('group', { name: `${CODE_TITLES['score-mismatch'].zh} 2` })).toBeTruthy();
+    expect(items().map(cellOf)).toEqual(['H5', 'G16', 'F27', 'E15', 'H16']);
   });
 
   it('shows cell, indicator path, explanation and declared → expected', async () => {
     await open(fakeHost([seed002Report()]));
-    const [h5, , h16] = items();
+    const [h5, , , h16] = items();
     expect(h5.textContent).toContain('预算执行率');
     expect(h5.textContent).toContain('预算执行率得分应为 4.66（执行率 66.55% × 分值 7），填报 7');
     expect(h5.textContent).toContain('7 → 4.66');
@@ -94,10 +94,10 @@ describe('task pane, seed 002', () => {
   it('clicking a finding selects its cell in its sheet', async () => {
     const host = fakeHost([seed002Report()]);
     await open(host);
-    fireEvent.click(findingButton(items()[2]));
+    fireEvent.click(findingButton(items()[3]));
     expect(host.select).toHaveBeenCalledWith(SHEET, 'H16');
-    expect(findingButton(items()[2]).getAttribute('aria-current')).toBe('true');
-    expect(screen.getByText('第 3 / 4 个')).toBeTruthy();
+    expect(findingButton(items()[3]).getAttribute('aria-current')).toBe('true');
+    expect(screen.getByText('第 4 / 4 个')).toBeTruthy();
   });
 
   it('上一个/下一个 walk the findings in the listed order, wrapping round', async () => {
@@ -109,7 +109,7 @@ describe('task pane, seed 002', () => {
     fireEvent.click(next);
     fireEvent.click(prev);
     fireEvent.click(prev);
-    expect(host.select.mock.calls.map((c) => c[1])).toEqual(['H5', 'F27', 'H5', 'E15']);
+    expect(host.select.mock.calls.map((c) => c[1])).toEqual(['H5', 'F27', 'H5', 'H16']);
     expect(screen.getByText('第 4 / 4 个')).toBeTruthy();
     fireEvent.click(next);
     expect(host.select).toHaveBeenLastCalledWith(SHEET, 'H5');
@@ -158,7 +158,7 @@ describe('task pane, seed 002', () => {
     expect(within(summary).getAllByText('Recomputed')).toHaveLength(3);
     expect(within(summary).getByText('National (Ministry of Finance)')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Errors 2' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Score differs from the recomputed one 1' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: `${CODE_TITLES['score-mismatch'].en} 1` })).toBeTruthy();
     expect(items()[0].textContent).toContain('Execution score should be 4.66 (rate 66.55% × weight 7), declared 7');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('1 of 4')).toBeTruthy();
@@ -188,7 +188,7 @@ describe('task pane, other sheets', () => {
     const host = fakeHost([seed002Report(), noForm('说明')]);
     await open(host);
     expect(screen.getByText('工作表“说明”中没有找到绩效自评表。')).toBeTruthy();
-    expect(items().map(cellOf)).toEqual([`${SHEET}!H5`, `${SHEET}!F27`, `${SHEET}!H16`, `${SHEET}!E15`]);
+    expect(items().map(cellOf)).toEqual([`${SHEET}!H5`, `${SHEET}!F27`, `${SHEET}!E15`, `${SHEET}!H16`]);
   });
 
   it('a form without findings says so', async () => {
