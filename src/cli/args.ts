@@ -4,9 +4,9 @@
  */
 import {
   DEFAULT_TEMPLATE_ROWS,
-  isRulePackName,
   MAX_TEMPLATE_ROWS,
   RULE_PACKS,
+  isRulePackName,
   type RulePackName,
 } from '../core/index.js';
 

@@ -9,20 +9,20 @@
  * and page layout (1.9); on older hosts those parts are skipped and reported as warnings.
  */
 import {
+  TEMPLATE_STYLES,
   buildTemplate,
-  type CellRange,
   columnWidthPoints,
   rangeToA1,
   styleAreas,
-  TEMPLATE_STYLES,
-  type TemplateDescription,
   templateFormulas,
   templateNumberFormats,
-  type TemplateOptions,
   templateRange,
-  type TemplateStyle,
   toA1,
   uniqueSheetName,
+  type CellRange,
+  type TemplateDescription,
+  type TemplateOptions,
+  type TemplateStyle,
 } from '../core/index.js';
 import type { InsertedTemplate, TemplateWarning } from '../host/index.js';
 import { excelApiSupported } from './office.js';

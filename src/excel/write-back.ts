@@ -14,19 +14,19 @@
  *   back the old formulas, values and number formats.
  */
 import {
-  type CellState,
-  type Finding,
   parseA1,
   parseUndoStack,
-  type PlannedWrite,
   planWriteBack,
   pushUndo,
-  type SheetReport,
   stillAsWritten,
   suggestionFor,
   toA1,
   unchangedBy,
   undoCell,
+  type CellState,
+  type Finding,
+  type PlannedWrite,
+  type SheetReport,
   type UndoCell,
   type UndoRecord,
 } from '../core/index.js';

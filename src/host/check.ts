@@ -3,7 +3,7 @@
  * no form. The Excel host, the command line, the benchmark and the tests all call this, so "what a
  * check of a workbook is" is decided here once.
  */
-import { type CheckOptions, checkSheet, type SheetReport, type SheetSnapshot } from '../core/index.js';
+import { checkSheet, type CheckOptions, type SheetReport, type SheetSnapshot } from '../core/index.js';
 
 export interface CheckSnapshotsOptions extends CheckOptions {
   /** The scoring engine; tests substitute their own. */

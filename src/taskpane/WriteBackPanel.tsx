@@ -12,7 +12,7 @@
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { type PlannedWrite, type SheetReport, suggestionFor } from '../core/index.js';
+import { suggestionFor, type PlannedWrite, type SheetReport } from '../core/index.js';
 import { PlainButton, PlainCheckbox } from './components/Controls.js';
 import { Notice } from './components/Notice.js';
 import type { HostExtras } from '../host/index.js';

@@ -3,7 +3,14 @@
  * (sortFindings: the same order the CLI prints); the pane only gathers each severity's findings by
  * code, keeping the codes in the order they first appear. 上一个/下一个 walk the listed order.
  */
-import { SEVERITY_ORDER, displayValue, sortFindings, type Finding, type FindingCode, type Severity } from '../core/index.js';
+import {
+  SEVERITY_ORDER,
+  displayValue,
+  sortFindings,
+  type Finding,
+  type FindingCode,
+  type Severity,
+} from '../core/index.js';
 
 export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
 

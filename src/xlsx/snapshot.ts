@@ -1,6 +1,3 @@
-import ExcelJS from 'exceljs';
-import { type CellRange, type CellValue, formatNumber, type SheetSnapshot } from '../core/index.js';
-
 /**
  * ExcelJS worksheet → SheetSnapshot: how the command line (and any host holding an .xlsx file)
  * turns a workbook into what the core reads.
@@ -19,6 +16,8 @@ import { type CellRange, type CellValue, formatNumber, type SheetSnapshot } from
  * An empty worksheet gives a snapshot with top = left = 0 and no rows (values: []); a workbook with
  * no worksheets gives [].
  */
+import ExcelJS from 'exceljs';
+import { formatNumber, type CellRange, type CellValue, type SheetSnapshot } from '../core/index.js';
 
 const VT = ExcelJS.ValueType;
 

@@ -5,15 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import {
-  type CellRange,
+  TEMPLATE_STYLES,
   columnName,
   evaluateTemplate,
   formulaOf,
-  TEMPLATE_STYLES,
-  type TemplateDescription,
-  type TemplateStyle,
   toA1,
   uniqueSheetName,
+  type CellRange,
+  type TemplateDescription,
+  type TemplateStyle,
 } from '../core/index.js';
 
 function absoluteRows(r: CellRange): string {

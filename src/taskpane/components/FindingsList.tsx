@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
-import { type Finding, type Suggestion, suggestionFor } from '../../core/index.js';
+import { suggestionFor, type Finding, type Suggestion } from '../../core/index.js';
 import { groupFindings } from '../findings.js';
 import { useStrings } from '../i18n.js';
 import { PlainButton } from './Controls.js';

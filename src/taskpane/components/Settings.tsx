@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { isRulePackName, RULE_PACKS } from '../../core/index.js';
+import { RULE_PACKS, isRulePackName } from '../../core/index.js';
 import { SEVERITIES } from '../findings.js';
 import type { Settings as PaneSettings } from '../../host/index.js';
 import { useStrings } from '../i18n.js';

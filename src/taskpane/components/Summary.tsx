@@ -1,11 +1,11 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
-  type Finding,
-  type FormReport,
+  RULE_PACKS,
   isRulePackName,
   parseA1,
   parseRangeA1,
-  RULE_PACKS,
+  type Finding,
+  type FormReport,
   type Severity,
 } from '../../core/index.js';
 import { percent, severityAt } from '../findings.js';
