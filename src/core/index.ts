@@ -17,15 +17,12 @@ export { formatNumber } from './numfmt.js';
 export {
   planWriteBack,
   displayValue,
-  valueToWrite,
   suggestionFor,
   parseUndoStack,
   pushUndo,
   stillAsWritten,
   unchangedBy,
   undoCell,
-  RATE_FORMAT,
-  UNDO_DEPTH,
 } from './writeback-plan.js';
 export type { PlannedWrite, Suggestion, CellState, UndoCell, UndoRecord, AggregateRole } from './writeback-plan.js';
 export {
