@@ -3,7 +3,7 @@
  * (for the CLI). Level-1 groups of 50 rows, level-2 groups of 10, merged as a real form would be.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue, CellRange, SheetSnapshot } from '../src/core/snapshot.js';
+import type { CellValue, CellRange, SheetSnapshot } from '../src/core/index.js';
 
 const L1 = ['产出指标', '效益指标', '满意度指标'];
 const L2 = ['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标'];

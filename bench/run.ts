@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { checkSheet } from '../src/core/check.js';
-import { workbookToSnapshots } from '../src/cli/xlsx-snapshot.js';
+import { checkSheet } from '../src/core/index.js';
 import { checkFiles } from '../src/cli/main.js';
+import { workbookToSnapshots } from '../src/xlsx/index.js';
 import { seed002 } from '../test/fixtures/seeds.js';
 import { bigSnapshot, bigWorkbook } from './big-form.js';
 

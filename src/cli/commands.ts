@@ -1,13 +1,13 @@
 /**
  * Subcommands that write files: the blank template, and recomputed totals written back to a copy.
  */
-import { checkSheet } from '../core/check.js';
-import { planWriteBack } from '../core/writeback-plan.js';
-import type { CheckArgs, IO, TemplateArgs } from './main.js';
-import { loadWorkbook, WorkbookReadError } from './read-workbook.js';
-import { OutputExistsError, writeTemplateXlsx } from './template-xlsx.js';
-import { applyWrites, saveWrites, writeTarget, WriteTotalsError } from './write-totals.js';
-import { workbookToSnapshots } from './xlsx-snapshot.js';
+import { planWriteBack } from '../core/index.js';
+import { checkSnapshots } from '../host/index.js';
+import { WorkbookLoadError, applyWrites, workbookToSnapshots } from '../xlsx/index.js';
+import type { CheckArgs, IO, TemplateArgs } from './args.js';
+import { loadWorkbook } from './read-workbook.js';
+import { OutputExistsError, writeTemplateXlsx } from './template-file.js';
+import { saveWrites, writeTarget, WriteTotalsError } from './write-totals.js';
 
 const KIND = { project: '项目支出绩效自评表', department: '部门整体支出绩效自评表' } as const;
 
@@ -35,8 +35,8 @@ export async function runWriteTotals(args: CheckArgs, io: IO): Promise<number> {
   try {
     const target = writeTarget(file, args.out, { inPlace: args.inPlace });
     const wb = await loadWorkbook(file);
-    const reports = workbookToSnapshots(wb).map((s) => checkSheet(s, { rules: args.rules }));
-    if (reports.every((r) => r.forms.length === 0)) {
+    const { reports, sheetsWithoutForm } = checkSnapshots(workbookToSnapshots(wb), { rules: args.rules });
+    if (sheetsWithoutForm.length === reports.length) {
       io.err.write(`${file} 中没有找到绩效自评表，没有可写回的合计。\n`);
       return 2;
     }
@@ -53,7 +53,7 @@ export async function runWriteTotals(args: CheckArgs, io: IO): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof WorkbookReadError || e instanceof WriteTotalsError) {
+    if (e instanceof WorkbookLoadError || e instanceof WriteTotalsError) {
       io.err.write(`${e.message}\n`);
       return 2;
     }

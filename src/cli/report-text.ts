@@ -1,9 +1,7 @@
 /**
  * The readable Chinese report the CLI prints without --json.
  */
-import type { Finding, FormReport, SheetReport } from '../core/report.js';
-import { CODE_TITLES } from '../core/findings.js';
-import type { RulePack } from '../core/rules/packs.js';
+import { CODE_TITLES, type Finding, type FormReport, type RulePack, type SheetReport } from '../core/index.js';
 
 const KIND = { project: '项目支出绩效自评表', department: '部门整体支出绩效自评表' } as const;
 const MARK = { error: '✖ 错误', warning: '▲ 警告', info: '· 提示' } as const;

@@ -2,7 +2,7 @@
  * Blank 绩效自评表 templates as ONE pure data description: rows of cells (constants, live formulas,
  * styles, number formats), merges, data validation, column widths, row heights and print setup,
  * generated from a rule pack and a few options. The Excel adapter (src/excel/template.ts), the
- * command line (src/cli/template-xlsx.ts) and the tests all render this same description.
+ * workbook renderer (src/xlsx/template.ts) and the tests all render this same description.
  *
  * Formulas are kept as small structured `Calc` values: `formulaOf` prints the Excel text and
  * `evaluateTemplate` computes the same result with decimal arithmetic, so hosts that cannot

@@ -3,9 +3,8 @@
  * settings, remembered per workbook, and the record of which sheets carry 核分 highlights, so that
  * 清除标记 still finds them after the workbook was closed and reopened.
  */
-import { isRulePackName } from '../core/rules/packs.js';
-import type { Severity } from '../core/report.js';
-import { DEFAULT_SETTINGS, HostError, type Settings } from '../taskpane/host.js';
+import { isRulePackName, type Severity } from '../core/index.js';
+import { DEFAULT_SETTINGS, HostError, type Settings } from '../host/index.js';
 
 export const SETTINGS_KEY = 'hefen.settings';
 export const RECORD_KEY = 'hefen.highlights';

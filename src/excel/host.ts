@@ -13,9 +13,16 @@
  * 插入空白模板 (./template.ts) and 写回合计 / 撤销写回 / 采用建议值 (./write-back.ts) come as they
  * are; their round trips are documented there.
  */
-import { checkSheet, type CheckOptions, type SheetReport, type SheetSnapshot } from '../core/index.js';
-import type { HostExtras } from '../taskpane/host-extras.js';
-import { HostError, type CheckResult, type HostWarning, type Settings } from '../taskpane/host.js';
+import type { SheetReport } from '../core/index.js';
+import {
+  HostError,
+  checkSnapshots,
+  type CheckResult,
+  type CheckSnapshotsOptions,
+  type HostExtras,
+  type HostWarning,
+  type Settings,
+} from '../host/index.js';
 import {
   RECORD_KEY,
   SETTINGS_KEY,
@@ -34,17 +41,13 @@ import { applySuggestion, applyWriteBack, previewWriteBack, undoDepth, undoWrite
 
 export { officeReady } from './office.js';
 
-export interface ExcelHostOptions extends Partial<ReadLimits> {
-  /** The scoring engine; tests substitute their own. */
-  checkSheet?: (snapshot: SheetSnapshot, options: CheckOptions) => SheetReport;
-}
+export interface ExcelHostOptions extends Partial<ReadLimits>, Pick<CheckSnapshotsOptions, 'checkSheet'> {}
 
 export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
   const limits: ReadLimits = {
     budgetCells: options.budgetCells ?? DEFAULT_LIMITS.budgetCells,
     windowColumns: options.windowColumns ?? DEFAULT_LIMITS.windowColumns,
   };
-  const score = options.checkSheet ?? checkSheet;
 
   async function checkOnce(settings: Settings, merges: boolean, warnings: HostWarning[]): Promise<CheckResult> {
     return Excel.run(async (context) => {
@@ -63,7 +66,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
       }
 
       const read = await readSheets(context, targets, others, { ...limits, merges });
-      const reports = read.sheets.map((s) => score(s.snapshot, { rules: settings.rules }));
+      const { reports, sheetsWithoutForm } = checkSnapshots(
+        read.sheets.map((s) => s.snapshot),
+        { rules: settings.rules, checkSheet: options.checkSheet },
+      );
       const highlighted = await replaceHighlights(context, read, reports, settings);
 
       const replaced = [...read.sheets, ...others.map((ws) => ({ id: ws.id, name: ws.name }))];
@@ -82,7 +88,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
       return {
         reports,
         highlighted: [...highlighted.values()].reduce((a, b) => a + b, 0),
-        sheetsWithoutForm: reports.filter((r) => r.forms.length === 0).map((r) => r.sheet),
+        sheetsWithoutForm,
         warnings,
       };
     });

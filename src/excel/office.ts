@@ -1,7 +1,7 @@
 /**
  * What 核分 asks of Office itself (not of the workbook): readiness, language, theme, API support.
  */
-import type { Locale } from '../taskpane/host.js';
+import type { Locale } from '../host/index.js';
 
 /**
  * Where the pane runs, once office.js is ready: in Excel, in another Office application or a plain

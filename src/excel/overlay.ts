@@ -6,7 +6,7 @@
  * `=N("核分:error")=0` (N of a text is 0). That marker is how 核分 finds its own rules again, in this
  * session or after the workbook was reopened; a user's own rules never carry it and are left alone.
  */
-import type { Finding, Severity } from '../core/report.js';
+import type { Finding, Severity } from '../core/index.js';
 
 const MARKER_RE = /N\(\s*"核分(?::[a-z]+)?"\s*\)/i;
 

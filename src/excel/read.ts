@@ -8,7 +8,7 @@
  * bigger than the window costs more syncs, each asking for at most `budgetCells` cells, which keeps
  * every response well under Excel on the web's 5 MB cap.
  */
-import { parseRangeA1, toA1, type CellRange, type CellValue, type SheetSnapshot } from '../core/snapshot.js';
+import { parseRangeA1, toA1, type CellRange, type CellValue, type SheetSnapshot } from '../core/index.js';
 import { overlaysIn, queueDiscovery } from './overlay.js';
 import { READ_FAILED, syncOr } from './sync.js';
 

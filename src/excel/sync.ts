@@ -1,4 +1,4 @@
-import { HostError, type HostErrorCode } from '../taskpane/host.js';
+import { HostError, type HostErrorCode } from '../host/index.js';
 
 export const READ_FAILED = '读取工作表失败。';
 

@@ -8,21 +8,23 @@
  * API sets: everything needs ExcelApi 1.7 (row heights via format) except data validation (1.8)
  * and page layout (1.9); on older hosts those parts are skipped and reported as warnings.
  */
-import { rangeToA1, toA1, type CellRange } from '../core/snapshot.js';
 import {
   TEMPLATE_STYLES,
   buildTemplate,
   columnWidthPoints,
+  rangeToA1,
   styleAreas,
   templateFormulas,
   templateNumberFormats,
   templateRange,
+  toA1,
   uniqueSheetName,
+  type CellRange,
   type TemplateDescription,
   type TemplateOptions,
   type TemplateStyle,
-} from '../core/template.js';
-import type { InsertedTemplate, TemplateWarning } from '../taskpane/host-extras.js';
+} from '../core/index.js';
+import type { InsertedTemplate, TemplateWarning } from '../host/index.js';
 import { excelApiSupported } from './office.js';
 import { syncOr } from './sync.js';
 

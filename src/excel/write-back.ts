@@ -13,23 +13,24 @@
  * - undo: 2 syncs — read the cells (a cell the user changed since the write is left alone), write
  *   back the old formulas, values and number formats.
  */
-import type { Finding, SheetReport } from '../core/report.js';
-import { parseA1, toA1 } from '../core/snapshot.js';
 import {
+  parseA1,
   parseUndoStack,
   planWriteBack,
   pushUndo,
   stillAsWritten,
   suggestionFor,
+  toA1,
   unchangedBy,
   undoCell,
   type CellState,
+  type Finding,
   type PlannedWrite,
+  type SheetReport,
   type UndoCell,
   type UndoRecord,
-} from '../core/writeback-plan.js';
-import { HostError } from '../taskpane/host.js';
-import type { UndoOutcome, WriteOutcome } from '../taskpane/host-extras.js';
+} from '../core/index.js';
+import { HostError, type UndoOutcome, type WriteOutcome } from '../host/index.js';
 import { saveEntries } from './document-settings.js';
 import { syncOr } from './sync.js';
 

@@ -10,8 +10,7 @@
  */
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding } from '../core/report.js';
-import type { Suggestion } from '../core/writeback-plan.js';
+import type { Finding, Suggestion } from '../core/index.js';
 import { FindingsList } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
 import { Sections } from './components/Sections.js';
@@ -19,8 +18,7 @@ import { Settings } from './components/Settings.js';
 import { Summary } from './components/Summary.js';
 import { Toolbar } from './components/Toolbar.js';
 import { orderFindings } from './findings.js';
-import type { HostExtras } from './host-extras.js';
-import { DEFAULT_SETTINGS, type CheckResult, type Settings as PaneSettings } from './host.js';
+import { DEFAULT_SETTINGS, type CheckResult, type HostExtras, type Settings as PaneSettings } from '../host/index.js';
 import { StringsContext, describeFailure, stringsFor, type PaneAction } from './i18n.js';
 import { TemplatePanel } from './TemplatePanel.js';
 import { paneTheme } from './theme.js';

@@ -6,54 +6,17 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DEFAULT_TEMPLATE_ROWS, MAX_TEMPLATE_ROWS, type TemplateKind } from '../core/template.js';
-import { RULE_PACKS, type RulePackName } from '../core/rules/packs.js';
+import {
+  DEFAULT_TEMPLATE_ROWS,
+  MAX_TEMPLATE_ROWS,
+  RULE_PACKS,
+  type RulePackName,
+  type TemplateKind,
+} from '../core/index.js';
 import { PlainButton, PlainRadioGroup, TextField } from './components/Controls.js';
 import { Notice } from './components/Notice.js';
-import type { HostExtras, InsertedTemplate, TemplateWarning } from './host-extras.js';
-import type { Locale } from './host.js';
+import type { HostExtras, InsertedTemplate } from '../host/index.js';
 import { describeFailure, stringsFor } from './i18n.js';
-
-const STRINGS = {
-  'zh-CN': {
-    title: '插入空白模板',
-    kind: '表格类型',
-    project: '项目支出绩效自评表（全国通用格式）',
-    department: '部门整体支出绩效自评表（共性指标框架）',
-    rows: '每个二级指标的空白行数',
-    rowsHint: `1 到 ${MAX_TEMPLATE_ROWS} 行；空白行预置平均分配的分值（产出、效益、满意度按规则包），可按需调整。`,
-    rowsInvalid: `请输入 1 到 ${MAX_TEMPLATE_ROWS} 之间的整数。`,
-    year: '年度（可留空）',
-    yearInvalid: '请输入四位年份，或留空。',
-    rules: (title: string) => `规则包：${title}`,
-    insert: '插入空白模板',
-    inserting: '正在插入…',
-    inserted: (r: InsertedTemplate) => `已插入新工作表“${r.sheet}”（${r.range}），原有工作表未改动。`,
-    warnings: {
-      'validation-unavailable': '此版本的 Excel 不支持数据验证，得分单元格未设置取值范围。',
-      'page-layout-unavailable': '此版本的 Excel 不支持页面设置，请手动设为 A4 纵向、调整为一页宽。',
-    } satisfies Record<TemplateWarning, string>,
-  },
-  'en-US': {
-    title: 'Insert a blank template',
-    kind: 'Form',
-    project: 'Project self-evaluation form (national layout)',
-    department: 'Department self-evaluation form (common framework)',
-    rows: 'Blank rows per level-2 indicator',
-    rowsHint: `1 to ${MAX_TEMPLATE_ROWS} rows; blank rows get placeholder weights (output, benefit, satisfaction per the rule pack) to adjust.`,
-    rowsInvalid: `Enter a whole number from 1 to ${MAX_TEMPLATE_ROWS}.`,
-    year: 'Year (optional)',
-    yearInvalid: 'Enter a four-digit year, or leave it empty.',
-    rules: (title: string) => `Rule pack: ${title}`,
-    insert: 'Insert blank template',
-    inserting: 'Inserting…',
-    inserted: (r: InsertedTemplate) => `Inserted the new sheet “${r.sheet}” (${r.range}); existing sheets are unchanged.`,
-    warnings: {
-      'validation-unavailable': 'This Excel has no data validation: score cells have no allowed range.',
-      'page-layout-unavailable': 'This Excel has no page setup: set A4 portrait, fit to one page wide by hand.',
-    } satisfies Record<TemplateWarning, string>,
-  },
-} as const;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -82,7 +45,7 @@ function parseYear(s: string): number | null | undefined {
 }
 
 export function TemplatePanel({ host, rules, busy: paneBusy = false, onInserted }: TemplatePanelProps) {
-  const t = STRINGS[host.locale as Locale] ?? STRINGS['zh-CN'];
+  const t = stringsFor(host.locale).template;
   const styles = useStyles();
   const [kind, setKind] = useState<TemplateKind>('project');
   const [rowsText, setRowsText] = useState(String(DEFAULT_TEMPLATE_ROWS));

@@ -12,66 +12,11 @@
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { SheetReport } from '../core/report.js';
-import { suggestionFor, type PlannedWrite } from '../core/writeback-plan.js';
+import { suggestionFor, type PlannedWrite, type SheetReport } from '../core/index.js';
 import { PlainButton, PlainCheckbox } from './components/Controls.js';
 import { Notice } from './components/Notice.js';
-import type { HostExtras, UndoOutcome, WriteOutcome } from './host-extras.js';
-import type { Locale } from './host.js';
+import type { HostExtras } from '../host/index.js';
 import { describeFailure, stringsFor, type PaneAction } from './i18n.js';
-
-const STRINGS = {
-  'zh-CN': {
-    title: '写回合计',
-    intro: '以下单元格的填报值与按规则重算的结果不一致。勾选要写回的单元格；含公式的单元格默认不勾选，勾选后才会覆盖公式。',
-    none: '小计、总分、执行率及其得分、评价等级均与规则一致，无需写回。',
-    empty: '（空）',
-    item: (where: string, from: string, to: string, role: string) => `${where}: ${from} → ${to}（${role}）`,
-    formula: (f: string) => `含公式 ${f}，勾选后将以数值覆盖`,
-    apply: (n: number) => `写回合计（${n}）`,
-    applying: '正在写回…',
-    written: (o: WriteOutcome) =>
-      `已写回 ${o.written.length} 个单元格` +
-      (o.unchanged.length ? `，${o.unchanged.length} 个单元格已是该值` : '') +
-      '。可用“撤销写回”恢复原值。',
-    skipped: (cells: string) => `以下单元格在检查后改为了公式，未写入：${cells}。`,
-    undo: '撤销写回',
-    undoing: '正在撤销…',
-    undone: (o: UndoOutcome) => `已撤销：${o.restored.length} 个单元格恢复为写回前的值或公式。`,
-    changedSince: (cells: string) => `以下单元格在写回后被修改过，保持不变：${cells}。`,
-    nothingToUndo: '没有可撤销的写回。',
-    suggested: (n: number) =>
-      `另有 ${n} 个指标的得分与计分规则不符。合计按表中现有得分相加，采用建议值后会随之改变：建议先在“检查结果”中对这些问题单击“采用建议值”，再写回合计。`,
-    showFindings: '转到检查结果',
-  },
-  'en-US': {
-    title: 'Write back totals',
-    intro: 'These cells differ from what the rules give. Tick the cells to write; cells holding a formula start unticked and are overwritten only when ticked.',
-    none: 'Subtotals, total, execution rate and score and grade all agree with the rules: nothing to write.',
-    empty: '(empty)',
-    item: (where: string, from: string, to: string, role: string) => `${where}: ${from} → ${to} (${role})`,
-    formula: (f: string) => `holds the formula ${f}; ticking replaces it with the value`,
-    apply: (n: number) => `Write back totals (${n})`,
-    applying: 'Writing…',
-    written: (o: WriteOutcome) =>
-      `Wrote ${o.written.length} cell(s)` +
-      (o.unchanged.length ? `; ${o.unchanged.length} already held the value` : '') +
-      '. Use “Undo write-back” to restore them.',
-    skipped: (cells: string) => `These cells became formulas after the check and were not written: ${cells}.`,
-    undo: 'Undo write-back',
-    undoing: 'Undoing…',
-    undone: (o: UndoOutcome) => `Undone: ${o.restored.length} cell(s) restored to their values or formulas.`,
-    changedSince: (cells: string) => `These cells were edited after the write-back and were left as they are: ${cells}.`,
-    nothingToUndo: 'There is no write-back to undo.',
-    suggested: (n: number) =>
-      `${n === 1 ? 'One indicator score differs' : `${n} indicator scores differ`} from the scoring rules. ` +
-      'The totals add up the scores as they stand and change when a suggested score is used: ' +
-      'use “Use suggested score” on those findings under “Results” first, then write back the totals.',
-    showFindings: 'Go to Results',
-  },
-} as const;
-
-type Strings = (typeof STRINGS)['zh-CN'] | (typeof STRINGS)['en-US'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -91,23 +36,22 @@ const useStyles = makeStyles({
   },
 });
 
-const ROLE_EN: Record<PlannedWrite['role'], string> = {
-  'level-score': 'subtotal',
-  'level-weight': 'weight subtotal',
-  'total-score': 'total',
-  'total-weight': 'total weight',
-  'execution-rate': 'execution rate',
-  'execution-score': 'execution score',
-  'funds-total-score': 'total on the funds row',
-  grade: 'grade',
-};
-
-/** The engine labels cells in Chinese (“产出指标 小计得分”); in English the role says it. */
-function roleLabel(p: PlannedWrite, locale: Locale): string {
-  if (locale !== 'en-US') return p.label;
-  const name = p.role === 'level-score' || p.role === 'level-weight' ? p.label.split(' ')[0] : '';
-  return name ? `${name} ${ROLE_EN[p.role]}` : ROLE_EN[p.role];
+/**
+ * The level each level aggregate belongs to, from the findings about that cell (subtotal and weight
+ * findings carry the level's path): the English label names the level without cutting it out of the
+ * engine's Chinese label.
+ */
+function levelNames(reports: readonly SheetReport[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const f of reports.flatMap((r) => r.findings)) {
+    if ((f.code === 'subtotal-mismatch' || f.code === 'weight-subtotal-mismatch') && f.path.length) {
+      names.set(keyOf(f), f.path[f.path.length - 1]);
+    }
+  }
+  return names;
 }
+
+const LEVEL_ROLES: ReadonlySet<PlannedWrite['role']> = new Set(['level-score', 'level-weight']);
 
 const keyOf = (p: { sheet: string; cell: string }) => `${p.sheet}!${p.cell}`;
 
@@ -144,11 +88,12 @@ export interface WriteBackPanelProps {
 }
 
 export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChanged, onShowFindings }: WriteBackPanelProps) {
-  const t: Strings = STRINGS[host.locale as Locale] ?? STRINGS['zh-CN'];
+  const t = stringsFor(host.locale).writeBack;
   const styles = useStyles();
   const noteId = useId();
   const preview = useMemo(() => host.previewWriteBack(reports), [host, reports]);
   const suggested = useMemo(() => cellsWithSuggestion(reports).length, [reports]);
+  const levels = useMemo(() => levelNames(reports), [reports]);
   const manySheets = new Set(preview.map((p) => p.sheet)).size > 1;
   // The user's ticks; a cell not ticked or unticked by hand keeps the preview's default.
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
@@ -236,7 +181,7 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
                     disabled={busy}
                     describedBy={p.formula ? `${noteId}-${i}` : undefined}
                     onChange={(on) => setOverrides((s) => ({ ...s, [k]: on }))}
-                    label={t.item(where, p.displayOld ?? t.empty, p.display, roleLabel(p, host.locale))}
+                    label={t.item(where, p.displayOld ?? t.empty, p.display, t.role(p, LEVEL_ROLES.has(p.role) ? (levels.get(k) ?? null) : null))}
                   />
                   {p.formula && (
                     <p id={`${noteId}-${i}`} className={mergeClasses(styles.note, styles.small)}>

@@ -1,51 +1,18 @@
 /**
- * The order the pane lists findings in (severity, then kind of finding, then as the core reported
- * them) and the groups it shows. 上一个/下一个 walk the same order.
+ * The order the pane lists findings in and the groups it shows. The order is the core's
+ * (sortFindings: the same order the CLI prints); the pane only gathers each severity's findings by
+ * code, keeping the codes in the order they first appear. 上一个/下一个 walk the listed order.
  */
-import { D, show } from '../core/decimal.js';
-import type { Finding, FindingCode, Severity } from '../core/report.js';
+import {
+  SEVERITY_ORDER,
+  displayValue,
+  sortFindings,
+  type Finding,
+  type FindingCode,
+  type Severity,
+} from '../core/index.js';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-/** Roughly from the form's arithmetic outwards: scores, sums, execution, grade, then review items. */
-export const FINDING_CODES: readonly FindingCode[] = [
-  'score-exceeds-weight',
-  'score-negative',
-  'score-mismatch',
-  'score-out-of-tier',
-  'score-not-allowed-by-criteria',
-  'subtotal-mismatch',
-  'weight-subtotal-mismatch',
-  'weight-label-mismatch',
-  'total-mismatch',
-  'weight-total-not-100',
-  'execution-rate-mismatch',
-  'grade-mismatch',
-  'missing-deviation-reason',
-  'nonstandard-level1-weights',
-  'over-achievement',
-  'approximate-value-mismatch',
-  'score-tier-uncertain',
-  'value-not-scoreable',
-  'number-not-readable',
-];
-
-function rank<T>(list: readonly T[], x: T): number {
-  const i = list.indexOf(x);
-  return i < 0 ? list.length : i;
-}
-
-export function orderFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        rank(SEVERITIES, a.f.severity) - rank(SEVERITIES, b.f.severity) ||
-        rank(FINDING_CODES, a.f.code) - rank(FINDING_CODES, b.f.code) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
-}
+export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
 
 export interface CodeGroup {
   code: FindingCode;
@@ -59,14 +26,31 @@ export interface SeverityGroup {
   codes: CodeGroup[];
 }
 
-/** Groups of an already ordered list. */
+function gather(findings: readonly Finding[]): Finding[][][] {
+  const bySeverity = new Map<Severity, Map<FindingCode, Finding[]>>();
+  for (const f of findings) {
+    let codes = bySeverity.get(f.severity);
+    if (!codes) bySeverity.set(f.severity, (codes = new Map()));
+    let list = codes.get(f.code);
+    if (!list) codes.set(f.code, (list = []));
+    list.push(f);
+  }
+  return SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => [...bySeverity.get(s)!.values()]);
+}
+
+/** The findings of every sheet in the pane's order: the core's, each code's findings together. */
+export function orderFindings(findings: readonly Finding[]): Finding[] {
+  return gather(sortFindings([...findings])).flat(2);
+}
+
+/** Groups of a list already in the pane's order (orderFindings). */
 export function groupFindings(ordered: readonly Finding[]): SeverityGroup[] {
   const groups: SeverityGroup[] = [];
   ordered.forEach((finding, index) => {
     let g = groups[groups.length - 1];
     if (!g || g.severity !== finding.severity) groups.push((g = { severity: finding.severity, count: 0, codes: [] }));
-    let c = g.codes[g.codes.length - 1];
-    if (!c || c.code !== finding.code) g.codes.push((c = { code: finding.code, items: [] }));
+    let c = g.codes.find((x) => x.code === finding.code);
+    if (!c) g.codes.push((c = { code: finding.code, items: [] }));
     c.items.push({ finding, index });
     g.count++;
   });
@@ -78,21 +62,14 @@ export function severityAt(findings: readonly Finding[], sheet: string, cell: st
   if (!cell) return null;
   let best: Severity | null = null;
   for (const f of findings) {
-    if (f.sheet === sheet && f.cell === cell && (best === null || rank(SEVERITIES, f.severity) < rank(SEVERITIES, best))) {
+    if (f.sheet === sheet && f.cell === cell && (best === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(best))) {
       best = f.severity;
     }
   }
   return best;
 }
 
-/** A rate as the core gives it (a fraction such as "0.665513", or already "67%") → "66.55%". */
+/** A rate as the core gives it (a fraction such as "0.665513", or already "67%") → "66.55%", as 写回合计 shows rates. */
 export function percent(x: string | null): string | null {
-  if (x === null) return null;
-  const s = x.trim();
-  if (s.endsWith('%')) return s;
-  try {
-    return `${show(new D(s).times(100), 2)}%`;
-  } catch {
-    return s; // not a number: show it as written
-  }
+  return x === null ? null : displayValue('execution-rate', x.trim());
 }

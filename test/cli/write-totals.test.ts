@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WriteTotalsError, writeTotalsToCopy } from '../../src/cli/write-totals.js';
-import { workbookToSnapshots } from '../../src/cli/xlsx-snapshot.js';
+import { workbookToSnapshots } from '../../src/xlsx/index.js';
 import { checkSheet } from '../../src/core/check.js';
 import { planWriteBack } from '../../src/core/writeback-plan.js';
 import { seed002 } from '../fixtures/seeds.js';

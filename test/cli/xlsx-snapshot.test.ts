@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { workbookToSnapshots, worksheetToSnapshot } from '../../src/cli/xlsx-snapshot.js';
+import { workbookToSnapshots, worksheetToSnapshot } from '../../src/xlsx/index.js';
 import { Grid, parseRangeA1, rangeToA1, type SheetSnapshot } from '../../src/core/snapshot.js';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

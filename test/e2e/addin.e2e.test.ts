@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSheet } from '../../src/core/check.js';
-import { worksheetToSnapshot } from '../../src/cli/xlsx-snapshot.js';
+import { worksheetToSnapshot } from '../../src/xlsx/index.js';
 import type { Finding } from '../../src/core/report.js';
 import { parseRangeA1, toA1 } from '../../src/core/snapshot.js';
 import { DEFAULT_TEMPLATE_ROWS, buildTemplate, templateFormulas, templateRange } from '../../src/core/template.js';

@@ -3,7 +3,7 @@
  * the CLI reads an .xlsx file (worksheetToSnapshot), turned into the fake Office's in-memory
  * workbook. Runs in Node; the result is plain JSON handed to the page.
  */
-import { worksheetToSnapshot } from '../../src/cli/xlsx-snapshot.js';
+import { worksheetToSnapshot } from '../../src/xlsx/index.js';
 import { parseRangeA1, rangeToA1, toA1, type CellValue, type SheetSnapshot } from '../../src/core/snapshot.js';
 import { seed002 } from '../fixtures/seeds.js';
 import type { FakeCell, FakeSheet, FakeWorkbook } from '../support/fake-office.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExcelHost } from '../../src/excel/host.js';
-import { DEFAULT_SETTINGS, HostError, type Settings } from '../../src/taskpane/host.js';
+import { DEFAULT_SETTINGS, HostError, type Settings } from '../../src/host/index.js';
 import { fakeSheet, installFakeOffice, type FakeOffice, type FakeOfficeOptions, type FakeWorkbook } from '../support/fake-office.js';
 import { batch, calls, finding, formSheet, loads, overlays, stubEngine, userRules, workbookWith } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExcelHost } from '../../src/excel/host.js';
-import { DEFAULT_SETTINGS } from '../../src/taskpane/host.js';
+import { DEFAULT_SETTINGS } from '../../src/host/index.js';
 import { fakeWorkbook, installFakeOffice, type FakeOffice } from '../support/fake-office.js';
 import { overlays, seed002Sheet } from './helpers.js';
 

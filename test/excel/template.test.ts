@@ -7,7 +7,7 @@ import { buildTemplate, columnWidthPoints, evaluateTemplate, formulaOf, template
 import { rangeToA1, toA1, type CellValue } from '../../src/core/snapshot.js';
 import { checkSheet } from '../../src/core/check.js';
 import { createExcelHost } from '../../src/excel/host.js';
-import { DEFAULT_SETTINGS } from '../../src/taskpane/host.js';
+import { DEFAULT_SETTINGS } from '../../src/host/index.js';
 import { fakeSheet, fakeWorkbook, installFakeOffice, type FakeOffice, type FakeOfficeOptions, type FakeSheet } from '../support/fake-office.js';
 import { batch, calls } from './helpers.js';
 

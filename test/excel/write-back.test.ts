@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExcelHost } from '../../src/excel/host.js';
 import { UNDO_KEY, applySuggestion, applyWriteBack, NoSuggestionError, previewWriteBack, undoDepth, undoWriteBack } from '../../src/excel/write-back.js';
 import type { Finding } from '../../src/core/report.js';
-import { DEFAULT_SETTINGS, HostError } from '../../src/taskpane/host.js';
+import { DEFAULT_SETTINGS, HostError } from '../../src/host/index.js';
 import { fakeWorkbook, installFakeOffice, type FakeCell, type FakeOffice, type FakeOfficeOptions, type FakeSheet, type FakeWorkbook } from '../support/fake-office.js';
 import { seed002Sheet } from './helpers.js';
 

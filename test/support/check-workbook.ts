@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import { checkSheet } from '../../src/core/check.js';
-import type { Finding, FormReport, SheetReport } from '../../src/core/report.js';
-import type { RulePackName } from '../../src/core/rules/packs.js';
-import { workbookToSnapshots } from '../../src/cli/xlsx-snapshot.js';
+import type { Finding, FormReport, RulePackName, SheetReport } from '../../src/core/index.js';
+import { checkSnapshots } from '../../src/host/index.js';
+import { workbookToSnapshots } from '../../src/xlsx/index.js';
 
 /** Save the workbook to .xlsx bytes and read it back, as the CLI would see the file. */
 export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -21,7 +20,7 @@ export interface Checked {
 
 export async function checkWorkbook(wb: ExcelJS.Workbook, rules?: RulePackName): Promise<Checked> {
   const back = await roundTrip(wb);
-  const sheets = workbookToSnapshots(back).map((s) => checkSheet(s, { rules }));
+  const { reports: sheets } = checkSnapshots(workbookToSnapshots(back), { rules });
   const findings = sheets.flatMap((s) => s.findings);
   return { sheets, forms: sheets.flatMap((s) => s.forms), findings, errors: findings.filter((f) => f.severity === 'error') };
 }

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SheetReport } from '../../src/core/report.js';
+import { CODE_TITLES, type SheetReport } from '../../src/core/index.js';
 import { App } from '../../src/taskpane/App.js';
-import { HostError } from '../../src/taskpane/host.js';
+import { HostError } from '../../src/host/index.js';
 import { fakeHost } from './fake-host.js';
 import { SHEET, seed002Report } from './seed002-report.js';
 
@@ -64,10 +64,10 @@ describe('task pane, seed 002', () => {
     const errors = screen.getByRole('group', { name: '错误 2' });
     const warnings = screen.getByRole('group', { name: '警告 2' });
     expect(errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(within(errors).getByRole('group', { name: '得分与复算不符 1' })).toBeTruthy();
-    expect(within(errors).getByRole('group', { name: '分值合计不是 100 1' })).toBeTruthy();
-    expect(within(warnings).getByRole('group', { name: '缺少偏差原因 1' })).toBeTruthy();
-    expect(within(warnings).getByRole('group', { name: '大幅超额完成，请复核目标 1' })).toBeTruthy();
+    expect(within(errors).getByRole('group', { name: `${CODE_TITLES['score-mismatch'].zh} 1` })).toBeTruthy();
+    expect(within(errors).getByRole('group', { name: `${CODE_TITLES['weight-total-not-100'].zh} 1` })).toBeTruthy();
+    expect(within(warnings).getByRole('group', { name: `${CODE_TITLES['missing-deviation-reason'].zh} 1` })).toBeTruthy();
+    expect(within(warnings).getByRole('group', { name: `${CODE_TITLES['over-achievement'].zh} 1` })).toBeTruthy();
     expect(items().map(cellOf)).toEqual(['H5', 'F27', 'H16', 'E15']);
   });
 
@@ -76,7 +76,7 @@ describe('task pane, seed 002', () => {
     report.findings.push({ ...report.findings[1], cell: 'G16', declared: '2.5', expected: '2.5' });
     await open(fakeHost([report]));
     expect(screen.getByRole('group', { name: '错误 3' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: '得分与复算不符 2' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: `${CODE_TITLES['score-mismatch'].zh} 2` })).toBeTruthy();
     expect(items().map(cellOf)).toEqual(['H5', 'G16', 'F27', 'H16', 'E15']);
   });
 
@@ -158,7 +158,7 @@ describe('task pane, seed 002', () => {
     expect(within(summary).getAllByText('Recomputed')).toHaveLength(3);
     expect(within(summary).getByText('National (Ministry of Finance)')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Errors 2' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Score differs from the recomputed one 1' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: `${CODE_TITLES['score-mismatch'].en} 1` })).toBeTruthy();
     expect(items()[0].textContent).toContain('Execution score should be 4.66 (rate 66.55% × weight 7), declared 7');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('1 of 4')).toBeTruthy();

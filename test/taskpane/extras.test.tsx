@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkSheet } from '../../src/core/check.js';
-import type { SheetReport } from '../../src/core/report.js';
-import { suggestionFor } from '../../src/core/writeback-plan.js';
-import type { UndoOutcome } from '../../src/taskpane/host-extras.js';
-import { HostError } from '../../src/taskpane/host.js';
+import { checkSheet, suggestionFor, type SheetReport } from '../../src/core/index.js';
+import { HostError, type UndoOutcome } from '../../src/host/index.js';
 import { TemplatePanel } from '../../src/taskpane/TemplatePanel.js';
 import { WriteBackPanel } from '../../src/taskpane/WriteBackPanel.js';
+import { projectForm, type Row } from '../support/forms.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
 import { fakeHost, type FakeHostOptions } from './fake-host.js';
 
@@ -239,6 +237,23 @@ describe('写回合计 panel (seed 002)', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('The cells were restored, but the undo record in the workbook could not be updated.'),
     );
+  });
+
+  it('names a level subtotal by its level in English, from the report, not from the Chinese label', () => {
+    const rows: Row[] = [
+      ['产出指标', null, null, null, null, 50, 48],
+      [null, '数量指标', '培训人数', '≥100人', '110人', 20, 20],
+      [null, '质量指标', '合格率', '≥95%', '96%', 20, 20],
+      [null, '成本指标', '人均成本', '≤500元', '480元', 10, 10],
+      ['效益指标', '社会效益指标', '政策知晓率', '≥90%', '92%', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '学员满意度', '满意', '满意', 10, 10],
+    ];
+    const report = checkSheet(projectForm(rows, { total: 100 }));
+    render(<WriteBackPanel host={extrasHost([report], { locale: 'en-US' })} reports={[report]} />);
+    expect(checkboxes()[0].closest('li')!.textContent).toBe('G7: 48 → 50 (产出指标 subtotal)');
+    cleanup();
+    render(<WriteBackPanel host={extrasHost([report])} reports={[report]} />);
+    expect(checkboxes()[0].closest('li')!.textContent).toBe('G7: 48 → 50（产出指标 小计得分）');
   });
 
   it('reports failures in the host’s own Chinese words', async () => {

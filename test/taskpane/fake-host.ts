@@ -1,8 +1,17 @@
 import { vi } from 'vitest';
 import type { SheetReport } from '../../src/core/report.js';
 import { planWriteBack, type PlannedWrite } from '../../src/core/writeback-plan.js';
-import type { CellRef, HostExtras, InsertedTemplate, UndoOutcome, WriteOutcome } from '../../src/taskpane/host-extras.js';
-import { DEFAULT_SETTINGS, type CheckResult, type Locale, type Settings } from '../../src/taskpane/host.js';
+import {
+  DEFAULT_SETTINGS,
+  type CellRef,
+  type CheckResult,
+  type HostExtras,
+  type InsertedTemplate,
+  type Locale,
+  type Settings,
+  type UndoOutcome,
+  type WriteOutcome,
+} from '../../src/host/index.js';
 
 export interface FakeHostOptions {
   locale?: Locale;

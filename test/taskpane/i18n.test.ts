@@ -3,7 +3,7 @@
  * the English pane puts every HostError code into English for whatever the pane was doing.
  */
 import { describe, expect, it } from 'vitest';
-import { HostError, type HostErrorCode } from '../../src/taskpane/host.js';
+import { HostError, type HostErrorCode } from '../../src/host/index.js';
 import { describeFailure, stringsFor, type PaneAction } from '../../src/taskpane/i18n.js';
 
 const CODES: HostErrorCode[] = ['read-failed', 'write-failed', 'settings-failed', 'select-failed'];

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkSheet } from '../../src/core/check.js';
 import type { SheetReport } from '../../src/core/report.js';
 import { App } from '../../src/taskpane/App.js';
-import { HostError, type CheckResult } from '../../src/taskpane/host.js';
+import { HostError, type CheckResult } from '../../src/host/index.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
 import { fakeHost, type FakeHostOptions } from './fake-host.js';
 

@@ -1,7 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { Finding } from '../../core/report.js';
-import type { Suggestion } from '../../core/writeback-plan.js';
+import type { Finding, Suggestion } from '../../core/index.js';
 import { useStrings } from '../i18n.js';
 import { PlainButton } from './Controls.js';
 

@@ -1,7 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
-import type { Finding } from '../../core/report.js';
-import { suggestionFor, type Suggestion } from '../../core/writeback-plan.js';
+import { suggestionFor, type Finding, type Suggestion } from '../../core/index.js';
 import { groupFindings } from '../findings.js';
 import { useStrings } from '../i18n.js';
 import { PlainButton } from './Controls.js';
@@ -59,9 +58,9 @@ export function FindingsList({ findings, current, showSheet, onSelect, onPrev, o
             <Count n={g.count} tone={g.severity === 'info' ? undefined : g.severity} />
           </h3>
           {g.codes.map((c) => (
-            <div key={c.code} role="group" aria-label={`${t.codes[c.code]} ${c.items.length}`}>
+            <div key={c.code} role="group" aria-label={`${t.codeTitle(c.code)} ${c.items.length}`}>
               <h4 className={mergeClasses(styles.heading, styles.h4)}>
-                {t.codes[c.code]}
+                {t.codeTitle(c.code)}
                 <Count n={c.items.length} />
               </h4>
               <ul className={styles.ul}>

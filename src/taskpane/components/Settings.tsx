@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
+import { RULE_PACKS, isRulePackName } from '../../core/index.js';
 import { SEVERITIES } from '../findings.js';
-import type { Settings as PaneSettings } from '../host.js';
+import type { Settings as PaneSettings } from '../../host/index.js';
 import { useStrings } from '../i18n.js';
 import { PlainCheckbox, PlainSelect } from './Controls.js';
 

@@ -1,7 +1,13 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Finding, FormReport, Severity } from '../../core/report.js';
-import { RULE_PACKS, isRulePackName } from '../../core/rules/packs.js';
-import { parseA1, parseRangeA1 } from '../../core/snapshot.js';
+import {
+  RULE_PACKS,
+  isRulePackName,
+  parseA1,
+  parseRangeA1,
+  type Finding,
+  type FormReport,
+  type Severity,
+} from '../../core/index.js';
 import { percent, severityAt } from '../findings.js';
 import { useStrings } from '../i18n.js';
 

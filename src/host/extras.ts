@@ -3,9 +3,7 @@
  * methods are src/excel/template.ts (insertTemplate) and src/excel/write-back.ts (the rest); tests
  * use fakes. The panels receive a HostExtras and never touch Office.js themselves.
  */
-import type { Finding, SheetReport } from '../core/report.js';
-import type { TemplateOptions } from '../core/template.js';
-import type { PlannedWrite } from '../core/writeback-plan.js';
+import type { Finding, PlannedWrite, SheetReport, TemplateOptions } from '../core/index.js';
 import type { Host } from './host.js';
 
 export type { PlannedWrite, TemplateOptions };

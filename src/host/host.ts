@@ -1,9 +1,10 @@
 /**
- * What the task pane needs from its host. The Excel implementation lives in src/excel/; tests and the
- * screenshot harness use fakes. Components receive a Host and never touch Office.js themselves.
+ * What a user interface needs from the program it runs in (Excel today; the browser checker and WPS
+ * later): snapshots go into the core, highlights, clearing, writes and inserted templates come out.
+ * The Excel implementation lives in src/excel/; tests and the screenshot harness use fakes. The task
+ * pane's components receive a Host and never touch Office.js themselves.
  */
-import type { SheetReport, Severity, Finding, AggregateCell } from '../core/report.js';
-import type { RulePackName } from '../core/rules/packs.js';
+import type { AggregateCell, Finding, RulePackName, Severity, SheetReport } from '../core/index.js';
 
 export type Locale = 'zh-CN' | 'en-US';
 

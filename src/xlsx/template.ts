@@ -1,29 +1,20 @@
 /**
- * `hefen template project|department --out FILE.xlsx [--rows N] [--rules NAME]`: the blank
- * template of src/core/template.ts written as an .xlsx file with ExcelJS — the same description
- * the task pane inserts, with cached formula results so readers that cannot calculate see the
- * blank form's values, and Excel recalculating on open.
+ * The blank template of the core (buildTemplate) rendered into an ExcelJS worksheet — the same
+ * description the task pane inserts, with cached formula results so readers that cannot calculate
+ * see the blank form's values, and Excel recalculating on open. `hefen template` saves it to a file.
  */
-import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import {
   TEMPLATE_STYLES,
-  buildTemplate,
+  columnName,
   evaluateTemplate,
   formulaOf,
+  toA1,
   uniqueSheetName,
+  type CellRange,
   type TemplateDescription,
-  type TemplateOptions,
   type TemplateStyle,
-} from '../core/template.js';
-import { columnName, toA1, type CellRange } from '../core/snapshot.js';
-
-export class OutputExistsError extends Error {
-  constructor(readonly path: string) {
-    super(`输出文件已存在，未覆盖：${path}（请换一个文件名，或先删除该文件）`);
-    this.name = 'OutputExistsError';
-  }
-}
+} from '../core/index.js';
 
 function absoluteRows(r: CellRange): string {
   return `${columnName(r.left)}$${r.top + 1}:${columnName(r.right)}$${r.bottom + 1}`;
@@ -99,33 +90,10 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, t: TemplateDescription, n
   return ws;
 }
 
-export interface WriteTemplateOptions extends Omit<TemplateOptions, 'kind'> {
-  /** Replace an existing file (default: refuse with OutputExistsError). */
-  overwrite?: boolean;
-}
-
-/** Write a workbook holding one blank template sheet to `outPath`. */
-export async function writeTemplateXlsx(
-  kind: TemplateOptions['kind'],
-  outPath: string,
-  options: WriteTemplateOptions = {},
-): Promise<{ path: string; sheet: string; template: TemplateDescription }> {
-  const { overwrite = false, ...templateOptions } = options;
-  const template = buildTemplate({ ...templateOptions, kind });
-  if (!overwrite && (await exists(outPath))) throw new OutputExistsError(outPath);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '核分 Hefen';
-  wb.calcProperties.fullCalcOnLoad = true;
-  const ws = addTemplateSheet(wb, template);
-  await wb.xlsx.writeFile(outPath);
-  return { path: outPath, sheet: ws.name, template };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+/** A new workbook holding one blank template sheet, to be recalculated when Excel opens it. */
+export function templateWorkbook(t: TemplateDescription): { workbook: ExcelJS.Workbook; sheet: string } {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '核分 Hefen';
+  workbook.calcProperties.fullCalcOnLoad = true;
+  return { workbook, sheet: addTemplateSheet(workbook, t).name };
 }
