@@ -243,6 +243,38 @@ describe('a sheet renamed or deleted under the add-in', () => {
   });
 });
 
+describe('the user editing while the add-in waits', () => {
+  it('editCell types into a cell between two syncs, and formulas reading it follow', async () => {
+    const sheet = fakeSheet('Sheet1', [[2]]);
+    sheet.cells.B1 = { value: 6, formula: '=A1*3' };
+    const f = install(sheet);
+    f.beforeSync = (n) => {
+      if (n === 2) f.editCell('Sheet1', '$a$1', '5');
+    };
+    const seen = await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getActiveWorksheet().getRange('A1:B1');
+      r.load('values');
+      await context.sync();
+      const first = r.values[0];
+      r.load('values');
+      await context.sync();
+      return [first, r.values[0]];
+    });
+    expect(seen).toEqual([
+      [2, 6],
+      [5, 15],
+    ]);
+    f.editCell('Sheet1', 'A1', '80%');
+    expect(f.workbook.sheets[0].cells.A1).toEqual({ value: 0.8, numberFormat: '0%', text: '80%' });
+    f.editCell('Sheet1', 'C1', '=B1+1');
+    expect(f.workbook.sheets[0].cells.C1).toEqual({ value: 3.4, formula: '=B1+1' });
+    f.editCell('Sheet1', 'A1', null);
+    expect(f.workbook.sheets[0].cells.B1.value).toBe(0);
+    f.protectSheet('Sheet1');
+    expect(() => f.editCell('Sheet1', 'A1', 1)).toThrow(/locked/);
+  });
+});
+
 describe('the 5 MB cap on what one sync sends and receives', () => {
   /** `rows` cells in column A, each holding `text`. */
   function notes(rows: number, text: string): FakeSheet {

@@ -164,6 +164,11 @@ export interface FakeOffice {
   renameSheet(oldName: string, newName: string): void;
   /** The user deletes a sheet (with its conditional formats); the next visible sheet becomes active. */
   deleteSheet(name: string): void;
+  /**
+   * The user types into a cell: "=…" is a formula, other text is read as typed ("12", "80%"),
+   * null empties it; formulas reading it recalculate. Refused on a locked cell of a protected sheet.
+   */
+  editCell(sheet: string, a1: string, input: FakeValue): void;
   /** What a fresh open of the saved file would see: the sheets plus the persisted settings. */
   savedCopy(): FakeWorkbook;
   readonly Office: unknown;
@@ -1551,6 +1556,17 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
     },
     deleteSheet(name) {
       removeSheet(st.wb, sheetNamed(name));
+    },
+    editCell(sheetName, a1, input) {
+      const s = sheetNamed(sheetName);
+      const p = parseA1(a1.replace(/\$/g, '').toUpperCase());
+      const at = toA1(p.row, p.col);
+      if (s.protected && locked(s.cells[at])) throw new Error(`${sheetName}!${at} is locked: the sheet is protected`);
+      const asText = (s.cells[at]?.numberFormat ?? 'General') === '@';
+      if (typeof input === 'string' && input.startsWith('=') && !asText) writeFormula(st, s, at, input);
+      else if (typeof input === 'string' && !asText) writeTyped(st, s, at, input);
+      else writeConstant(st, s, at, input);
+      recalc(s, new Set([at]));
     },
     savedCopy() {
       return { ...clone(st.wb), selection: null };
