@@ -119,7 +119,9 @@ export function createConfig(options = {}) {
 /** The add-in's base address for webpack-cli: HEFEN_BASE_URL, or a plain Chinese message and exit. */
 function baseUrlOrExit() {
   try {
-    return baseUrlFromEnv(process.env);
+    const base = baseUrlFromEnv(process.env);
+    if (base !== DEV_BASE_URL) console.log(`dist/addin/manifest.xml 中的网址指向 ${base}/`);
+    return base;
   } catch (e) {
     if (!(e instanceof BaseUrlError)) throw e;
     console.error(e.message);
