@@ -9,6 +9,8 @@ export declare function createConfig(options?: {
   mode?: 'production' | 'development';
   entry?: string;
   outDir?: string;
+  /** Where the manifest's addresses point (https only); default https://localhost:3000. */
+  baseUrl?: string;
 }): Configuration;
 declare const config: (env: unknown, argv?: { mode?: string }) => Configuration;
 export default config;

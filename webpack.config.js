@@ -5,11 +5,17 @@
  *
  * Office.js is NOT bundled: taskpane.html loads it from Microsoft's CDN, as Office requires.
  * createConfig() is also used by scripts/serve.ts and the tests (other entry / output folder).
+ *
+ * `HEFEN_BASE_URL=https://server/path npm run build`: the emitted manifest.xml points every address
+ * at that server instead of https://localhost:3000 (scripts/build-manifest.js), so dist/addin/ can
+ * be copied to it as it is. Only the webpack-cli entry reads the variable; `npm start` always
+ * builds for localhost.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import { BaseUrlError, baseUrlFromEnv, buildManifest, DEV_BASE_URL, normaliseBaseUrl } from './scripts/build-manifest.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -52,12 +58,13 @@ export function typescriptRule(production) {
 }
 
 /**
- * @param {{ mode?: 'production' | 'development', entry?: string, outDir?: string }} [options]
+ * @param {{ mode?: 'production' | 'development', entry?: string, outDir?: string, baseUrl?: string }} [options]
  * @returns {import('webpack').Configuration}
  */
 export function createConfig(options = {}) {
   const mode = options.mode ?? 'production';
   const production = mode === 'production';
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEV_BASE_URL); // a bad base fails before compiling
   return {
     mode,
     context: root,
@@ -88,7 +95,11 @@ export function createConfig(options = {}) {
       new CopyWebpackPlugin({
         patterns: [
           { from: path.join(root, 'assets'), to: 'assets', globOptions: { ignore: ['**/.*'] } },
-          { from: path.join(root, 'manifest.xml'), to: 'manifest.xml' },
+          {
+            from: path.join(root, 'manifest.xml'),
+            to: 'manifest.xml',
+            transform: (content) => buildManifest(content.toString('utf8'), baseUrl),
+          },
         ],
       }),
     ],
@@ -105,5 +116,19 @@ export function createConfig(options = {}) {
   };
 }
 
+/** The add-in's base address for webpack-cli: HEFEN_BASE_URL, or a plain Chinese message and exit. */
+function baseUrlOrExit() {
+  try {
+    const base = baseUrlFromEnv(process.env);
+    if (base !== DEV_BASE_URL) console.log(`dist/addin/manifest.xml 中的网址指向 ${base}/`);
+    return base;
+  } catch (e) {
+    if (!(e instanceof BaseUrlError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
 /** webpack-cli entry: `webpack` (production) or `webpack --mode development`. */
-export default (_env, argv = {}) => createConfig({ mode: argv.mode === 'development' ? 'development' : 'production' });
+export default (_env, argv = {}) =>
+  createConfig({ mode: argv.mode === 'development' ? 'development' : 'production', baseUrl: baseUrlOrExit() });

@@ -2,7 +2,8 @@
  * Packaging checks: manifest.xml validates against Microsoft's schemas, says what the issue asks
  * (zh-CN with en-US overrides, ExcelApi 1.7, a 核分 group with a 检查得分 button on the Home tab),
  * and every URL in it names a file the webpack build really emits, at the port npm start serves.
- * Also: taskpane.html loads office.js from the CDN and its inline browser check is plain ES5.
+ * Also: taskpane.html loads office.js from the CDN and its inline browser check is plain ES5; and
+ * `HEFEN_BASE_URL=https://… npm run build` moves every address to that server, still valid.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,8 +14,9 @@ import { parse as parseJs } from 'acorn';
 import { Window } from 'happy-dom';
 import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConfig, TASKPANE_HTML } from '../webpack.config.js';
+import addinConfig, { createConfig, TASKPANE_HTML } from '../webpack.config.js';
 import { DEFAULT_PORT } from '../scripts/serve.js';
+import { BaseUrlError, buildManifest, DEV_BASE_URL, manifestUrls, normaliseBaseUrl } from '../scripts/build-manifest.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const manifestPath = join(root, 'manifest.xml');
@@ -223,6 +225,157 @@ describe('manifest.xml', () => {
       expect(scripts[0]).toBe(OFFICE_JS);
       expect(scripts.slice(1)).toEqual(['taskpane.js']);
       expect(existsSync(join(outDir, 'taskpane.js'))).toBe(true);
+    });
+  });
+});
+
+/** A webpack build of the one-line entry into a fresh folder; returns the folder. */
+async function buildInto(config: webpack.Configuration): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'hefen-pack-'));
+  const entry = join(outDir, '..', `${outDir.split('/').pop()}-entry.js`);
+  writeFileSync(entry, 'export {};\n');
+  try {
+    await new Promise<void>((ok, fail) => {
+      const compiler = webpack({ ...config, entry: { taskpane: entry }, output: { ...config.output, path: outDir } });
+      compiler.run((err, stats) => {
+        compiler.close(() => undefined);
+        if (err || !stats || stats.hasErrors()) fail(err ?? new Error(stats?.toString('errors-only')));
+        else ok();
+      });
+    });
+  } finally {
+    rmSync(entry, { force: true });
+  }
+  return outDir;
+}
+
+function validate(xml: string): { status: number | null; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hefen-manifest-'));
+  try {
+    const file = join(dir, 'manifest.xml');
+    writeFileSync(file, xml);
+    const r = spawnSync('xmllint', ['--noout', '--schema', xsd!, file], { encoding: 'utf8' });
+    return { status: r.status, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the manifest for an intranet server (HEFEN_BASE_URL)', () => {
+  const BASE = 'https://addins.example.gov.cn/hefen';
+  const built = buildManifest(manifestText, `${BASE}/`);
+  const stripComments = (x: string) => x.replace(/<!--[\s\S]*?-->/g, '');
+
+  it('normalises the base: no trailing slash, lower-case host, default port dropped', () => {
+    expect(normaliseBaseUrl('https://addins.example.gov.cn/hefen/')).toBe(BASE);
+    expect(normaliseBaseUrl('  HTTPS://Addins.Example.gov.cn:443/hefen//  ')).toBe(BASE);
+    expect(normaliseBaseUrl('https://10.1.2.3:8443')).toBe('https://10.1.2.3:8443');
+    expect(normaliseBaseUrl('https://addins.example.gov.cn/')).toBe('https://addins.example.gov.cn');
+  });
+
+  it('refuses a base Office cannot load from, saying why in Chinese', () => {
+    const refuse = (raw: string) => {
+      try {
+        normaliseBaseUrl(raw);
+      } catch (e) {
+        expect(e).toBeInstanceOf(BaseUrlError);
+        return (e as Error).message;
+      }
+      throw new Error(`accepted ${raw}`);
+    };
+    expect(refuse('http://addins.example.gov.cn/hefen')).toMatch(/必须以 https:\/\/ 开头.*Office 只从 HTTPS 地址加载加载项.*http:\/\/addins\.example\.gov\.cn\/hefen/);
+    expect(refuse('addins.example.gov.cn/hefen')).toMatch(/必须以 https:\/\/ 开头/);
+    expect(refuse('ftp://addins.example.gov.cn')).toMatch(/必须以 https:\/\/ 开头/);
+    expect(refuse('')).toMatch(/是空的/);
+    expect(refuse('https://')).toMatch(/不是有效的网址/);
+    expect(refuse('https://admin:secret@addins.example.gov.cn')).toMatch(/用户名或密码/);
+    expect(refuse('https://addins.example.gov.cn/hefen?v=1')).toMatch(/不能带 \? 或 #/);
+    expect(() => buildManifest(manifestText, 'http://addins.example.gov.cn')).toThrow(BaseUrlError);
+  });
+
+  it('points every address at the base, at the same paths as the development manifest', () => {
+    const devUrls = manifestUrls(manifestText);
+    const urls = manifestUrls(built);
+    expect(urls).toHaveLength(devUrls.length);
+    expect(urls).toHaveLength(7); // IconUrl, HighResolutionIconUrl, SourceLocation, 3 bt:Image, 1 bt:Url
+    for (const url of urls) expect(url.startsWith(`${BASE}/`), url).toBe(true);
+    expect(urls.map((u) => u.slice(BASE.length))).toEqual(devUrls.map((u) => u.slice(DEV_BASE_URL.length)));
+    expect(built).not.toMatch(/localhost/);
+    // nothing else changed: the same manifest once the addresses are put back
+    expect(stripComments(built).replaceAll(BASE, DEV_BASE_URL)).toBe(stripComments(manifestText));
+    expect(built).toContain(`<SourceLocation DefaultValue="${BASE}/taskpane.html"/>`);
+  });
+
+  it('leaves the development manifest as it is', () => {
+    expect(buildManifest(manifestText, DEV_BASE_URL)).toBe(manifestText);
+    expect(buildManifest(manifestText, `${DEV_BASE_URL}/`)).toBe(manifestText);
+  });
+
+  it('escapes what XML needs escaped and keeps comments well-formed', () => {
+    const odd = buildManifest(manifestText, "https://my--host.example/a&b's");
+    expect(odd).toContain('DefaultValue="https://my--host.example/a&amp;b&apos;s/taskpane.html"');
+    const comments = odd.match(/<!--([\s\S]*?)-->/g) ?? [];
+    for (const c of comments) expect(c.slice(4, -3)).not.toContain('--');
+  });
+
+  it('refuses a template with an address it cannot move', () => {
+    const stray = manifestText.replace('</DisplayName>', '</DisplayName>\n  <SupportUrl DefaultValue="https://support.example.com/"/>');
+    expect(() => buildManifest(stray, BASE)).toThrow(/不在 https:\/\/localhost:3000 下.*support\.example\.com/);
+  });
+
+  it.skipIf(!hasXmllint)('the rewritten manifest validates against the schema (xmllint, offline)', () => {
+    expect(validate(built)).toEqual({ status: 0, stderr: expect.stringMatching(/validates/) });
+    expect(validate(buildManifest(manifestText, 'https://10.1.2.3:8443/office/addins/hefen')).status).toBe(0);
+  });
+
+  describe('npm run build with HEFEN_BASE_URL', () => {
+    let outDir = '';
+    const saved = process.env.HEFEN_BASE_URL;
+    beforeAll(async () => {
+      process.env.HEFEN_BASE_URL = `${BASE}/`;
+      try {
+        // what webpack-cli runs for `npm run build`, with the one-line entry
+        outDir = await buildInto(addinConfig(undefined, { mode: 'development' }));
+      } finally {
+        if (saved === undefined) delete process.env.HEFEN_BASE_URL;
+        else process.env.HEFEN_BASE_URL = saved;
+      }
+    });
+    afterAll(() => {
+      if (outDir) rmSync(outDir, { recursive: true, force: true });
+    });
+
+    it('emits the rewritten manifest, and every address names a file of dist/addin', () => {
+      const emitted = readFileSync(join(outDir, 'manifest.xml'), 'utf8');
+      expect(emitted).toBe(built);
+      for (const url of manifestUrls(emitted)) {
+        const file = join(outDir, decodeURIComponent(url.slice(BASE.length)));
+        expect(existsSync(file), `${url} is not in the build output`).toBe(true);
+      }
+      expect(existsSync(join(outDir, TASKPANE_HTML))).toBe(true);
+    });
+
+    it('without the variable the build keeps the localhost manifest', () => {
+      expect(process.env.HEFEN_BASE_URL).toBe(saved);
+      if (saved !== undefined) return; // set outside the test: nothing to compare
+      const config = addinConfig(undefined, { mode: 'development' });
+      const copy = (config.plugins ?? []).find((p) => p?.constructor?.name === 'CopyPlugin') as unknown as {
+        patterns: { to?: string; transform?: (c: Buffer) => string }[];
+      };
+      const manifest = copy.patterns.find((p) => p.to === 'manifest.xml')!;
+      expect(manifest.transform!(Buffer.from(manifestText))).toBe(manifestText);
+    });
+
+    it('webpack-cli refuses an http:// base with the Chinese message, before compiling', () => {
+      const r = spawnSync(process.execPath, [join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'development'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, HEFEN_BASE_URL: 'http://addins.example.gov.cn/hefen' },
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('HEFEN_BASE_URL 必须以 https:// 开头');
+      expect(r.stdout + r.stderr).not.toMatch(/compiled/);
     });
   });
 });

@@ -13,7 +13,20 @@
  * - writes (`values`, `formulas`, `numberFormat`, `merge()`, `format.*`, `dataValidation`,
  *   `pageLayout`, `worksheets.add`) are queued like everything else, so a load queued before a
  *   write in the same batch reads the old state; a formula written, or one whose inputs were
- *   written, is recalculated at the end of the sync (fake-office-calc.ts), as Excel does.
+ *   written, is recalculated at the end of the sync (fake-office-calc.ts), as Excel does;
+ * - a failing command rejects the sync with an OfficeExtension.Error-like `FakeOfficeError`
+ *   (`code`, `debugInfo`); the commands before it stay done, the ones after it are dropped, and
+ *   nothing loaded in that sync becomes readable;
+ * - a protected sheet (`protection.protected`) refuses writes to locked cells (every cell, unless
+ *   `format.protection.locked` was false before protecting), number formats, formatting, merges,
+ *   data validation, and adding, changing or deleting conditional formats: `AccessDenied`;
+ * - a sheet asked for by a name it no longer has, or deleted, is `ItemNotFound` (sheets from a
+ *   loaded collection follow their id, as in Excel, so they survive a rename);
+ * - a sync whose response, as JSON in UTF-8 bytes, exceeds Excel on the web's 5 MB is
+ *   `ResponsePayloadSizeLimitExceeded`, one whose queued writes exceed it
+ *   `RequestPayloadSizeLimitExceeded` (before anything runs);
+ * - the user can act between two syncs (`fake.beforeSync`, `protectSheet`, `renameSheet`,
+ *   `deleteSheet`), as they can in Excel while an add-in waits.
  *
  * No Node imports: the same file is bundled for the browser and injected in place of office.js
  * (`installFakeOffice(window, workbook)`).
@@ -69,7 +82,7 @@ export interface FakeSheet {
   name: string;
   id: string;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
-  /** A protected sheet refuses new conditional formats. */
+  /** `worksheet.protection.protected`: see the header for what it refuses. */
   protected?: boolean;
   cells: Record<string, FakeCell>;
   merges: string[];
@@ -90,6 +103,8 @@ export interface FakeWorkbook {
   selection: { sheet: string; address: string } | null;
   /** Document settings as persisted in the file (what `settings.saveAsync` wrote). */
   settings: Record<string, unknown>;
+  /** The workbook's structure is protected: sheets cannot be added or deleted (`AccessDenied`). */
+  structureProtected?: boolean;
 }
 
 export interface FakeOfficeOptions {
@@ -103,6 +118,20 @@ export interface FakeOfficeOptions {
   host?: string | null;
   /** Make `settings.saveAsync` report failure. */
   failSettingsSave?: boolean;
+  /** Request and response cap per sync, in bytes of JSON; default PAYLOAD_LIMIT_BYTES. */
+  payloadLimitBytes?: number;
+}
+
+/**
+ * Excel on the web caps each request and each response at 5 MB; taken as 5,000,000 bytes so an
+ * adapter that fits here fits there whichever megabyte Excel means.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+/** What one sync sent and received, in bytes of JSON (UTF-8), as far as the fake can tell. */
+export interface FakePayload {
+  request: number;
+  response: number;
 }
 
 export type FakeLogEntry =
@@ -119,8 +148,27 @@ export interface FakeOffice {
   readonly settingsInMemory: Record<string, unknown>;
   syncCount: number;
   log: FakeLogEntry[];
-  /** Clear the sync counter and the log (e.g. between set-up and the step under test). */
+  /** Per sync since the last reset, in order: the bytes it sent and received. */
+  readonly payloads: FakePayload[];
+  /** Clear the sync counter, the log and the payloads (e.g. between set-up and the step under test). */
   reset(): void;
+  /**
+   * Runs at the start of every sync, before its commands, with the sync's number: what the user
+   * does in Excel while the add-in waits between two syncs (edit a cell, rename a sheet, …).
+   */
+  beforeSync: ((n: number) => void) | null;
+  /** The user protects the sheet (Review → Protect Sheet, no password, default options). */
+  protectSheet(name: string): void;
+  unprotectSheet(name: string): void;
+  /** The user renames a sheet (its id, cells and formats stay; the active sheet follows). */
+  renameSheet(oldName: string, newName: string): void;
+  /** The user deletes a sheet (with its conditional formats); the next visible sheet becomes active. */
+  deleteSheet(name: string): void;
+  /**
+   * The user types into a cell: "=…" is a formula, other text is read as typed ("12", "80%"),
+   * null empties it; formulas reading it recalculate. Refused on a locked cell of a protected sheet.
+   */
+  editCell(sheet: string, a1: string, input: FakeValue): void;
   /** What a fresh open of the saved file would see: the sheets plus the persisted settings. */
   savedCopy(): FakeWorkbook;
   readonly Office: unknown;
@@ -128,14 +176,90 @@ export interface FakeOffice {
   uninstall(): void;
 }
 
+/**
+ * What `context.sync()` rejects with, shaped like OfficeExtension.Error: `code` (Excel.ErrorCodes),
+ * `debugInfo`; the message starts with the code so a test can match either.
+ */
 export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  readonly traceMessages: string[] = [];
+  readonly innerError: FakeOfficeError | null = null;
   constructor(
     readonly code: string,
     message: string,
+    errorLocation?: string,
   ) {
     super(`${code}: ${message}`);
-    this.name = 'FakeOfficeError';
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
+}
+
+/** Excel's own wording, followed by what the fake saw. */
+const EXCEL_SAYS = {
+  AccessDenied: 'You cannot perform the requested operation.',
+  ItemNotFound: "The requested resource doesn't exist.",
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+} as const;
+
+function excelError(code: keyof typeof EXCEL_SAYS, detail: string, errorLocation?: string): FakeOfficeError {
+  return new FakeOfficeError(code, `${EXCEL_SAYS[code]} (${detail})`, errorLocation);
+}
+
+/** Excel.ErrorCodes, as far as the fake raises them (and the two payload limits). */
+const EXCEL_ERROR_CODES = {
+  accessDenied: 'AccessDenied',
+  apiNotFound: 'ApiNotFound',
+  generalException: 'GeneralException',
+  invalidArgument: 'InvalidArgument',
+  invalidOperation: 'InvalidOperation',
+  itemAlreadyExists: 'ItemAlreadyExists',
+  itemNotFound: 'ItemNotFound',
+  notImplemented: 'NotImplemented',
+  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+  requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+} as const;
+
+/** OfficeExtension.ErrorCodes (the codes Office.js itself raises). */
+const OFFICE_EXTENSION_ERROR_CODES = {
+  accessDenied: 'AccessDenied',
+  generalException: 'GeneralException',
+  invalidArgument: 'InvalidArgument',
+  invalidObjectPath: 'InvalidObjectPath',
+  propertyNotLoaded: 'PropertyNotLoaded',
+  apiNotFound: 'ApiNotFound',
+} as const;
+
+function refuseProtected(sheet: FakeSheet, what: string): never {
+  throw excelError('AccessDenied', `the sheet “${sheet.name}” is protected: ${what}`, what);
+}
+
+/** A cell is locked unless its format says otherwise, as in Excel. */
+function locked(cell: FakeCell | undefined): boolean {
+  return cell?.format?.['protection.locked'] !== false;
+}
+
+/** Bytes of `s` in UTF-8, without encoding it. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes a value takes as JSON. */
+function jsonBytes(v: unknown): number {
+  return v === undefined ? 0 : utf8Length(JSON.stringify(v));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,6 +513,7 @@ function formatRecorder(ctx: Ctx, target: () => RangeTarget, path: string): obje
         ctx.st.log.push({ kind: 'set', object: 'RangeFormat', prop: key, value });
         ctx.enqueue(() => {
           const t = target();
+          if (t.sheet.protected) refuseProtected(t.sheet, `Range.format.${key} at ${rangeToA1(t.rect)}`);
           eachCell(t, (a1) => {
             const cell = cellAt(t.sheet, a1);
             cell.format = { ...(cell.format ?? {}), [key]: clone(value) };
@@ -408,6 +533,8 @@ interface State {
   opts: Required<Pick<FakeOfficeOptions, 'excelApi'>> & FakeOfficeOptions;
   syncCount: number;
   log: FakeLogEntry[];
+  payloads: FakePayload[];
+  beforeSync: ((n: number) => void) | null;
   nextCfId: number;
   /** Values formulas showed last, by sheet, cell and formula text: for formulas the fake cannot calculate. */
   shown: Map<string, FakeValue>;
@@ -417,18 +544,52 @@ class Ctx {
   queue: (() => void)[] = [];
   nullables: Obj<unknown>[] = [];
   readonly workbook: WorkbookProxy;
+  /** Bytes of the writes queued for the next sync. */
+  private requestBytes = 0;
+  /** What the running sync has loaded: made readable only when the whole sync succeeds. */
+  private staged: (() => void)[] = [];
+  private responseBytes = 0;
   constructor(readonly st: State) {
     this.workbook = new WorkbookProxy(this, () => st.wb);
   }
-  enqueue(fn: () => void): void {
+  get limitBytes(): number {
+    return this.st.opts.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+  }
+  enqueue(fn: () => void, bytes = 0): void {
     this.queue.push(fn);
+    this.requestBytes += bytes;
+  }
+  /** A loaded property: `bytes` of JSON in the response, `commit` makes it readable. */
+  respond(bytes: number, commit: () => void): void {
+    this.responseBytes += bytes;
+    this.staged.push(commit);
   }
   async sync(): Promise<void> {
     this.st.syncCount++;
-    this.st.log.push({ kind: 'sync', n: this.st.syncCount });
+    const n = this.st.syncCount;
+    this.st.log.push({ kind: 'sync', n });
+    this.st.beforeSync?.(n);
     const q = this.queue;
+    const payload: FakePayload = { request: this.requestBytes, response: 0 };
+    this.st.payloads.push(payload);
     this.queue = [];
-    for (const fn of q) fn(); // the first failure rejects the sync; later commands are dropped
+    this.requestBytes = 0;
+    this.staged = [];
+    this.responseBytes = 0;
+    if (payload.request > this.limitBytes) {
+      throw excelError('RequestPayloadSizeLimitExceeded', `${payload.request} bytes of writes in one sync`);
+    }
+    try {
+      for (const fn of q) fn(); // the first failure rejects the sync; later commands are dropped
+      payload.response = this.responseBytes;
+      if (this.responseBytes > this.limitBytes) {
+        throw excelError('ResponsePayloadSizeLimitExceeded', `${this.responseBytes} bytes in one sync`);
+      }
+      for (const commit of this.staged) commit();
+    } finally {
+      payload.response = this.responseBytes;
+      this.staged = [];
+    }
     for (const p of this.nullables) p.settleNull();
     this.nullables = [];
   }
@@ -495,7 +656,9 @@ abstract class Obj<T> {
 
   applyLoad(paths: string[]): void {
     const t = this.resolveTarget();
-    this.nullState = t === null;
+    this.ctx.respond(t === null ? 16 : 0, () => {
+      this.nullState = t === null;
+    });
     if (t === null) return; // loading a null object is allowed; reading it is not
     const byHead = new Map<string, string[]>();
     for (const p of paths) {
@@ -506,7 +669,8 @@ abstract class Obj<T> {
     }
     for (const [head, rest] of byHead) {
       if (this.scalars.includes(head)) {
-        this.loaded.set(head, clone(this.read(t, head)));
+        const json = JSON.stringify(this.read(t, head)) ?? 'null';
+        this.ctx.respond(utf8Length(json) + head.length + 4, () => this.loaded.set(head, JSON.parse(json)));
       } else {
         const child = this.nav(head);
         if (!child) throw new FakeOfficeError('InvalidArgument', `${this.kind} has no property ${head}`);
@@ -549,7 +713,7 @@ abstract class Obj<T> {
 
   protected setLater(prop: string, value: unknown, apply: () => void): void {
     this.ctx.st.log.push({ kind: 'set', object: this.kind, prop, value, ...(this.label ? { at: this.label } : {}) });
-    this.ctx.enqueue(apply);
+    this.ctx.enqueue(apply, jsonBytes(value) + prop.length + 4);
   }
 }
 
@@ -561,13 +725,18 @@ abstract class Coll<T, P extends Obj<unknown>> extends Obj<T> {
 
   override applyLoad(paths: string[]): void {
     const t = this.resolveTarget();
-    this.nullState = t === null;
+    this.ctx.respond(0, () => {
+      this.nullState = t === null;
+    });
     if (t === null) return;
     const rest = paths.map((p) => (p === 'items' ? '' : p.startsWith('items/') ? p.slice(6) : p)).filter(Boolean);
-    this.itemProxies = this.list(t).map((item) => {
+    const proxies = this.list(t).map((item) => {
       const p = this.makeItem(item);
       p.applyLoad(rest.length ? rest : p.allScalars());
       return p;
+    });
+    this.ctx.respond(proxies.length * 3 + 12, () => {
+      this.itemProxies = proxies;
     });
   }
 
@@ -594,8 +763,14 @@ class WorksheetCollectionProxy extends Coll<FakeWorkbook, WorksheetProxy> {
   protected list(t: FakeWorkbook): unknown[] {
     return t.sheets;
   }
+  /** Loaded items follow their sheet's id, as Excel's do: a renamed sheet is still found. */
   protected makeItem(item: unknown): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => item as FakeSheet);
+    const id = (item as FakeSheet).id;
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.target().sheets.find((x) => x.id === id);
+      if (!s) throw excelError('ItemNotFound', `no worksheet with id ${id} (deleted)`);
+      return s;
+    });
   }
   private find(key: string): FakeSheet | null {
     const wb = this.target();
@@ -612,7 +787,7 @@ class WorksheetCollectionProxy extends Coll<FakeWorkbook, WorksheetProxy> {
     this.call('getItem', [key]);
     return new WorksheetProxy(this.ctx, () => {
       const s = this.find(key);
-      if (!s) throw new FakeOfficeError('ItemNotFound', `no worksheet ${key}`);
+      if (!s) throw excelError('ItemNotFound', `no worksheet named ${key}`, 'WorksheetCollection.getItem');
       return s;
     });
   }
@@ -625,11 +800,15 @@ class WorksheetCollectionProxy extends Coll<FakeWorkbook, WorksheetProxy> {
     let created: FakeSheet | null = null;
     this.call('add', [name], () => {
       const wb = this.target();
+      if (wb.structureProtected) throw excelError('AccessDenied', 'the workbook structure is protected', 'WorksheetCollection.add');
       if (this.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `a worksheet named ${name} exists`);
       created = { name, id: `{${name}}`, visibility: 'Visible', cells: {}, merges: [], conditionalFormats: [] };
       wb.sheets.push(created);
     });
-    return new WorksheetProxy(this.ctx, () => created);
+    return new WorksheetProxy(this.ctx, () => {
+      if (created && !this.target().sheets.includes(created)) throw excelError('ItemNotFound', `worksheet ${created.name} was deleted`);
+      return created;
+    });
   }
 }
 
@@ -662,6 +841,25 @@ class WorksheetProxy extends Obj<FakeSheet> {
   }
   get position(): number {
     return this.prop('position');
+  }
+
+  /** ExcelApi 1.2: `protection.protected` (read only here: an add-in has no business unprotecting). */
+  get protection(): WorksheetProtectionProxy {
+    return this.child('protection', () => new WorksheetProtectionProxy(this.ctx, () => this.resolveTarget()));
+  }
+
+  protected override nav(name: string): Obj<unknown> | null {
+    return name === 'protection' ? this.protection : null;
+  }
+
+  /** Deletes the sheet, with its conditional formats; Excel keeps at least one visible sheet. */
+  delete(): void {
+    this.call('delete', [], () => {
+      const s = this.target();
+      const wb = this.ctx.st.wb;
+      if (wb.structureProtected) throw excelError('AccessDenied', 'the workbook structure is protected', 'Worksheet.delete');
+      removeSheet(wb, s);
+    });
   }
 
   private range(rect: () => CellRange, label?: string): RangeProxy {
@@ -736,6 +934,32 @@ class WorksheetProxy extends Obj<FakeSheet> {
   }
 }
 
+class WorksheetProtectionProxy extends Obj<FakeSheet> {
+  protected readonly kind = 'WorksheetProtection';
+  protected override readonly scalars = ['protected'];
+  protected override read(t: FakeSheet, name: string): unknown {
+    return name === 'protected' ? Boolean(t.protected) : super.read(t, name);
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+}
+
+/** Remove `sheet` as Excel's Delete does; the next visible sheet (else the previous) becomes active. */
+function removeSheet(wb: FakeWorkbook, sheet: FakeSheet): void {
+  const visible = (s: FakeSheet) => (s.visibility ?? 'Visible') === 'Visible';
+  if (visible(sheet) && wb.sheets.filter(visible).length === 1) {
+    throw new FakeOfficeError('InvalidOperation', 'a workbook must contain at least one visible worksheet');
+  }
+  const i = wb.sheets.indexOf(sheet);
+  wb.sheets.splice(i, 1);
+  if (wb.activeSheet === sheet.name) {
+    const next = [...wb.sheets.slice(i), ...wb.sheets.slice(0, i).reverse()].find(visible);
+    wb.activeSheet = next ? next.name : '';
+  }
+  if (wb.selection?.sheet === sheet.name) wb.selection = null;
+}
+
 class RangeProxy extends Obj<RangeTarget> {
   protected readonly kind = 'Range';
 
@@ -769,8 +993,9 @@ class RangeProxy extends Obj<RangeTarget> {
     const { rect } = t;
     const rows = rect.bottom - rect.top + 1;
     const cols = rect.right - rect.left + 1;
-    if (['values', 'text', 'numberFormat', 'formulas'].includes(name) && rows * cols > 5_000_000) {
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'range too large');
+    // at least two bytes a cell ("" or 0, and a comma) whatever it holds: refuse before building it
+    if (['values', 'text', 'numberFormat', 'formulas'].includes(name) && rows * cols * 2 > this.ctx.limitBytes) {
+      throw excelError('ResponsePayloadSizeLimitExceeded', `Range.${name} of ${rangeToA1(rect)}: ${rows * cols} cells`);
     }
     switch (name) {
       case 'address':
@@ -848,6 +1073,12 @@ class RangeProxy extends Obj<RangeTarget> {
     this.setLater(what, v, () => {
       const t = this.target();
       const at = gridOf(t, v, what);
+      if (t.sheet.protected) {
+        if (what === 'numberFormat') refuseProtected(t.sheet, `Range.numberFormat at ${rangeToA1(t.rect)}`);
+        eachCell(t, (a1) => {
+          if (locked(t.sheet.cells[a1])) refuseProtected(t.sheet, `Range.${what} at ${rangeToA1(t.rect)} (${a1} is locked)`);
+        });
+      }
       const changed = new Set<string>();
       eachCell(t, (a1, r, c) => {
         const x = at(r, c);
@@ -871,6 +1102,7 @@ class RangeProxy extends Obj<RangeTarget> {
   merge(across = false): void {
     this.call('merge', [across], () => {
       const t = this.target();
+      if (t.sheet.protected) refuseProtected(t.sheet, `Range.merge at ${rangeToA1(t.rect)}`);
       const parts = across
         ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i }))
         : [t.rect];
@@ -894,6 +1126,7 @@ class RangeProxy extends Obj<RangeTarget> {
       this.setLater(`dataValidation.${prop}`, value, () => {
         this.ctx.requireApi('1.8', 'dataValidation');
         const t = this.target();
+        if (t.sheet.protected) refuseProtected(t.sheet, `Range.dataValidation at ${rangeToA1(t.rect)}`);
         eachCell(t, (a1) => {
           ((t.sheet.validations ??= {})[a1] ??= {})[prop] = clone(value);
         });
@@ -1004,7 +1237,7 @@ class ConditionalFormatCollectionProxy extends Coll<RangeTarget, ConditionalForm
     let created: { cf: FakeConditionalFormat; sheet: FakeSheet } | null = null;
     this.call('add', [type], () => {
       const t = this.target();
-      if (t.sheet.protected) throw new FakeOfficeError('AccessDenied', 'the sheet is protected');
+      if (t.sheet.protected) refuseProtected(t.sheet, 'ConditionalFormatCollection.add');
       const cf: FakeConditionalFormat = {
         id: `cf${++this.ctx.st.nextCfId}`,
         type,
@@ -1093,9 +1326,15 @@ class ConditionalFormatProxy extends Obj<CfTarget> {
   delete(): void {
     this.call('delete', [], () => {
       const t = this.target();
+      if (t.sheet.protected) refuseProtected(t.sheet, 'ConditionalFormat.delete');
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
     });
   }
+}
+
+function refuseIfCfProtected(ctx: Ctx, cf: FakeConditionalFormat, what: string): void {
+  const sheet = ctx.st.wb.sheets.find((s) => s.conditionalFormats.includes(cf));
+  if (sheet?.protected) refuseProtected(sheet, what);
 }
 
 class CustomConditionalFormatProxy extends Obj<FakeConditionalFormat> {
@@ -1124,7 +1363,9 @@ class RuleProxy extends Obj<FakeConditionalFormat> {
   }
   set formula(v: string) {
     this.setLater('formula', v, () => {
-      this.target().formula = v;
+      const cf = this.target();
+      refuseIfCfProtected(this.ctx, cf, 'ConditionalFormatRule.formula');
+      cf.formula = v;
     });
   }
 }
@@ -1163,7 +1404,9 @@ class ColorProxy extends Obj<FakeConditionalFormat> {
   }
   set color(v: string) {
     this.setLater('color', v, () => {
-      this.target()[this.field] = v;
+      const cf = this.target();
+      refuseIfCfProtected(this.ctx, cf, `${this.kind}.color`);
+      cf[this.field] = v;
     });
   }
 }
@@ -1177,7 +1420,16 @@ class ColorProxy extends Obj<FakeConditionalFormat> {
  */
 export function installFakeOffice(target: object, workbook: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
   const host = target as Record<string, unknown>;
-  const st: State = { wb: workbook, opts: { excelApi: '1.17', ...options }, syncCount: 0, log: [], nextCfId: 0, shown: new Map() };
+  const st: State = {
+    wb: workbook,
+    opts: { excelApi: '1.17', ...options },
+    syncCount: 0,
+    log: [],
+    payloads: [],
+    beforeSync: null,
+    nextCfId: 0,
+    shown: new Map(),
+  };
   let inMemory: Record<string, unknown> = clone(workbook.settings);
 
   const settings = {
@@ -1241,11 +1493,21 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
       cellValue: 'CellValue',
     },
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    ErrorCodes: EXCEL_ERROR_CODES,
   };
+  // Office.js's own error type and codes, so an adapter can test `instanceof OfficeExtension.Error`.
+  const officeExtension = { Error: FakeOfficeError, ErrorCodes: OFFICE_EXTENSION_ERROR_CODES };
 
-  const previous = { Office: host.Office, Excel: host.Excel };
+  const previous = { Office: host.Office, Excel: host.Excel, OfficeExtension: host.OfficeExtension };
   host.Office = office;
   host.Excel = excel;
+  host.OfficeExtension = officeExtension;
+
+  const sheetNamed = (name: string): FakeSheet => {
+    const s = st.wb.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`the fake workbook has no sheet named ${name}`);
+    return s;
+  };
 
   const fake: FakeOffice = {
     workbook,
@@ -1264,9 +1526,47 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
     set log(l: FakeLogEntry[]) {
       st.log = l;
     },
+    get payloads() {
+      return st.payloads;
+    },
     reset() {
       st.syncCount = 0;
       st.log = [];
+      st.payloads = [];
+    },
+    get beforeSync() {
+      return st.beforeSync;
+    },
+    set beforeSync(fn: ((n: number) => void) | null) {
+      st.beforeSync = fn;
+    },
+    protectSheet(name) {
+      sheetNamed(name).protected = true;
+    },
+    unprotectSheet(name) {
+      sheetNamed(name).protected = false;
+    },
+    renameSheet(oldName, newName) {
+      const s = sheetNamed(oldName);
+      if (!/^[^[\]:*?/\\]{1,31}$/.test(newName) || /^'|'$/.test(newName)) throw new Error(`Excel does not allow the sheet name ${newName}`);
+      if (st.wb.sheets.some((x) => x !== s && x.name.toLowerCase() === newName.toLowerCase())) throw new Error(`a sheet named ${newName} exists`);
+      s.name = newName;
+      if (st.wb.activeSheet === oldName) st.wb.activeSheet = newName;
+      if (st.wb.selection?.sheet === oldName) st.wb.selection = { ...st.wb.selection, sheet: newName };
+    },
+    deleteSheet(name) {
+      removeSheet(st.wb, sheetNamed(name));
+    },
+    editCell(sheetName, a1, input) {
+      const s = sheetNamed(sheetName);
+      const p = parseA1(a1.replace(/\$/g, '').toUpperCase());
+      const at = toA1(p.row, p.col);
+      if (s.protected && locked(s.cells[at])) throw new Error(`${sheetName}!${at} is locked: the sheet is protected`);
+      const asText = (s.cells[at]?.numberFormat ?? 'General') === '@';
+      if (typeof input === 'string' && input.startsWith('=') && !asText) writeFormula(st, s, at, input);
+      else if (typeof input === 'string' && !asText) writeTyped(st, s, at, input);
+      else writeConstant(st, s, at, input);
+      recalc(s, new Set([at]));
     },
     savedCopy() {
       return { ...clone(st.wb), selection: null };
@@ -1276,6 +1576,7 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
     uninstall() {
       host.Office = previous.Office;
       host.Excel = previous.Excel;
+      host.OfficeExtension = previous.OfficeExtension;
       inMemory = {};
     },
   };
