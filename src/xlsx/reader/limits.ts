@@ -10,12 +10,12 @@ export interface ReadLimits {
 
 /**
  * Defaults, chosen far above any real form (a 10,000-row form is about 5 MB of sheet XML and
- * 80,000 cells) and well below what would hurt a laptop or a browser tab: 200 MB of XML costs
- * roughly 400 MB as strings, so a decompression bomb stops long before that; 1,000,000 cells in
+ * 80,000 cells) and well below what would hurt a laptop or a browser tab: 200 MB of XML would cost
+ * roughly 400 MB as strings; a decompression bomb stops at 100 MB (about 1 s of inflating the worst stream); 1,000,000 cells in
  * one sheet read in a few seconds; 500 sheets; 20 s per file. Override per call.
  */
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
-  maxUncompressedBytes: 150 * 1024 * 1024,
+  maxUncompressedBytes: 100 * 1024 * 1024,
   maxCellsPerSheet: 1_000_000,
   maxSheets: 500,
   maxMillis: 20_000,

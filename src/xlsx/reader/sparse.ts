@@ -191,8 +191,8 @@ function trim(
     for (const v of row.vals) if (v !== undefined) n++;
     if (n) rowSpans.push({ lo: row.r, hi: row.r, weight: n });
   }
-  const mergeWeight = (m: CellRange) => 1 + Math.min(m.bottom - m.top, m.right - m.left, 1000);
-  for (const m of sheet.merges) rowSpans.push({ lo: m.top, hi: m.bottom, weight: mergeWeight(m) });
+  // A merge counts by its top-left cell only: one huge merge must not stretch the block.
+  for (const m of sheet.merges) rowSpans.push({ lo: m.top, hi: m.top, weight: 1 });
   const rs = heaviest(rowSpans, ROW_GAP);
   const colSpans: Span[] = [];
   for (const row of sheet.rows) {
@@ -202,7 +202,7 @@ function trim(
     }
   }
   for (const m of sheet.merges) {
-    if (m.bottom >= rs.lo && m.top <= rs.hi) colSpans.push({ lo: m.left, hi: m.right, weight: mergeWeight(m) });
+    if (m.top >= rs.lo && m.top <= rs.hi) colSpans.push({ lo: m.left, hi: m.left, weight: 1 });
   }
   const cs = heaviest(colSpans, COL_GAP);
   const kept = { top: rs.lo, bottom: rs.hi, left: cs.lo, right: cs.hi };

@@ -32,7 +32,9 @@ export interface ZipPackage {
 
 /** Deflate cannot expand more than about 1032:1; above this, inflate in bounded chunks. */
 const MAX_RATIO = 1032;
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
+/** Inflated bytes beyond twice the declared size that a single-call inflate may decode. */
+const SLACK = 1 << 20;
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
@@ -149,36 +151,32 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, budget: InflateBudget
   }
   if (e.method !== 8) throw corrupt(`不支持的压缩方式 ${e.method}`);
   budget.take(e.size);
-  const remaining = budget.max - budget.used;
   let out: Uint8Array;
   try {
-    if (e.compressedSize * MAX_RATIO <= e.size + remaining) {
-      // Cannot get far past the budget: one call into a buffer of the declared size (+1 to tell a
-      // longer stream from an exact one; fflate stops writing at the end of the buffer).
+    if (e.compressedSize * MAX_RATIO <= 2 * e.size + SLACK) {
+      // Even a lying stream cannot inflate far past its declared size: one call into a buffer of
+      // that size (+1 to tell a longer stream from an exact one; fflate stops writing at its end).
       out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
     } else {
-      out = inflateChunked(data, e.size + remaining, budget);
+      // Could expand far past what it declares (a bomb): inflate in chunks, stop at the size.
+      out = inflateChunked(data, e.size);
     }
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
     throw corrupt('压缩数据损坏');
   }
-  if (out.length !== e.size) {
-    if (out.length > e.size) budget.take(out.length - e.size);
-    throw corrupt('压缩包条目大小不符');
-  }
+  if (out.length !== e.size) throw sizeMismatch();
   return out;
 }
 
-function inflateChunked(data: Uint8Array, cap: number, budget: InflateBudget): Uint8Array {
+const sizeMismatch = () => corrupt('压缩包条目的实际大小与声明不符，可能是异常或恶意文件');
+
+function inflateChunked(data: Uint8Array, cap: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let total = 0;
   const inf = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > cap) {
-      budget.take(total);
-      throw corrupt('压缩包条目大小不符');
-    }
+    if (total > cap) throw sizeMismatch();
     parts.push(chunk);
   });
   for (let i = 0; i < data.length; i += CHUNK) inf.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
