@@ -90,6 +90,9 @@ export class Scanner {
   /** Start of the text run before the current tag and its end (the tag's `<`). */
   textStart = 0;
   textEnd = 0;
+  /** Offsets of the current tag: its `<` and just past its `>`. */
+  tagStart = 0;
+  tagEnd = 0;
   /** Attribute span of the current tag. */
   private attrStart = 0;
   private attrEnd = 0;
@@ -187,6 +190,8 @@ export class Scanner {
       this.attrStart = attrStart;
       this.attrEnd = selfClosing ? i - 1 : i;
       this.pos = i + 1;
+      this.tagStart = lt;
+      this.tagEnd = i + 1;
       if (closing) {
         const open = this.stack.pop();
         if (open !== qname) this.fail(open === undefined ? `多余的结束标签 </${qname}>` : `<${open}> 与 </${qname}> 不匹配`);
