@@ -461,7 +461,8 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       }
       colIndex = -1;
     } else if (tag === 'c' && inSheetData) {
-      const r = sc.attr('r');
+      sc.attrs3('r', 's', 't');
+      const r = sc.a1;
       if (r !== null) {
         const rc = parseRef(r);
         if (!rc) sc.fail(`单元格地址无效 ${r}`);
@@ -474,8 +475,8 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       }
       if (rowIndex < 0) rowIndex = cRow;
       colIndex = cCol;
-      cType = sc.attr('t') ?? 'n';
-      const s = sc.attr('s');
+      cType = sc.a3 ?? 'n';
+      const s = sc.a2;
       cFmt = s === null ? 'General' : (xfFormats[Number(s)] ?? 'General');
       vText = null;
       fText = null;

@@ -33,17 +33,20 @@ export const enum Tok {
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes entities and XML line ends (\r\n and lone \r become \n) in s[start, end). */
-export function unescapeXml(s: string, start: number, end: number, part: string): string {
-  let amp = s.indexOf('&', start);
-  let cr = s.indexOf('\r', start);
-  if ((amp < 0 || amp >= end) && (cr < 0 || cr >= end)) return s.slice(start, end);
+export function unescapeXml(src: string, start: number, end: number, part: string): string {
+  // Searched within the slice only: an indexOf over the rest of the document per call is quadratic.
+  const s = src.slice(start, end);
+  let amp = s.indexOf('&');
+  let cr = s.indexOf('\r');
+  if (amp < 0 && cr < 0) return s;
   let out = '';
-  let i = start;
-  while (i < end) {
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
     const ch = s.charCodeAt(i);
     if (ch === 38 /* & */) {
       const semi = s.indexOf(';', i + 1);
-      if (semi < 0 || semi >= end || semi - i > 12) throw corrupt(`${part} 中有无效的实体`);
+      if (semi < 0 || semi - i > 12) throw corrupt(`${part} 中有无效的实体`);
       const name = s.slice(i + 1, semi);
       let rep: string | undefined;
       if (name.charCodeAt(0) === 35 /* # */) {
@@ -64,9 +67,9 @@ export function unescapeXml(s: string, start: number, end: number, part: string)
       continue;
     }
     // Copy a run up to the next special character.
-    amp = s.indexOf('&', i);
-    cr = s.indexOf('\r', i);
-    let next = end;
+    if (amp >= 0 && amp < i) amp = s.indexOf('&', i);
+    if (cr >= 0 && cr < i) cr = s.indexOf('\r', i);
+    let next = n;
     if (amp >= 0 && amp < next) next = amp;
     if (cr >= 0 && cr < next) next = cr;
     out += s.slice(i, next);
@@ -81,6 +84,9 @@ export function decodeXstring(s: string): string {
   if (s.indexOf('_x') < 0) return s;
   return s.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
+
+const ONE_LETTER: string[] = [];
+for (let c = 65; c <= 122; c++) ONE_LETTER[c] = String.fromCharCode(c);
 
 export class Scanner {
   /** Kind of the current token. */
@@ -172,7 +178,8 @@ export class Scanner {
         else if (ch === 60 || ch === 34 || ch === 39 || ch === 61) this.fail('标签名无效');
       }
       if (i === nameStart) this.fail('标签名为空');
-      const qname = s.slice(nameStart, i);
+      // One-letter names (c, v, f, t, r) are most tags in a sheet: no new string for them.
+      const qname = i - nameStart === 1 ? ONE_LETTER[s.charCodeAt(nameStart)] ?? s[nameStart] : s.slice(nameStart, i);
       this.name = colon < 0 ? qname : s.slice(colon + 1, i);
       const attrStart = i;
       let q = 0;
@@ -232,6 +239,37 @@ export class Scanner {
       const colon = qn.indexOf(':');
       const local = colon < 0 || qn.startsWith('xmlns') ? qn : qn.slice(colon + 1);
       out[local] = unescapeXml(s, v + 1, close, this.part);
+      i = close + 1;
+      if (i < end && !isSpace(s.charCodeAt(i))) this.fail('属性之间缺少空格');
+    }
+  }
+
+  /** Values of up to three attributes in one pass over the tag (null when absent), into a1..a3. */
+  a1: string | null = null;
+  a2: string | null = null;
+  a3: string | null = null;
+  attrs3(n1: string, n2: string, n3: string): void {
+    this.a1 = this.a2 = this.a3 = null;
+    const s = this.s;
+    const end = this.attrEnd;
+    let i = this.attrStart;
+    for (;;) {
+      while (i < end && isSpace(s.charCodeAt(i))) i++;
+      if (i >= end) return;
+      const eq = s.indexOf('=', i);
+      if (eq < 0 || eq >= end) this.fail('属性格式错误');
+      let nameEnd = eq;
+      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+      let v = eq + 1;
+      while (v < end && isSpace(s.charCodeAt(v))) v++;
+      const quote = s.charCodeAt(v);
+      if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
+      const close = s.indexOf(quote === 34 ? '"' : "'", v + 1);
+      if (close < 0 || close >= end) this.fail('属性值没有结束');
+      const len = nameEnd - i;
+      if (len === n1.length && s.startsWith(n1, i)) this.a1 = unescapeXml(s, v + 1, close, this.part);
+      else if (len === n2.length && s.startsWith(n2, i)) this.a2 = unescapeXml(s, v + 1, close, this.part);
+      else if (len === n3.length && s.startsWith(n3, i)) this.a3 = unescapeXml(s, v + 1, close, this.part);
       i = close + 1;
       if (i < end && !isSpace(s.charCodeAt(i))) this.fail('属性之间缺少空格');
     }
