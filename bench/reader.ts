@@ -52,11 +52,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
+/** Wall-clock and CPU milliseconds of one run (CPU: this process, GC threads included). */
+async function time(fn: () => unknown | Promise<unknown>): Promise<[number, number]> {
   gc?.();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
-  return performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [performance.now() - t0, (c.user + c.system) / 1000];
 }
 
 async function exceljsPath(bytes: Uint8Array) {
@@ -72,15 +75,15 @@ async function main() {
     ['20 sheets × 500 rows', await build(20, 500)],
     ['10,000 rows, one sheet', await build(1, 10_000)],
   ];
-  console.log(`median of ${N} alternating runs, one process (warm), ms\n`);
-  const rows: string[][] = [['file', 'size KB', 'unzip floor', 'readWorkbook', '× floor', 'target', 'ExcelJS path', '× floor', '.xls read']];
+  console.log(`median of ${N} alternating runs, one process (warm), wall-clock ms; CPU × floor from process.cpuUsage${gc ? '' : ' (run with --expose-gc for steadier figures)'}\n`);
+  const rows: string[][] = [['file', 'size KB', 'unzip floor', 'readWorkbook', '× floor', 'CPU × floor', 'target', 'ExcelJS path', '× floor', '.xls read']];
   const targets = ['≤ 1.5×', '≤ 4×', '≤ 4×'];
   for (const [k, [name, bytes]] of cases.entries()) {
     const xls = toXls(bytes);
-    const floor: number[] = [];
-    const fast: number[] = [];
-    const old: number[] = [];
-    const legacy: number[] = [];
+    const floor: [number, number][] = [];
+    const fast: [number, number][] = [];
+    const old: [number, number][] = [];
+    const legacy: [number, number][] = [];
     // Warm-up: JIT and caches for all paths.
     for (let i = 0; i < 3; i++) {
       unzipSync(bytes);
@@ -94,10 +97,23 @@ async function main() {
     }
     for (let i = 0; i < N; i++) legacy.push(await time(() => readWorkbook(xls)));
     for (let i = 0; i < Math.max(3, Math.ceil(N / 3)); i++) old.push(await time(() => exceljsPath(bytes)));
-    const f = median(floor);
-    const r = median(fast);
-    const o = median(old);
-    rows.push([name, (bytes.length / 1024).toFixed(0), f.toFixed(1), r.toFixed(1), `${(r / f).toFixed(2)}×`, targets[k], o.toFixed(1), `${(o / f).toFixed(1)}×`, median(legacy).toFixed(1)]);
+    const wall = (xs: [number, number][]) => median(xs.map((x) => x[0]));
+    const cpu = (xs: [number, number][]) => median(xs.map((x) => x[1]));
+    const f = wall(floor);
+    const r = wall(fast);
+    const o = wall(old);
+    rows.push([
+      name,
+      (bytes.length / 1024).toFixed(0),
+      f.toFixed(1),
+      r.toFixed(1),
+      `${(r / f).toFixed(2)}×`,
+      `${(cpu(fast) / Math.max(cpu(floor), 0.001)).toFixed(2)}×`,
+      targets[k],
+      o.toFixed(1),
+      `${(o / f).toFixed(1)}×`,
+      wall(legacy).toFixed(1),
+    ]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));

@@ -311,6 +311,80 @@ interface SharedMaster {
   text: string;
 }
 
+// The current <c> tag's attributes, set by cellAttrs: row/col −1 when there is no r.
+let attrRow = -1;
+let attrCol = -1;
+let attrStyle = -1;
+let attrType = 'n';
+const CELL_TYPES = ['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n'];
+
+function cellAttrs(sc: Scanner): void {
+  const s = sc.s;
+  const end = sc.attrEnd;
+  let i = sc.attrStart;
+  attrRow = attrCol = attrStyle = -1;
+  attrType = 'n';
+  for (;;) {
+    while (i < end && s.charCodeAt(i) <= 32) i++;
+    if (i >= end) return;
+    const eq = s.indexOf('=', i);
+    if (eq < 0 || eq >= end) sc.fail('属性格式错误');
+    let nameEnd = eq;
+    while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    let v = eq + 1;
+    while (v < end && s.charCodeAt(v) <= 32) v++;
+    const quote = s.charCodeAt(v);
+    if (quote !== 34 && quote !== 39) sc.fail('属性值缺少引号');
+    const close = s.indexOf(quote === 34 ? '"' : "'", v + 1);
+    if (close < 0 || close >= end) sc.fail('属性值没有结束');
+    if (nameEnd - i === 1) {
+      const n = s.charCodeAt(i);
+      if (n === 114 /* r */) {
+        if (!refAt(s, v + 1, close)) sc.fail(`单元格地址无效 ${s.slice(v + 1, close)}`);
+      } else if (n === 115 /* s */) {
+        let x = 0;
+        for (let k = v + 1; k < close; k++) {
+          const d = s.charCodeAt(k) - 48;
+          if (d < 0 || d > 9) sc.fail('单元格样式编号无效');
+          x = x * 10 + d;
+        }
+        attrStyle = close > v + 1 ? x : -1;
+      } else if (n === 116 /* t */) {
+        const t = s.slice(v + 1, close);
+        attrType = CELL_TYPES.find((x) => x === t) ?? t;
+      }
+    }
+    i = close + 1;
+    if (i < end && s.charCodeAt(i) > 32) sc.fail('属性之间缺少空格');
+  }
+}
+
+/** Parses "B12" or "$B$12" in s[start, end) into attrRow/attrCol; false if malformed. */
+function refAt(s: string, start: number, end: number): boolean {
+  let i = start;
+  let col = 0;
+  if (s.charCodeAt(i) === 36) i++;
+  const colStart = i;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === colStart || i - colStart > 3) return false;
+  if (s.charCodeAt(i) === 36) i++;
+  const rowStart = i;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (i === rowStart || row < 1 || row > 1_048_576 || col > 16_384) return false;
+  attrRow = row - 1;
+  attrCol = col - 1;
+  return true;
+}
+
 /** One worksheet part → its cells (sparse) and merges. */
 export function parseSheet(xml: string, part: string, name: string, ctx: SheetContext): SparseSheet {
   const { sst, xfFormats, date1904, limits, deadline } = ctx;
@@ -461,13 +535,11 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       }
       colIndex = -1;
     } else if (tag === 'c' && inSheetData) {
-      sc.attrs3('r', 's', 't');
-      const r = sc.a1;
-      if (r !== null) {
-        const rc = parseRef(r);
-        if (!rc) sc.fail(`单元格地址无效 ${r}`);
-        cRow = rc[0];
-        cCol = rc[1];
+      // r, s and t read straight from the tag: no strings per cell.
+      cellAttrs(sc);
+      if (attrRow >= 0) {
+        cRow = attrRow;
+        cCol = attrCol;
       } else {
         cRow = rowIndex < 0 ? 0 : rowIndex;
         cCol = colIndex + 1;
@@ -475,9 +547,8 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       }
       if (rowIndex < 0) rowIndex = cRow;
       colIndex = cCol;
-      cType = sc.a3 ?? 'n';
-      const s = sc.a2;
-      cFmt = s === null ? 'General' : (xfFormats[Number(s)] ?? 'General');
+      cType = attrType;
+      cFmt = attrStyle < 0 ? 'General' : (xfFormats[attrStyle] ?? 'General');
       vText = null;
       fText = null;
       isText = null;

@@ -100,8 +100,8 @@ export class Scanner {
   tagStart = 0;
   tagEnd = 0;
   /** Attribute span of the current tag. */
-  private attrStart = 0;
-  private attrEnd = 0;
+  attrStart = 0;
+  attrEnd = 0;
   private pos = 0;
   private readonly stack: string[] = [];
   private rootSeen = false;

@@ -32,9 +32,12 @@ export interface ZipPackage {
 
 /** Deflate cannot expand more than about 1032:1; above this, inflate in bounded chunks. */
 const MAX_RATIO = 1032;
-const CHUNK = 16 * 1024;
-/** Inflated bytes beyond twice the declared size that a single-call inflate may decode. */
-const SLACK = 1 << 20;
+const CHUNK = 64 * 1024;
+/**
+ * Bytes a single-call inflate may end up decoding (a lying stream is decoded to its end even
+ * though nothing past the buffer is kept): about half a second at worst.
+ */
+const SYNC_WORST = 128 * 1024 * 1024;
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
@@ -153,7 +156,7 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, budget: InflateBudget
   budget.take(e.size);
   let out: Uint8Array;
   try {
-    if (e.compressedSize * MAX_RATIO <= 2 * e.size + SLACK) {
+    if (e.compressedSize * MAX_RATIO <= Math.max(2 * e.size, SYNC_WORST)) {
       // Even a lying stream cannot inflate far past its declared size: one call into a buffer of
       // that size (+1 to tell a longer stream from an exact one; fflate stops writing at its end).
       out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
