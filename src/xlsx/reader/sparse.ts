@@ -1,0 +1,229 @@
+/**
+ * Cells as a sheet stores them (sparse), then the dense rectangle the core takes. The rectangle is
+ * the used area — rows and columns holding a value or formula, or part of a merge; cells that only
+ * carry formatting do not count — exactly as the ExcelJS reader drew it. Only when that area is
+ * far larger than its content (one stray value at XFD1048576 beside a 30-row form) is it cut to
+ * the block where most cells are: the content is split wherever there are more than ROW_GAP empty
+ * rows or COL_GAP empty columns, the heaviest block is kept, and a note says what was left out.
+ */
+import type { CellRange, CellValue, SheetSnapshot } from '../../core/index.js';
+import { formatNumber } from '../../core/numfmt.js';
+import { columnName } from '../../core/index.js';
+import { WorkbookReadError, corrupt } from './errors.js';
+
+export interface SparseRow {
+  /** 0-based row. */
+  r: number;
+  cols: number[];
+  /** undefined: the cell only carries a number format (not part of the used area). */
+  vals: (CellValue | undefined)[];
+  fmts: string[];
+  formulas: (string | null)[];
+}
+
+export interface SparseSheet {
+  name: string;
+  rows: SparseRow[];
+  merges: CellRange[];
+  /** Cells with a value or formula. */
+  used: number;
+}
+
+const ROW_GAP = 100;
+const COL_GAP = 26;
+/** The rectangle is cut only when it is this much larger than its content (and not small anyway). */
+const SPARSE_FACTOR = 4;
+const SMALL_AREA = 65_536;
+
+function textOf(v: CellValue, fmt: string): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return formatNumber(v, fmt);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+interface Span {
+  lo: number;
+  hi: number;
+  weight: number;
+}
+
+/** Groups [lo, hi] spans whose gaps are at most `gap`; returns the heaviest group's extent. */
+function heaviest(spans: Span[], gap: number): { lo: number; hi: number; groups: number } {
+  spans.sort((a, b) => a.lo - b.lo);
+  let best = { lo: 0, hi: -1, weight: -1 };
+  let cur = { ...spans[0] };
+  let groups = 1;
+  for (let i = 1; i <= spans.length; i++) {
+    const s = spans[i];
+    if (s && s.lo <= cur.hi + gap + 1) {
+      if (s.hi > cur.hi) cur.hi = s.hi;
+      cur.weight += s.weight;
+      continue;
+    }
+    if (cur.weight > best.weight) best = cur;
+    if (s) {
+      cur = { ...s };
+      groups++;
+    }
+  }
+  return { lo: best.lo, hi: best.hi, groups };
+}
+
+export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: string[]): SheetSnapshot {
+  const { rows } = sheet;
+  rows.sort((a, b) => a.r - b.r);
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const row of rows) {
+    let any = false;
+    for (let k = 0; k < row.cols.length; k++) {
+      if (row.vals[k] === undefined) continue;
+      any = true;
+      const c = row.cols[k];
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+    if (any) {
+      if (row.r < top) top = row.r;
+      if (row.r > bottom) bottom = row.r;
+    }
+  }
+  for (const m of sheet.merges) {
+    if (m.top < top) top = m.top;
+    if (m.bottom > bottom) bottom = m.bottom;
+    if (m.left < left) left = m.left;
+    if (m.right > right) right = m.right;
+  }
+  if (!Number.isFinite(top)) {
+    return { sheet: sheet.name, top: 0, left: 0, values: [], text: [], numberFormat: [], formulas: [], merges: [] };
+  }
+
+  const content = sheet.used + sheet.merges.length;
+  let area = (bottom - top + 1) * (right - left + 1);
+  if (area > SMALL_AREA && area > SPARSE_FACTOR * content) {
+    ({ top, bottom, left, right } = trim(sheet, top, bottom, left, right, notes));
+    area = (bottom - top + 1) * (right - left + 1);
+  }
+  if (area > 2 * maxCells) {
+    throw new WorkbookReadError(
+      'too-many-cells',
+      `工作表“${sheet.name}”的内容区域过大（${area.toLocaleString('en-US')} 个单元格），超过上限`,
+    );
+  }
+
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellValue[][] = new Array(height);
+  const text: string[][] = new Array(height);
+  const numberFormat: string[][] = new Array(height);
+  const formulas: (string | null)[][] = new Array(height);
+  for (let i = 0; i < height; i++) {
+    values[i] = new Array<CellValue>(width).fill(null);
+    text[i] = new Array<string>(width).fill('');
+    numberFormat[i] = new Array<string>(width).fill('General');
+    formulas[i] = new Array<string | null>(width).fill(null);
+  }
+  for (const row of rows) {
+    if (row.r < top || row.r > bottom) continue;
+    const i = row.r - top;
+    const vRow = values[i];
+    const tRow = text[i];
+    const fRow = numberFormat[i];
+    const xRow = formulas[i];
+    for (let k = 0; k < row.cols.length; k++) {
+      const c = row.cols[k];
+      if (c < left || c > right) continue;
+      const j = c - left;
+      const fmt = row.fmts[k];
+      fRow[j] = fmt;
+      const v = row.vals[k];
+      if (v === undefined) continue;
+      vRow[j] = v;
+      tRow[j] = textOf(v, fmt);
+      xRow[j] = row.formulas[k];
+    }
+  }
+
+  // Merges: clipped to the rectangle; covered cells hold nothing (their format stays).
+  const merges: CellRange[] = [];
+  let covered = 0;
+  for (const m0 of sheet.merges) {
+    const m = {
+      top: Math.max(m0.top, top),
+      left: Math.max(m0.left, left),
+      bottom: Math.min(m0.bottom, bottom),
+      right: Math.min(m0.right, right),
+    };
+    if (m.top > m.bottom || m.left > m.right) continue;
+    if (m.top === m.bottom && m.left === m.right) continue;
+    merges.push(m);
+    covered += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (covered > area + sheet.merges.length) throw corrupt(`工作表“${sheet.name}”的合并单元格相互重叠`);
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        const i = r - top;
+        const j = c - left;
+        values[i][j] = null;
+        text[i][j] = '';
+        formulas[i][j] = null;
+      }
+    }
+  }
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { sheet: sheet.name, top, left, values, text, numberFormat, formulas, merges };
+}
+
+function trim(
+  sheet: SparseSheet,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+  notes: string[],
+): { top: number; bottom: number; left: number; right: number } {
+  const rowSpans: Span[] = [];
+  for (const row of sheet.rows) {
+    let n = 0;
+    for (const v of row.vals) if (v !== undefined) n++;
+    if (n) rowSpans.push({ lo: row.r, hi: row.r, weight: n });
+  }
+  // A merge counts by its top-left cell only: one huge merge must not stretch the block.
+  for (const m of sheet.merges) rowSpans.push({ lo: m.top, hi: m.top, weight: 1 });
+  const rs = heaviest(rowSpans, ROW_GAP);
+  const colSpans: Span[] = [];
+  for (const row of sheet.rows) {
+    if (row.r < rs.lo || row.r > rs.hi) continue;
+    for (let k = 0; k < row.cols.length; k++) {
+      if (row.vals[k] !== undefined) colSpans.push({ lo: row.cols[k], hi: row.cols[k], weight: 1 });
+    }
+  }
+  for (const m of sheet.merges) {
+    if (m.top >= rs.lo && m.top <= rs.hi) colSpans.push({ lo: m.left, hi: m.left, weight: 1 });
+  }
+  const cs = heaviest(colSpans, COL_GAP);
+  const kept = { top: rs.lo, bottom: rs.hi, left: cs.lo, right: cs.hi };
+  let dropped = 0;
+  let example = '';
+  for (const row of sheet.rows) {
+    for (let k = 0; k < row.cols.length; k++) {
+      if (row.vals[k] === undefined) continue;
+      const c = row.cols[k];
+      if (row.r >= kept.top && row.r <= kept.bottom && c >= kept.left && c <= kept.right) continue;
+      dropped++;
+      if (!example) example = `${columnName(c)}${row.r + 1}`;
+    }
+  }
+  if (dropped || kept.top !== top || kept.bottom !== bottom || kept.left !== left || kept.right !== right) {
+    const range = `${columnName(kept.left)}${kept.top + 1}:${columnName(kept.right)}${kept.bottom + 1}`;
+    notes.push(
+      dropped
+        ? `工作表“${sheet.name}”只读取了表格所在区域 ${range}：远离表格的 ${dropped} 个单元格（如 ${example}）未读取`
+        : `工作表“${sheet.name}”只读取了表格所在区域 ${range}`,
+    );
+  }
+  return kept;
+}
