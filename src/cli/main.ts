@@ -8,6 +8,7 @@ import { readSnapshots, WorkbookReadError } from './read-workbook.js';
 import { reportText, type FileResult } from './report-text.js';
 import { runTemplate, runWriteTotals } from './commands.js';
 import { DEFAULT_TEMPLATE_ROWS, MAX_TEMPLATE_ROWS } from '../core/template.js';
+import { REVIEW_USAGE, runReview } from './review.js';
 
 /** Where the CLI writes; a test passes string collectors. */
 export interface IO {
@@ -27,6 +28,7 @@ export const USAGE = `用法：
   hefen check 文件.xlsx --write-totals --out 输出.xlsx [--overwrite-formulas] [--rules 规则包]
   hefen check 文件.xlsx --write-totals --in-place
   hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包] [--force]
+${REVIEW_USAGE}
 
 规则包：${Object.values(RULE_PACKS).map((p) => `${p.name}（${p.title}）`).join('、')}；默认 national。
 退出码：0 未发现错误；1 发现错误；2 文件无法读取或参数有误。`;
@@ -143,6 +145,7 @@ export function exitCodeOf(results: FileResult[]): number {
 }
 
 export async function main(argv: string[], io: IO = { out: process.stdout, err: process.stderr }): Promise<number> {
+  if (argv[0] === 'review') return runReview(argv.slice(1), io);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
