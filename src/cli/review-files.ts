@@ -46,8 +46,8 @@ async function walk(dir: string, rel: string, out: string[]): Promise<void> {
   }
 }
 
-export async function collectInputs(paths: string[], exclude: string[] = []): Promise<Collected> {
-  const seen = new Set(exclude.map((p) => path.resolve(p)));
+export async function collectInputs(paths: string[]): Promise<Collected> {
+  const seen = new Set<string>();
   const files: InputFile[] = [];
   const missing: Collected['missing'] = [];
   const folders: string[] = [];

@@ -13,5 +13,5 @@ export interface PackChoice {
 }
 
 export function choosePack(_form: FormReport): PackChoice {
-  return { pack: DEFAULT_PACK, reason: '自动：暂按默认规则包（尚不能从表样识别省份）' };
+  return { pack: DEFAULT_PACK, reason: '自动：暂用默认规则包，尚不能从表样识别省份' };
 }

@@ -145,10 +145,11 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
     return 2;
   };
 
-  const exclude = args.out ? [args.out] : [];
-  const { files: inputs, missing, folders } = await collectInputs(args.paths, exclude);
+  const { files: inputs, missing, folders } = await collectInputs(args.paths);
   const outAbs = args.out ? path.resolve(args.out) : null;
-  if (outAbs && inputs.some((f) => f.absolute === outAbs)) return refuse(`--out 不能是要审核的文件：${args.out}`);
+  if (outAbs && inputs.some((f) => f.absolute === outAbs)) {
+    return refuse(`--out 指向要审核的文件：${args.out}。请把审核汇总放在要审核的文件和文件夹之外。`);
+  }
   if (outAbs && existsSync(outAbs) && !args.force) return refuse(`${args.out} 已存在。如需覆盖，请加 --force。`);
   let targets: string[] = [];
   if (args.annotate) {

@@ -69,7 +69,8 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[]
     if (!ws) continue;
     const cell = ws.getCell(a1);
     const worst = list.some((x) => x.severity === 'error') ? 'error' : list.some((x) => x.severity === 'warning') ? 'warning' : 'info';
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: ANNOTATION_FILL[worst] } };
+    // Loaded cells share style objects: give this one its own before changing its fill.
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: ANNOTATION_FILL[worst] } } };
     const before = existingNote(cell);
     const text = noteText(list);
     cell.note = before ? `${before}\n\n${text}` : text;

@@ -86,8 +86,9 @@ function dataBar(ws: ExcelJS.Worksheet, ref: string, min: number, max: number): 
       {
         type: 'dataBar',
         priority: 1,
-        // gradient: true keeps this a classic data bar (no x14 extension), which WPS and every Excel read.
-        gradient: true,
+        // Written as Excel 2010+ writes it: the classic rule plus its x14 extension (solid fill).
+        gradient: false,
+        border: false,
         cfvo: [
           { type: 'num', value: min },
           { type: 'num', value: max },
