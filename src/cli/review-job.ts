@@ -4,7 +4,7 @@
  * Everything it returns is plain data that survives postMessage.
  */
 import { promises as fs } from 'node:fs';
-import { checkSheet, type RulePackName, type SheetReport } from '../core/index.js';
+import { checkSheet, type FormReport, type RulePackName, type SheetReport } from '../core/index.js';
 import { annotateWorkbook } from '../xlsx/review/index.js';
 import { choosePack } from './review-rules.js';
 import { checkSnapshots, readWorkbook, WorkbookReadError } from './review-standins.js';
@@ -15,6 +15,8 @@ export interface ReviewJob {
   /** A pack name, or "auto" for choosePack per sheet. */
   rules: RulePackName | 'auto';
   annotate: boolean;
+  /** Keep each form's indicators and aggregates (for --json); the review workbook does not use them. */
+  detail: boolean;
 }
 
 export interface JobResult {
@@ -64,7 +66,7 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
       return choice.pack === base ? r : checkSheet(read.sheets[i], { rules: choice.pack });
     });
   }
-  const result: JobResult = { index: job.index, format: read.format, reports, packNotes };
+  const result: JobResult = { index: job.index, format: read.format, reports: job.detail ? reports : slim(reports), packNotes };
   if (job.annotate) {
     try {
       result.annotated = await annotateWorkbook(bytes, reports);
@@ -73,4 +75,9 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
     }
   }
   return result;
+}
+
+/** The reports without the per-indicator detail, which is most of their size. */
+export function slim(reports: SheetReport[]): SheetReport[] {
+  return reports.map((r) => ({ ...r, forms: r.forms.map((f): FormReport => ({ ...f, indicators: [], aggregates: [] })) }));
 }

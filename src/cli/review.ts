@@ -9,16 +9,18 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isRulePackName, RULE_PACKS, type Finding, type FormReport, type RulePackName, type SheetReport } from '../core/index.js';
+import { isRulePackName, RULE_PACKS, type Finding, type RulePackName } from '../core/index.js';
 import { buildReviewWorkbook, formItems, summarize, type ReviewedFile } from '../xlsx/review/index.js';
 import { annotatedTargets, collectInputs, isWithin, type InputFile } from './review-files.js';
-import type { JobResult, ReviewJob } from './review-job.js';
+import { slim, type JobResult, type ReviewJob } from './review-job.js';
 import { defaultJobs, runJobs } from './review-pool.js';
 import { Progress, type ProgressStream } from './review-progress.js';
 
 export interface ReviewIO {
   out: { write(s: string): unknown };
   err: ProgressStream;
+  /** For bench/review.ts: how long the phases took, in ms. */
+  timings?: (phase: 'files' | 'workbook', ms: number) => void;
 }
 
 export class ReviewUsageError extends Error {
@@ -110,11 +112,6 @@ function fileJson(f: ReviewedFile): unknown {
   };
 }
 
-/** Keeps what the review workbook needs; the indicator detail went out already (JSON) or is not used. */
-function slim(reports: SheetReport[]): SheetReport[] {
-  return reports.map((r) => ({ ...r, forms: r.forms.map((f): FormReport => ({ ...f, indicators: [], aggregates: [] })) }));
-}
-
 function fileLines(f: ReviewedFile): string[] {
   if (f.error) return [`⚠ 无法读取  ${f.file}：${f.error}`];
   const items = formItems([f]);
@@ -186,12 +183,13 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
     } else {
       writeOut(`${fileLines(file).join('\n')}\n`);
     }
-    reviewed[i] = { ...file, reports: slim(file.reports) };
+    reviewed[i] = args.json ? { ...file, reports: slim(file.reports) } : file;
   });
 
   const annotateFailures: string[] = [];
-  const jobs: ReviewJob[] = inputs.map((f, index) => ({ index, path: f.absolute, rules: args.rules, annotate: !!args.annotate }));
+  const jobs: ReviewJob[] = inputs.map((f, index) => ({ index, path: f.absolute, rules: args.rules, annotate: !!args.annotate, detail: args.json }));
   const writes: Promise<void>[] = [];
+  const started = performance.now();
   await runJobs(jobs, args.jobs, (r) => {
     const input: InputFile = inputs[r.index];
     let link = linkTo(input.absolute);
@@ -217,6 +215,7 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
   });
   await Promise.all(writes);
   progress.finish();
+  io.timings?.('files', performance.now() - started);
 
   const all: ReviewedFile[] = [...reviewed, ...missing.map((m) => ({ file: m.display, reports: [], error: m.reason }))];
   const summary = summarize(all, args.rules);
@@ -231,7 +230,9 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
 
   if (args.out) {
     try {
+      const t = performance.now();
       const bytes = await buildReviewWorkbook(all, { rules: args.rules });
+      io.timings?.('workbook', performance.now() - t);
       await fs.mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
       await fs.writeFile(args.out, bytes);
     } catch (e) {
