@@ -69,7 +69,7 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
   const result: JobResult = { index: job.index, format: read.format, reports: job.detail ? reports : slim(reports), packNotes };
   if (job.annotate) {
     try {
-      result.annotated = await annotateWorkbook(bytes, reports);
+      result.annotated = await annotateWorkbook(bytes, reports, read.sheets);
     } catch (e) {
       result.annotateError = e instanceof Error ? e.message : String(e);
     }

@@ -7,7 +7,7 @@
  * patch writer, which keeps every other part of the file byte-identical. Keep the signature.
  */
 import ExcelJS from 'exceljs';
-import type { Finding, SheetReport } from '../../core/index.js';
+import type { Finding, SheetReport, SheetSnapshot } from '../../core/index.js';
 import { reviewMeta } from './fix-text.js';
 
 export const ANNOTATION_SHEET = '核分审核意见';
@@ -48,12 +48,43 @@ function existingNote(cell: ExcelJS.Cell): string {
   return (n.texts ?? []).map((t) => t.text).join('');
 }
 
-export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[]): Promise<Uint8Array> {
-  if (bytes.length < 2 || bytes[0] !== ZIP[0] || bytes[1] !== ZIP[1]) {
-    throw new AnnotateError('暂不能为旧版 .xls/.et 工作簿生成批注副本：请先另存为 .xlsx');
-  }
+/**
+ * A legacy .xls/.et has no .xlsx to copy: its sheets are rebuilt from what the reader saw —
+ * values (formulas with their cached results), number formats and merged areas; fonts, borders
+ * and column widths are not carried over.
+ */
+function fromSnapshots(sheets: SheetSnapshot[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  for (const snap of sheets) {
+    const ws = wb.addWorksheet(snap.sheet);
+    snap.values.forEach((row, i) => {
+      row.forEach((v, j) => {
+        const formula = snap.formulas?.[i]?.[j];
+        const fmt = snap.numberFormat?.[i]?.[j];
+        if (v === null && !formula && (!fmt || fmt === 'General')) return;
+        const cell = ws.getCell(snap.top + i + 1, snap.left + j + 1);
+        if (formula) cell.value = { formula: formula.replace(/^=/, ''), result: v ?? undefined } as ExcelJS.CellFormulaValue;
+        else if (v !== null) cell.value = v;
+        if (fmt && fmt !== 'General') cell.numFmt = fmt;
+      });
+    });
+    for (const m of snap.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  return wb;
+}
+
+/**
+ * `sheets` is only used for a legacy (non-zip) input, which ExcelJS cannot open: pass the
+ * snapshots the reader made of it and the copy is rebuilt from them as .xlsx.
+ */
+export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[], sheets?: SheetSnapshot[]): Promise<Uint8Array> {
+  const isZip = bytes.length >= 2 && bytes[0] === ZIP[0] && bytes[1] === ZIP[1];
+  if (!isZip && !sheets) throw new AnnotateError('暂不能为旧版 .xls/.et 工作簿生成批注副本：请先另存为 .xlsx');
+  let wb: ExcelJS.Workbook;
+  if (isZip) {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } else wb = fromSnapshots(sheets!);
 
   const all: Finding[] = reports.flatMap((r) => r.findings);
   const byCell = new Map<string, Finding[]>();
