@@ -39,7 +39,7 @@ export async function runJobs(jobs: ReviewJob[], threads: number, onResult: (r: 
   }
   let next = 0;
   let running = 0;
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve) => {
     const start = () => {
       const w = spawnWorker();
       running++;
@@ -57,15 +57,18 @@ export async function runJobs(jobs: ReviewJob[], threads: number, onResult: (r: 
         onResult(r);
         feed();
       });
-      w.on('error', (e) => {
-        // A worker that dies takes only its current file with it; a fresh one carries on.
-        if (current) onResult({ index: current.index, reports: [], error: `核分内部错误：${e.message}` });
+      // A worker that dies takes only its current file with it; a fresh one carries on.
+      const lost = (why: string) => {
+        if (!current) return;
+        onResult({ index: current.index, reports: [], error: `核分内部错误：${why}` });
         current = null;
         if (next < jobs.length) start();
-      });
-      w.on('exit', () => {
+      };
+      w.on('error', (e) => lost(e.message));
+      w.on('exit', (code) => {
+        lost(`工作线程意外退出（${code}）`);
         running--;
-        if (running === 0) (next >= jobs.length ? resolve : () => reject(new Error('工作线程意外退出')))();
+        if (running === 0) resolve();
       });
       feed();
     };

@@ -18,7 +18,7 @@ describe('annotateWorkbook for a legacy .xls/.et input', () => {
   it('rebuilds the sheets from the reader snapshots as .xlsx, with fills, comments and the findings sheet', async () => {
     const { sheets, reports } = await seedSnapshots();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await annotateWorkbook(OLE2, reports, sheets));
+    await wb.xlsx.load((await annotateWorkbook(OLE2, reports, sheets)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', ANNOTATION_SHEET]);
     const ws = wb.getWorksheet('Sheet1')!;
     expect(ws.getCell('C2').value).toBe('2023年政府网站运营维护、机关维修等运转项目');

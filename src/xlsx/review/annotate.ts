@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding, SheetReport, SheetSnapshot } from '../../core/index.js';
 import { reviewMeta } from './fix-text.js';
+import { WRITE_OPTIONS } from './workbook.js';
 
 export const ANNOTATION_SHEET = '核分审核意见';
 export const ANNOTATION_FILL = { error: 'FFFF9999', warning: 'FFFFD966', info: 'FFBDD7EE' } as const;
@@ -122,5 +123,5 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[]
   if (all.length === 0) ws.addRow(['未发现问题']);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer(WRITE_OPTIONS));
 }
