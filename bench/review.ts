@@ -62,7 +62,15 @@ async function main() {
   const out = path.join(dir, '审核汇总.xlsx');
   const t = performance.now();
   const phases: Record<string, number> = {};
-  const code = await runReview([input, '--out', out, '--jobs', String(jobs)], { out: sink, err: sink, timings: (p, ms) => (phases[p] = ms) });
+  const rssAt: Record<string, number> = {};
+  const code = await runReview([input, '--out', out, '--jobs', String(jobs)], {
+    out: sink,
+    err: sink,
+    timings: (p, ms) => {
+      phases[p] = ms;
+      rssAt[p] = process.memoryUsage().rss / 1024 / 1024;
+    },
+  });
   const total = performance.now() - t;
   const rss = process.resourceUsage().maxRSS / 1024;
 
@@ -70,7 +78,7 @@ async function main() {
   console.log(`total, review workbook included: ${(total / 1000).toFixed(2)} s   target ≤ ${files <= 1000 ? 10 : (files / 100).toFixed(0)} s   (exit ${code})`);
   console.log(`per file: ${perFile.toFixed(2)} ms wall vs bare unzip (read + inflate every entry, one thread) ${(unzip / files).toFixed(2)} ms → ×${(perFile / (unzip / files)).toFixed(1)}`);
   console.log(`of which: files read + checked ${(phases.files / 1000).toFixed(2)} s, review workbook built ${(phases.workbook / 1000).toFixed(2)} s (${(readFileSync(out).length / 1024).toFixed(0)} KiB)`);
-  console.log(`peak RSS: ${rss.toFixed(0)} MiB`);
+  console.log(`peak RSS: ${rss.toFixed(0)} MiB (RSS after the files ${rssAt.files.toFixed(0)} MiB, after the review workbook ${rssAt.workbook.toFixed(0)} MiB)`);
   rmSync(dir, { recursive: true, force: true });
 }
 
