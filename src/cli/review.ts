@@ -127,6 +127,10 @@ function fileLines(f: ReviewedFile): string[] {
 const indent = (s: string, by: string) => s.replace(/\n/g, `\n${by}`);
 
 export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out.write(`核分（Hefen）批量审核：\n${REVIEW_USAGE}\n`);
+    return 0;
+  }
   let args: ReviewArgs;
   try {
     args = parseReviewArgs(argv);
@@ -143,6 +147,9 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
   };
 
   const { files: inputs, missing, folders } = await collectInputs(args.paths);
+  if (inputs.length === 0 && missing.length === 0) {
+    return refuse(`在 ${args.paths.join('、')} 中没有找到工作簿（.xlsx / .xlsm / .xls / .et）。`);
+  }
   const outAbs = args.out ? path.resolve(args.out) : null;
   if (outAbs && inputs.some((f) => f.absolute === outAbs)) {
     return refuse(`--out 指向要审核的文件：${args.out}。请把审核汇总放在要审核的文件和文件夹之外。`);

@@ -326,6 +326,19 @@ describe('hefen review: arguments and safety', () => {
     expect(JSON.parse(r.out).files[1]).toMatchObject({ error: '找不到文件或文件夹' });
   });
 
+  it('a folder without workbooks is refused, and --help prints the usage', async () => {
+    const empty = out('空文件夹');
+    mkdirSync(empty);
+    writeFileSync(path.join(empty, '说明.txt'), 'x');
+    const r = await review([empty, '--out', out('empty.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('没有找到工作簿');
+    expect(existsSync(out('empty.xlsx'))).toBe(false);
+    const h = await review(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.out).toContain('hefen review');
+  });
+
   it.each([
     [[], '请给出'],
     [['a'], '--out'],
