@@ -168,7 +168,7 @@ describe('hefen review: a mixed folder', () => {
     expect(String(h5.values['审核内容'])).toContain('4.66');
     expect(String(h5.values['整改建议']).length).toBeGreaterThan(5);
     expect(String(h5.values['审核标准'])).toContain('national');
-    expect(h5.links['单元格']).toBe("来文/a.xlsx#'Sheet1'!H5");
+    expect(h5.links['文件']).toBe('来文/a.xlsx');
   });
 
   it('统计 and 无法读取', async () => {
@@ -280,7 +280,7 @@ describe('hefen review --annotate', () => {
       }
       const list = records(ann.getWorksheet(ANNOTATION_SHEET)!);
       expect(list).toHaveLength(mine.length);
-      expect(list[0].links['单元格']).toBe(`#'${mine[0].sheet}'!${mine[0].cell}`);
+      expect(list[0].values['单元格']).toEqual({ formula: `HYPERLINK("#'${mine[0].sheet}'!${mine[0].cell}","${mine[0].cell}")`, result: mine[0].cell });
     }
   });
 });

@@ -115,8 +115,10 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[]
   for (const x of all) {
     const meta = reviewMeta(x.code);
     const row = ws.addRow([x.sheet, x.cell, SEVERITY_ZH[x.severity], meta.title, x.message, x.declared, x.expected, meta.fix, x.rule]);
+    // A HYPERLINK formula, not a hyperlink record: ExcelJS's in-document links do not work in WPS.
     const c = row.getCell(2);
-    c.value = { text: x.cell, hyperlink: `#'${x.sheet.replace(/'/g, "''")}'!${x.cell}` };
+    const target = `#'${x.sheet.replace(/'/g, "''")}'!${x.cell}`.replace(/"/g, '""');
+    c.value = { formula: `HYPERLINK("${target}","${x.cell}")`, result: x.cell } as ExcelJS.CellFormulaValue;
     c.font = { color: { argb: 'FF0563C1' }, underline: true };
     row.getCell(3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: ANNOTATION_FILL[x.severity] } };
   }

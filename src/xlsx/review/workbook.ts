@@ -104,11 +104,11 @@ function dataBar(ws: ExcelJS.Worksheet, ref: string, min: number, max: number): 
   });
 }
 
-const link = (file: ReviewedFile, text = file.file, target?: string): Value =>
-  file.link ? { text, hyperlink: target ? `${file.link}#${target}` : file.link } : text;
-
-/** 'Sheet 1'!H5 — the sheet name quoted as Excel writes it in a link. */
-const cellRef = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+/**
+ * A link to the file only: ExcelJS writes a link with a #location into another file in a form
+ * Excel and WPS do not follow, so 审核意见 names the cell in its own column instead.
+ */
+const link = (file: ReviewedFile): Value => (file.link ? { text: file.file, hyperlink: file.link } : file.file);
 
 const OVERVIEW: Column[] = [
   { header: '文件', max: 50 },
@@ -172,9 +172,9 @@ export const FINDING_HEADERS = FINDINGS.map((c) => c.header);
 function findingRow(file: ReviewedFile, x: Finding, pack: string): Value[] {
   const meta = reviewMeta(x.code);
   return [
-    file.file,
+    link(file),
     x.sheet,
-    link(file, x.cell, cellRef(x.sheet, x.cell)),
+    x.cell,
     x.path.join(' / '),
     meta.title,
     x.message,
