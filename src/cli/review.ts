@@ -169,7 +169,13 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
   }
 
   const linkBase = outAbs ? path.dirname(outAbs) : process.cwd();
-  const linkTo = (p: string) => path.relative(linkBase, path.resolve(p)).split(path.sep).join('/');
+  // A relative URI: '/' separators; %, # and spaces escaped so that the link is not cut short.
+  const linkTo = (p: string) =>
+    path
+      .relative(linkBase, path.resolve(p))
+      .split(path.sep)
+      .join('/')
+      .replace(/[% #]/g, (c) => encodeURIComponent(c));
 
   const reviewed: ReviewedFile[] = new Array(inputs.length);
   const progress = new Progress(io.err, inputs.length);

@@ -320,6 +320,14 @@ describe('hefen review: arguments and safety', () => {
     expect(String(row.values['规则包'])).toMatch(/^national（自动：/);
   });
 
+  it('links escape spaces, # and % in file names', async () => {
+    const odd = out('自评表 #1 100%.xlsx');
+    copyFileSync(at('b.xlsx'), odd);
+    await review([odd, '--out', out('odd.xlsx')]);
+    const row = records((await load(out('odd.xlsx'))).getWorksheet('一览')!)[0];
+    expect(row.links['文件']).toBe('自评表%20%231%20100%25.xlsx');
+  });
+
   it('a path that does not exist is listed as unreadable', async () => {
     const r = await review([at('b.xlsx'), at('没有这个.xlsx'), '--json']);
     expect(r.code).toBe(2);
