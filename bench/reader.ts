@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { read as sheetjsRead, write as sheetjsWrite } from '@e965/xlsx';
 import { unzipSync } from 'fflate';
-import { workbookToSnapshots } from '../src/cli/xlsx-snapshot.js';
+import { workbookToSnapshots } from '../src/xlsx/index.js';
 import { readWorkbook } from '../src/xlsx/reader/index.js';
 
 const N = Number(process.argv[2] ?? 15);

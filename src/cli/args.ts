@@ -23,11 +23,15 @@ export class UsageError extends Error {
   }
 }
 
+export const REVIEW_USAGE =
+  '  hefen review 文件或文件夹… --out 审核汇总.xlsx [--annotate 目录] [--json] [--rules 规则包|auto] [--jobs N] [--force]';
+
 export const USAGE = `用法：
   hefen check 文件.xlsx… [--json] [--rules 规则包]
   hefen check 文件.xlsx --write-totals --out 输出.xlsx [--overwrite-formulas] [--rules 规则包]
   hefen check 文件.xlsx --write-totals --in-place
   hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包] [--force]
+${REVIEW_USAGE}
 
 规则包：${Object.values(RULE_PACKS).map((p) => `${p.name}（${p.title}）`).join('、')}；默认 national。
 退出码：0 未发现错误；1 发现错误；2 文件无法读取或参数有误。`;

@@ -9,6 +9,7 @@ import { USAGE, UsageError, parseArgs, type IO } from './args.js';
 import { runTemplate, runWriteTotals } from './commands.js';
 import { readSnapshots } from './read-workbook.js';
 import { reportText, type FileResult } from './report-text.js';
+import { runReview } from './review.js';
 
 
 export async function checkFiles(files: string[], rules: RulePackName): Promise<FileResult[]> {
@@ -46,6 +47,7 @@ export function exitCodeOf(results: FileResult[]): number {
 }
 
 export async function main(argv: string[], io: IO = { out: process.stdout, err: process.stderr }): Promise<number> {
+  if (argv[0] === 'review') return runReview(argv.slice(1), io);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { read as sheetjsRead, write as sheetjsWrite } from '@e965/xlsx';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 // The ExcelJS reader the fast path must agree with (moves to src/xlsx/ with the host part's split).
-import { workbookToSnapshots } from '../../src/cli/xlsx-snapshot.js';
+import { workbookToSnapshots } from '../../src/xlsx/index.js';
 import type { SheetSnapshot } from '../../src/core/snapshot.js';
 
 export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {

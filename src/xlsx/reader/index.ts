@@ -5,7 +5,7 @@
  * ooxml.ts; an OLE compound file is encrypted OOXML (refused), or a BIFF8 workbook (.xls, WPS
  * .et/.ett) read through SheetJS. Every failure is a WorkbookReadError with a Chinese sentence.
  *
- * Snapshots follow the conventions of the ExcelJS reader (src/cli/xlsx-snapshot.ts): the used
+ * Snapshots follow the conventions of the ExcelJS reader (src/xlsx/snapshot.ts): the used
  * rectangle (values, formulas and merges count; formatting alone does not), values with formula
  * results cached, formula text with "=", number formats per cell ("General" when none), text
  * through formatNumber, covered merge cells null. Deliberate differences: numbers that are not

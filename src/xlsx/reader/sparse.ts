@@ -7,7 +7,7 @@
  * rows or COL_GAP empty columns, the heaviest block is kept, and a note says what was left out.
  */
 import type { CellRange, CellValue, SheetSnapshot } from '../../core/index.js';
-import { formatNumber } from '../../core/numfmt.js';
+import { formatNumber } from '../../core/index.js';
 import { columnName } from '../../core/index.js';
 import { WorkbookReadError, corrupt } from './errors.js';
 

@@ -1,0 +1,178 @@
+/**
+ * The reviewed items and the figures across them: one item per form on each sheet, the findings
+ * that belong to it, its 结论, and the counts the 统计 sheet and `review --json` share.
+ */
+import { parseA1, parseRangeA1, type Finding, type FindingCode, type FormReport, type SheetReport } from '../../core/index.js';
+import { reviewMeta } from './meta.js';
+
+export interface ReviewedFile {
+  /** The path as the reviewer gave it (or relative to the folder given). */
+  file: string;
+  /** Where 一览 links: the annotated copy, or the file itself, relative to the review workbook. */
+  link?: string;
+  /** Format found from the content: xlsx, xlsm, xls, et. */
+  format?: string;
+  reports: SheetReport[];
+  /** Why the file could not be read (Chinese); no reports then. */
+  error?: string;
+  /** Sheet → why its rule pack was chosen (under --rules auto). */
+  packNotes?: Record<string, string>;
+}
+
+export type Verdict = '通过' | '需复核' | '退回修改';
+export const VERDICTS: Verdict[] = ['退回修改', '需复核', '通过'];
+
+/** Errors send a form back, warnings ask for a second look; info never changes the verdict. */
+export function verdictOf(_form: FormReport, findings: Finding[]): Verdict {
+  if (findings.some((f) => f.severity === 'error')) return '退回修改';
+  if (findings.some((f) => f.severity === 'warning')) return '需复核';
+  return '通过';
+}
+
+export interface FormItem {
+  file: ReviewedFile;
+  form: FormReport;
+  findings: Finding[];
+  verdict: Verdict;
+  errors: number;
+  warnings: number;
+  /** Position in input order (path, then sheet, then form), for stable sorting. */
+  order: number;
+}
+
+function inside(cell: string, range: string): boolean {
+  try {
+    const r = parseRangeA1(range);
+    const c = parseA1(cell);
+    return c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right;
+  } catch {
+    return false;
+  }
+}
+
+/** A sheet's findings split among its forms: each goes to the form whose area holds its cell. */
+export function findingsByForm(report: SheetReport): Finding[][] {
+  const out = report.forms.map((): Finding[] => []);
+  if (out.length === 0) return out;
+  for (const f of report.findings) {
+    const i = report.forms.findIndex((form) => inside(f.cell, form.range));
+    out[i < 0 ? 0 : i].push(f);
+  }
+  return out;
+}
+
+export function formItems(files: ReviewedFile[]): FormItem[] {
+  const items: FormItem[] = [];
+  for (const file of files) {
+    for (const report of file.reports) {
+      const split = findingsByForm(report);
+      report.forms.forEach((form, i) => {
+        const findings = split[i];
+        items.push({
+          file,
+          form,
+          findings,
+          verdict: verdictOf(form, findings),
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+          order: items.length,
+        });
+      });
+    }
+  }
+  return items;
+}
+
+/** Worst first: 退回修改, 需复核, 通过; then more errors, more warnings; then input order. */
+export function worstFirst(items: FormItem[]): FormItem[] {
+  return [...items].sort(
+    (a, b) =>
+      VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) ||
+      b.errors - a.errors ||
+      b.warnings - a.warnings ||
+      a.order - b.order,
+  );
+}
+
+export interface Band {
+  label: string;
+  /** Inclusive lower bound, exclusive upper bound (the top band includes 100). */
+  from: number | null;
+  to: number | null;
+  forms: number;
+}
+
+/** Bands of 5 points over 0–100 (95–100 includes 100), plus below 0 and above 100 when used. */
+export function totalBands(totals: number[]): Band[] {
+  const bands: Band[] = [];
+  for (let from = 95; from >= 0; from -= 5) {
+    bands.push({ label: from === 95 ? '95–100' : `${from}–<${from + 5}`, from, to: from + 5, forms: 0 });
+  }
+  const above: Band = { label: '超过 100', from: 100, to: null, forms: 0 };
+  const below: Band = { label: '低于 0', from: null, to: 0, forms: 0 };
+  for (const t of totals) {
+    if (t > 100) above.forms++;
+    else if (t < 0) below.forms++;
+    else bands[19 - Math.min(19, Math.floor(t / 5))].forms++;
+  }
+  return [...(above.forms ? [above] : []), ...bands, ...(below.forms ? [below] : [])];
+}
+
+const GRADE_ORDER = ['优', '优秀', '良', '良好', '中', '中等', '一般', '合格', '差', '较差', '不合格'];
+const gradeRank = (g: string) => {
+  const i = GRADE_ORDER.indexOf(g);
+  return i < 0 ? GRADE_ORDER.length : i;
+};
+
+export interface ReviewSummary {
+  rules: string;
+  files: number;
+  unreadable: number;
+  withoutForm: number;
+  forms: number;
+  verdicts: Record<Verdict, number>;
+  findings: { error: number; warning: number; info: number };
+  byCode: { code: FindingCode; title: string; severity: string; findings: number; forms: number }[];
+  byGrade: { grade: string; declared: number; recomputed: number }[];
+  recomputedTotals: Band[];
+}
+
+export function summarize(files: ReviewedFile[], rules: string, items = formItems(files)): ReviewSummary {
+  const verdicts: Record<Verdict, number> = { 退回修改: 0, 需复核: 0, 通过: 0 };
+  const findings = { error: 0, warning: 0, info: 0 };
+  const byCode = new Map<FindingCode, { findings: number; forms: Set<number> }>();
+  const grades = new Map<string, { declared: number; recomputed: number }>();
+  const grade = (g: string) => {
+    let e = grades.get(g);
+    if (!e) grades.set(g, (e = { declared: 0, recomputed: 0 }));
+    return e;
+  };
+  for (const it of items) {
+    verdicts[it.verdict]++;
+    for (const f of it.findings) {
+      findings[f.severity]++;
+      let e = byCode.get(f.code);
+      if (!e) byCode.set(f.code, (e = { findings: 0, forms: new Set() }));
+      e.findings++;
+      e.forms.add(it.order);
+    }
+    if (it.form.grade.declared) grade(it.form.grade.declared).declared++;
+    grade(it.form.grade.computed).recomputed++;
+  }
+  return {
+    rules,
+    files: files.length,
+    unreadable: files.filter((f) => f.error).length,
+    withoutForm: files.filter((f) => !f.error && f.reports.every((r) => r.forms.length === 0)).length,
+    forms: items.length,
+    verdicts,
+    findings,
+    byCode: [...byCode]
+      .map(([code, e]) => ({ code, title: reviewMeta(code).title, severity: reviewMeta(code).severity, findings: e.findings, forms: e.forms.size }))
+      .sort((a, b) => ['error', 'warning', 'info'].indexOf(a.severity) - ['error', 'warning', 'info'].indexOf(b.severity) || b.findings - a.findings || (a.code < b.code ? -1 : 1)),
+    byGrade: [...grades]
+      .map(([g, e]) => ({ grade: g, ...e }))
+      .sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade) || (a.grade < b.grade ? -1 : a.grade > b.grade ? 1 : 0)),
+    recomputedTotals: totalBands(items.map((it) => Number(it.form.total.recomputed))),
+  };
+}
