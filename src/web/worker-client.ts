@@ -1,0 +1,82 @@
+/**
+ * The page's side of the worker: a small pool started from the worker source inlined in the page
+ * (a <script type="text/plain">), through a Blob URL so it works from file:// too. Requests queue
+ * and go to the first idle worker; each resolves with its own reply.
+ */
+import type { WorkerReply, WorkerRequest, WorkerResult } from './protocol.js';
+
+export const WORKER_SOURCE_ID = 'hefen-worker-source';
+
+interface Job {
+  id: number;
+  request: WorkerRequest;
+  transfer: Transferable[];
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+export class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private url: string | null = null;
+  private nextId = 1;
+  private started = 0;
+
+  constructor(private readonly size: number) {}
+
+  static defaultSize(): number {
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+    return Math.max(1, Math.min(4, cores));
+  }
+
+  run<R extends WorkerRequest>(request: R, transfer: Transferable[] = []): Promise<WorkerResult<R>> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, request, transfer, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  private source(): string {
+    if (this.url) return this.url;
+    const el = document.getElementById(WORKER_SOURCE_ID);
+    if (!el?.textContent) throw new Error('页面不完整：缺少检查程序（请重新下载 hefen.html）。');
+    this.url = URL.createObjectURL(new Blob([el.textContent], { type: 'text/javascript' }));
+    return this.url;
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(this.source());
+    this.started++;
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const job = this.busy.get(w);
+      if (!job || job.id !== e.data.id) return;
+      this.busy.delete(w);
+      this.idle.push(w);
+      if (e.data.ok) job.resolve(e.data.result);
+      else job.reject(new Error(e.data.message));
+      this.pump();
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      const job = this.busy.get(w);
+      this.busy.delete(w);
+      this.started--;
+      w.terminate();
+      job?.reject(new Error('检查程序意外停止（文件可能过大）。'));
+      this.pump();
+    };
+    return w;
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let w = this.idle.pop();
+      if (!w && this.started < this.size) w = this.spawn();
+      if (!w) return;
+      const job = this.queue.shift() as Job;
+      this.busy.set(w, job);
+      w.postMessage({ id: job.id, request: job.request }, job.transfer);
+    }
+  }
+}
