@@ -10,3 +10,5 @@ document.head.append(style);
 
 const pool = new WorkerPool(WorkerPool.defaultSize());
 createRoot(document.getElementById('root') as HTMLElement).render(<App pool={pool} />);
+// After the first paint: the workers then load while the user picks files.
+setTimeout(() => pool.warm(), 0);

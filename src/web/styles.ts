@@ -40,7 +40,7 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .status { min-height: 1.5em; margin: 2px 0 8px; color: var(--muted); }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px; }
 .intro ol { margin: 0 0 8px; padding-left: 22px; }
-.layout { display: grid; grid-template-columns: 280px minmax(0, 1fr); gap: 12px; align-items: start; }
+.layout { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 12px; align-items: start; }
 .files { position: sticky; top: 8px; max-height: calc(100vh - 16px); display: flex; flex-direction: column; }
 .file-list { list-style: none; margin: 0; padding: 0; overflow: auto; }
 .file-item { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; padding: 6px 8px; border-radius: 4px; cursor: pointer; border-left: 3px solid transparent; }
@@ -59,7 +59,7 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .results-head h2 { margin: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .file-actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
 .error-note { color: var(--red); background: var(--red-bg); padding: 6px 10px; border-radius: 4px; }
-.results-body { display: grid; grid-template-columns: minmax(320px, 420px) minmax(0, 1fr); gap: 12px; align-items: start; margin-top: 8px; }
+.results-body { display: grid; grid-template-columns: minmax(300px, 380px) minmax(0, 1fr); gap: 12px; align-items: start; margin-top: 8px; }
 .nav { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; position: sticky; top: 0; background: var(--panel); padding: 4px 0; z-index: 3; }
 .nav-pos { font-variant-numeric: tabular-nums; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .form + .form { margin-top: 16px; border-top: 1px solid var(--line); padding-top: 12px; }

@@ -37,6 +37,11 @@ export class WorkerPool {
     });
   }
 
+  /** Start the workers now (they parse the workbook code), so the first file does not wait for it. */
+  warm(): void {
+    while (this.started < this.size) this.idle.push(this.spawn());
+  }
+
   private source(): string {
     if (this.url) return this.url;
     const el = document.getElementById(WORKER_SOURCE_ID);

@@ -215,6 +215,27 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
     await page.close();
   });
 
+  it('files dropped on the drop zone are checked like picked ones; other files are left out', async () => {
+    const { page } = await open();
+    const b64 = readFileSync(EXAMPLES[1]).toString('base64');
+    await page.evaluate(
+      ({ b64, name }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name));
+        dt.items.add(new File(['x'], '说明.txt'));
+        const zone = document.querySelector('.drop-zone') as HTMLElement;
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { b64, name: EXAMPLES[1].split('/').pop() as string },
+    );
+    await page.waitForSelector('.file-item[data-status=done]');
+    expect(await page.locator('.file-item').count()).toBe(1);
+    expect(await listed(page)).toEqual(await findingsOf(EXAMPLES[1]));
+    await page.close();
+  });
+
   it('100 files (copies of the examples) are checked with progress, and the time is printed', async () => {
     const dir = join(tmp, 'many');
     mkdirSync(dir);

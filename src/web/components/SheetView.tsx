@@ -55,9 +55,13 @@ export function SheetView({
     const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${selectedCell}"]`);
     if (!el) return;
     const box = scroller.current;
-    // Scroll the grid only (not the page): the cell to the middle, clear of the sticky headers.
+    // Scroll the grid only (not the page): the cell to the middle row; sideways only as far as
+    // needed, so the indicator names on the left stay in view when they can.
     box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2 + el.offsetHeight / 2);
-    box.scrollLeft = Math.max(0, el.offsetLeft - box.clientWidth / 2 + el.offsetWidth / 2);
+    const rowHead = 40;
+    const right = el.offsetLeft + el.offsetWidth;
+    if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth + 8;
+    if (el.offsetLeft - rowHead < box.scrollLeft) box.scrollLeft = Math.max(0, el.offsetLeft - rowHead);
   }, [selectedCell, view]);
 
   const cols = view.text[0]?.length ?? 0;
