@@ -43,13 +43,13 @@ export function App({ pool }: { pool: Pool }) {
   const update = (id: number, patch: Partial<FileEntry>) => setFiles((fs) => fs.map((f) => (f.id === id ? { ...f, ...patch } : f)));
 
   const check = useCallback(
-    (entry: Pick<FileEntry, 'id' | 'name' | 'bytes'>, rules: RulePackName) => {
+    (entry: Pick<FileEntry, 'id' | 'name' | 'bytes' | 'given'>, rules: RulePackName) => {
       update(entry.id, { status: 'checking' });
       const copy = entry.bytes.slice(0);
       return pool.run({ type: 'check', name: entry.name, bytes: copy, rules }, [copy]).then(
         (result) => {
           if (rulesRef.current !== rules) return; // a newer check with other rules is on its way
-          update(entry.id, { status: 'done', check: result, error: undefined });
+          update(entry.id, { status: 'done', check: result, error: undefined, elapsed: performance.now() - entry.given });
           setSelected((s) => s ?? entry.id);
         },
         (err: Error) => update(entry.id, { status: 'failed', check: undefined, error: err.message }),
@@ -59,7 +59,7 @@ export function App({ pool }: { pool: Pool }) {
   );
 
   const runBatch = useCallback(
-    (entries: Pick<FileEntry, 'id' | 'name' | 'bytes'>[], rules: RulePackName) => {
+    (entries: Pick<FileEntry, 'id' | 'name' | 'bytes' | 'given'>[], rules: RulePackName) => {
       const b: Batch = { total: entries.length, done: 0, started: performance.now(), finished: null };
       setBatch({ ...b });
       for (const e of entries) {
@@ -80,9 +80,10 @@ export function App({ pool }: { pool: Pool }) {
         return;
       }
       const entries: FileEntry[] = [];
+      const given = performance.now();
       for (const p of picked) {
         const bytes = await p.file.arrayBuffer();
-        entries.push({ id: nextId.current++, name: p.file.name, path: p.path, bytes, status: 'queued' });
+        entries.push({ id: nextId.current++, name: p.file.name, path: p.path, bytes, status: 'queued', given });
       }
       setFiles((fs) => [...fs, ...entries]);
       setStatus(`正在检查 ${entries.length} 个文件……`);
@@ -94,7 +95,7 @@ export function App({ pool }: { pool: Pool }) {
   const setRules = (rules: RulePackName) => {
     setSettings((s) => ({ ...s, rules }));
     rulesRef.current = rules;
-    if (files.length) runBatch(files, rules);
+    if (files.length) runBatch(files.map((f) => ({ ...f, given: performance.now() })), rules);
   };
 
   useEffect(() => {

@@ -10,6 +10,9 @@ export interface FileEntry {
   status: 'queued' | 'checking' | 'done' | 'failed';
   check?: FileCheck;
   error?: string;
+  /** When the file was given to the page (performance.now()), and ms from then to its results. */
+  given: number;
+  elapsed?: number;
 }
 
 export interface Settings {

@@ -146,7 +146,8 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
       const ms = await give(page, [file]);
       await page.locator('.file-item').first().click();
       const worker = await page.locator('.file-actions .muted').innerText();
-      console.log(`${file.split('/').pop()}：给出文件到结果 ${ms.toFixed(0)} 毫秒（${worker}）`);
+      const inPage = await page.locator('.file-item').first().getAttribute('data-ms');
+      console.log(`${file.split('/').pop()}：页面收到文件到结果 ${inPage} 毫秒，测试给出文件到看到结果 ${ms.toFixed(0)} 毫秒（${worker}）`);
       expect(await listed(page)).toEqual(await findingsOf(file));
     }
     await page.close();

@@ -31,6 +31,7 @@ export function FileList({ files, selected, onSelect }: { files: FileEntry[]; se
               tabIndex={f.id === focusId ? 0 : -1}
               data-file={f.path}
               data-status={f.status}
+              data-ms={f.elapsed === undefined ? undefined : Math.round(f.elapsed)}
               className={`file-item${f.id === selected ? ' selected' : ''}`}
               onClick={() => onSelect(f.id)}
               onKeyDown={(e) => {
