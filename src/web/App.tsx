@@ -50,7 +50,6 @@ export function App({ pool }: { pool: Pool }) {
         (result) => {
           if (rulesRef.current !== rules) return; // a newer check with other rules is on its way
           update(entry.id, { status: 'done', check: result, error: undefined, elapsed: performance.now() - entry.given });
-          setSelected((s) => s ?? entry.id);
         },
         (err: Error) => update(entry.id, { status: 'failed', check: undefined, error: err.message }),
       );
@@ -86,6 +85,7 @@ export function App({ pool }: { pool: Pool }) {
         entries.push({ id: nextId.current++, name: p.file.name, path: p.path, bytes, status: 'queued', given });
       }
       setFiles((fs) => [...fs, ...entries]);
+      setSelected((s) => s ?? entries[0].id);
       setStatus(`正在检查 ${entries.length} 个文件……`);
       runBatch(entries, rulesRef.current);
     },

@@ -8,7 +8,9 @@ const style = document.createElement('style');
 style.textContent = CSS;
 document.head.append(style);
 
-const pool = new WorkerPool(WorkerPool.defaultSize());
+const pool = new WorkerPool(WorkerPool.defaultSize(), (n) => {
+  document.documentElement.dataset.workersReady = `${n}@${Math.round(performance.now())}`;
+});
 createRoot(document.getElementById('root') as HTMLElement).render(<App pool={pool} />);
 // After the first paint: the workers then load while the user picks files.
 setTimeout(() => pool.warm(), 0);

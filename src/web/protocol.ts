@@ -59,4 +59,8 @@ export type WorkerResult<R extends WorkerRequest> = R extends { type: 'check' } 
 
 export type WorkerMessage = { id: number; request: WorkerRequest };
 
-export type WorkerReply = { id: number; ok: true; result: FileCheck | Uint8Array } | { id: number; ok: false; message: string };
+export type WorkerReply =
+  | { id: number; ok: true; result: FileCheck | Uint8Array }
+  | { id: number; ok: false; message: string }
+  /** Sent once when the worker has loaded its code (id 0: no request). */
+  | { id: 0; ok: true; ready: true };

@@ -22,8 +22,13 @@ export class WorkerPool {
   private url: string | null = null;
   private nextId = 1;
   private started = 0;
+  private ready = 0;
 
-  constructor(private readonly size: number) {}
+  /** `onReady(n)`: n workers have loaded their code and wait for work. */
+  constructor(
+    private readonly size: number,
+    private readonly onReady: (n: number) => void = () => undefined,
+  ) {}
 
   static defaultSize(): number {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
@@ -54,6 +59,10 @@ export class WorkerPool {
     const w = new Worker(this.source());
     this.started++;
     w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      if ('ready' in e.data) {
+        this.onReady(++this.ready);
+        return;
+      }
       const job = this.busy.get(w);
       if (!job || job.id !== e.data.id) return;
       this.busy.delete(w);
