@@ -42,6 +42,7 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .intro ol { margin: 0 0 8px; padding-left: 22px; }
 .layout { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 12px; align-items: start; }
 .files { position: sticky; top: 8px; max-height: calc(100vh - 16px); display: flex; flex-direction: column; }
+.tally { margin: -4px 0 6px; color: var(--muted); }
 .file-list { list-style: none; margin: 0; padding: 0; overflow: auto; }
 .file-item { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; padding: 6px 8px; border-radius: 4px; cursor: pointer; border-left: 3px solid transparent; }
 .file-item:hover { background: #F0F0F0; }
@@ -112,7 +113,7 @@ table.plan { border-collapse: collapse; margin-bottom: 8px; }
 }
 @media (max-width: 900px) {
   .layout { grid-template-columns: minmax(0, 1fr); }
-  .files { position: static; max-height: 260px; }
+  .files { position: static; max-height: 340px; }
   .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
 `;

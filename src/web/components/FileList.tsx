@@ -13,11 +13,20 @@ const OTHER_CLASS: Record<string, string> = { 无法读取: 'v-fail', 未找到�
 export function FileList({ files, selected, onSelect }: { files: FileEntry[]; selected: number | null; onSelect(id: number): void }) {
   if (files.length === 0) return null;
   const focusId = selected ?? files[0].id;
+  const tally = new Map<FileVerdict, number>();
+  for (const f of files) tally.set(verdictOfEntry(f), (tally.get(verdictOfEntry(f)) ?? 0) + 1);
+  const order: FileVerdict[] = ['退回修改', '需复核', '通过', '未找到自评表', '无法读取', '检查中', '等待'];
   return (
     <section className="panel files" aria-labelledby="files-h">
       <h2 id="files-h">
         文件 <span className="muted">（{files.length} 个）</span>
       </h2>
+      <p className="tally small" data-tally>
+        {order
+          .filter((v) => tally.get(v))
+          .map((v) => `${v} ${tally.get(v)}`)
+          .join(' · ')}
+      </p>
       <ul className="file-list" role="listbox" aria-label="已打开的文件" onKeyDown={(e) => rovingKeyDown(e, '[role=option]', (i) => onSelect(files[i].id))}>
         {files.map((f) => {
           const v = verdictOfEntry(f);

@@ -6,12 +6,13 @@ import { SEVERITY_ZH } from '../labels.js';
 const MARKER: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ⓘ' };
 
 /** Width in px from the longest text of a column (CJK characters count double), within bounds. */
-function columnWidths(view: View, covered: Set<string>): number[] {
+function columnWidths(view: View, covered: Set<string>, spans: Map<string, { rows: number; cols: number }>): number[] {
   const n = view.text[0]?.length ?? 0;
   const widths = new Array<number>(n).fill(48);
   view.text.forEach((row, r) => {
     row.forEach((t, c) => {
-      if (!t || covered.has(`${r},${c}`)) return;
+      // Text merged across columns has the merge's width; it does not widen its first column.
+      if (!t || covered.has(`${r},${c}`) || (spans.get(`${r},${c}`)?.cols ?? 1) > 1) return;
       let units = 0;
       for (const ch of t) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
       widths[c] = Math.max(widths[c], Math.min(200, units * 7 + 14));
@@ -48,7 +49,7 @@ export function SheetView({
     }
     return { spans, covered };
   }, [view]);
-  const widths = useMemo(() => columnWidths(view, covered), [view, covered]);
+  const widths = useMemo(() => columnWidths(view, covered, spans), [view, covered, spans]);
 
   useEffect(() => {
     if (!selectedCell || !scroller.current) return;
