@@ -198,9 +198,13 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
 
   it('keyboard only: drop zone opens the picker, arrows move through files and findings, the cell is outlined', async () => {
     const { page } = await open();
+    await page.bringToFront();
+    // Listen first: the file chooser is intercepted only once a listener is registered.
+    const chooserP = page.waitForEvent('filechooser', { timeout: 20_000 });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('drop-zone');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserP;
     await chooser.setFiles(EXAMPLES);
     await page.waitForFunction((n) => document.querySelectorAll('.file-item[data-status=done]').length === n, EXAMPLES.length);
     // Tab until the file list's option has the focus.
