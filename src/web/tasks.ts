@@ -66,7 +66,9 @@ export function sheetView(snap: SheetSnapshot, report: SheetReport): SheetView {
     for (let c = left; c <= right; c++) {
       const t = snap.text?.[r - snap.top]?.[c - snap.left];
       const v = snap.values[r - snap.top]?.[c - snap.left];
-      row.push(t !== undefined && t !== null && t !== '' ? String(t) : v === null || v === undefined ? '' : String(v));
+      const f = snap.formulas?.[r - snap.top]?.[c - snap.left];
+      // A formula the file saved without its result shows as its formula, as Excel shows it before calculating.
+      row.push(t !== undefined && t !== null && t !== '' ? String(t) : v !== null && v !== undefined ? String(v) : f ? f : '');
     }
     text.push(row);
   }

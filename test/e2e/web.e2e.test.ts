@@ -277,6 +277,8 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
       await give(page, copies);
       const seed002 = copies.findIndex((f) => f.includes('seed-002'));
       await page.locator('.file-item').nth(seed002).click();
+      // Narrow: the file list stacks above the results; show the form's results.
+      if (width < 1000) await page.locator('#results-h').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(root, 'docs', `web-form-${width}.png`) });
       await page.locator('.files').screenshot({ path: join(root, 'docs', `web-files-${width}.png`) });
       await page.locator('.finding').nth(4).click();

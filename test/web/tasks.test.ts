@@ -89,6 +89,12 @@ describe('formsOf and sheetView', () => {
     expect(view.text[1][2]).toBe('102');
     expect(view.merges).toEqual([{ top: 398, left: 0, bottom: 399, right: 1 }]);
   });
+
+  it('shows a formula saved without its result as the formula', () => {
+    const snap: SheetSnapshot = { sheet: 'S', top: 0, left: 0, values: [[1, null]], text: [['1', '']], formulas: [[null, '=A1*2']], merges: [] };
+    const report = { sheet: 'S', forms: [{ range: 'A1:B1' }], findings: [] } as unknown as SheetReport;
+    expect(sheetView(snap, report).text).toEqual([['1', '=A1*2']]);
+  });
 });
 
 describe('downloads through the stand-ins', () => {
