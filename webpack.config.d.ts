@@ -12,5 +12,10 @@ export declare function createConfig(options?: {
   /** Where the manifest's addresses point (https only); default https://localhost:3000. */
   baseUrl?: string;
 }): Configuration;
-declare const config: (env: unknown, argv?: { mode?: string }) => Configuration;
+export declare const WEB_OUTPUT_DIR: string;
+export declare const WEB_HTML: string;
+export declare function scriptSafe(js: string): string;
+export declare function inlineWebPage(template: string, pageJs: string, workerJs: string): string;
+export declare function createWebConfig(options?: { mode?: 'production' | 'development'; outDir?: string }): Configuration;
+declare const config: (env: unknown, argv?: { mode?: string }) => Configuration[];
 export default config;

@@ -16,6 +16,10 @@ import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import { BaseUrlError, baseUrlFromEnv, buildManifest, DEV_BASE_URL, normaliseBaseUrl } from './scripts/build-manifest.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import compilerWebpack from 'webpack';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -129,6 +133,123 @@ function baseUrlOrExit() {
   }
 }
 
-/** webpack-cli entry: `webpack` (production) or `webpack --mode development`. */
-export default (_env, argv = {}) =>
-  createConfig({ mode: argv.mode === 'development' ? 'development' : 'production', baseUrl: baseUrlOrExit() });
+/** webpack-cli entry: `webpack` (production) or `webpack --mode development`: the add-in and the web checker. */
+export default (_env, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  return [createConfig({ mode, baseUrl: baseUrlOrExit() }), createWebConfig({ mode })];
+};
+
+// ---------------------------------------------------------------------------------------------
+// The web checker: dist/web/hefen.html, ONE self-contained file that works from file:// and served.
+// Two entries in one compilation: the page and the worker (which holds the workbook code). After
+// minification, inlineWebPage() puts the page script into a <script> (allowed by its sha256 in
+// the Content-Security-Policy) and the worker's source, gzipped and base64-encoded, into a <script type="text/plain">, which
+// the page starts from a Blob URL (file:// pages cannot load worker scripts from disk in
+// Chromium). The .js assets are then dropped: nothing but hefen.html is written.
+
+export const WEB_OUTPUT_DIR = path.join(root, 'dist', 'web');
+export const WEB_HTML = 'hefen.html';
+const WEB_TEMPLATE = path.join(root, 'src', 'web', 'hefen.html');
+const WEB_PAGE_ENTRY = path.join(root, 'src', 'web', 'index.tsx');
+const WEB_WORKER_ENTRY = path.join(root, 'src', 'web', 'worker.ts');
+
+/** Script text made safe inside an HTML <script> element, with the same meaning as JavaScript. */
+export function scriptSafe(js) {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/**
+ * The page's HTML from the template: `<!--HEFEN:CSP-->`, `<!--HEFEN:WORKER-->`, `<!--HEFEN:SCRIPT-->`
+ * replaced. The policy forbids every network connection; scripts run only by hash.
+ * @param {string} template @param {string} pageJs @param {string} workerJs
+ */
+export function inlineWebPage(template, pageJs, workerJs) {
+  const script = scriptSafe(pageJs);
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  const csp = [
+    "default-src 'none'",
+    `script-src 'sha256-${hash}'`,
+    'worker-src blob:',
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    'font-src data:',
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "manifest-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  const parts = {
+    '<!--HEFEN:CSP-->': `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    // gzip + base64: the worker (SheetJS, ExcelJS, fflate, the core) shrinks to about a third; the
+    // page inflates it with the browser's own DecompressionStream before starting it.
+    '<!--HEFEN:WORKER-->': `<script type="text/plain" id="hefen-worker-source" data-encoding="gzip-base64">${gzipSync(workerJs, { level: 9 }).toString('base64')}</script>`,
+    '<!--HEFEN:SCRIPT-->': `<script>${script}</script>`,
+  };
+  let html = template;
+  for (const [marker, text] of Object.entries(parts)) {
+    if (!html.includes(marker)) throw new Error(`${WEB_TEMPLATE} 缺少 ${marker}`);
+    html = html.replace(marker, () => text);
+  }
+  return html;
+}
+
+class InlineWebPagePlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('InlineWebPagePlugin', (compilation) => {
+      compilation.fileDependencies.add(WEB_TEMPLATE);
+      compilation.hooks.processAssets.tap(
+        { name: 'InlineWebPagePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          const source = (name) => {
+            const asset = assets[`${name}.js`];
+            if (!asset) throw new Error(`缺少 ${name}.js：${Object.keys(assets).join(', ')}`);
+            return asset.source().toString();
+          };
+          let html = inlineWebPage(readFileSync(WEB_TEMPLATE, 'utf8'), source('hefen-page'), source('hefen-worker'));
+          // Keep the bundled libraries' licence notices (extracted by the minifier) in the page.
+          const licences = Object.keys(assets).filter((n) => n.endsWith('.LICENSE.txt')).map((n) => assets[n].source().toString());
+          if (licences.length) html += `<!--\n${[...new Set(licences.join('\n').split('\n'))].join('\n').replace(/--/g, '- -')}\n-->\n`;
+          for (const name of Object.keys(assets)) compilation.deleteAsset(name);
+          compilation.emitAsset(WEB_HTML, new sources.RawSource(html));
+        },
+      );
+    });
+  }
+}
+
+/**
+ * @param {{ mode?: 'production' | 'development', outDir?: string }} [options]
+ * @returns {import('webpack').Configuration}
+ */
+export function createWebConfig(options = {}) {
+  const mode = options.mode ?? 'production';
+  const production = mode === 'production';
+  return {
+    name: 'web',
+    mode,
+    context: root,
+    target: ['web', 'es2020'],
+    entry: { 'hefen-page': WEB_PAGE_ENTRY, 'hefen-worker': WEB_WORKER_ENTRY },
+    output: { path: options.outDir ?? WEB_OUTPUT_DIR, filename: '[name].js', globalObject: 'self', publicPath: '', clean: true },
+    devtool: false,
+    resolve: {
+      ...RESOLVE,
+      alias: {
+        // ExcelJS's prebuilt browser bundle without its polyfills (modern browsers only).
+        exceljs$: path.join(root, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js'),
+      },
+    },
+    module: { rules: [typescriptRule(production)], noParse: /exceljs[\\/]dist[\\/]/ },
+    plugins: [
+      new InlineWebPagePlugin(),
+    ],
+    performance: { hints: false },
+    // Scripts are minified before inlining; the page's HTML must not be (its script's hash is in the CSP).
+    optimization: { minimize: production, minimizeOptions: { html: false }, splitChunks: false, runtimeChunk: false },
+    stats: 'errors-warnings',
+  };
+}

@@ -1,7 +1,8 @@
 /**
- * `npm start`: builds the task pane (production) into dist/addin/ and serves it on
- * https://localhost:3000 with a locally generated certificate, then prints how to sideload the
- * add-in and trust the certificate. Never opens a browser, so it works headless too.
+ * `npm start`: builds the web checker (dist/web/hefen.html) and the task pane (dist/addin/), both
+ * production, and serves them on https://localhost:3000 with a locally generated certificate: the
+ * web checker at the root (its URL printed first), the add-in next to it; then prints how to
+ * sideload the add-in and trust the certificate. Never opens a browser, so it works headless too.
  *
  *   node --import tsx scripts/serve.ts [--port 3000] [--no-build] [--no-open]
  *
@@ -14,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
-import { ADDIN_OUTPUT_DIR, createConfig } from '../webpack.config.js';
+import { ADDIN_OUTPUT_DIR, WEB_HTML, WEB_OUTPUT_DIR, createConfig, createWebConfig } from '../webpack.config.js';
 import { ensureCertificate, trustInstructions } from './cert.js';
 
 /** The port manifest.xml points at. */
@@ -90,6 +91,22 @@ export function staticHandler(dir: string): http.RequestListener {
   };
 }
 
+/**
+ * The add-in's files under `addinDir`, and the web checker at the root: `/` and `/hefen.html`
+ * give `webDir`/hefen.html.
+ */
+export function siteHandler(addinDir: string, webDir: string): http.RequestListener {
+  const addin = staticHandler(addinDir);
+  const web = staticHandler(webDir);
+  return (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'https://localhost');
+    if (pathname === '/' || pathname === `/${WEB_HTML}`) {
+      req.url = `/${WEB_HTML}`;
+      web(req, res);
+    } else addin(req, res);
+  };
+}
+
 /** An https server (or plain http when no key/cert is given, for tests) over `dir`. */
 export function createStaticServer(dir: string, tls?: { key: string; cert: string }): http.Server {
   const handler = staticHandler(dir);
@@ -116,6 +133,21 @@ export function listen(server: http.Server, port: number, host: string): Promise
     server.once('error', onError);
     server.once('listening', onListening);
     server.listen(port, host);
+  });
+}
+
+/** Production build of the web checker into `outDir` (dist/web by default). */
+export function buildWeb(outDir: string = WEB_OUTPUT_DIR): Promise<webpack.Stats> {
+  return new Promise((resolveBuild, reject) => {
+    const compiler = webpack(createWebConfig({ mode: 'production', outDir }));
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) return reject(new ServeError(`构建网页版失败：${err.message}`, { cause: err }));
+      if (!stats || stats.hasErrors()) {
+        return reject(new ServeError(`构建网页版失败：\n${stats?.toString({ all: false, errors: true, colors: false }) ?? ''}`));
+      }
+      resolveBuild(stats);
+    });
   });
 }
 
@@ -176,12 +208,15 @@ function parseArgs(argv: string[]): { port: number; build: boolean } {
 
 async function main(): Promise<void> {
   const { port, build } = parseArgs(process.argv.slice(2));
+  const webFile = join(WEB_OUTPUT_DIR, WEB_HTML);
+  const webUrl = `https://localhost:${port}/`;
   if (build) {
-    console.log('正在构建加载项（生产模式）……');
-    const stats = await buildAddin();
-    console.log(`构建完成，用时 ${((stats.endTime - stats.startTime) / 1000).toFixed(1)} 秒：${ADDIN_OUTPUT_DIR}`);
-  } else if (!existsSync(join(ADDIN_OUTPUT_DIR, 'taskpane.html'))) {
-    throw new ServeError(`${ADDIN_OUTPUT_DIR} 里还没有构建结果：请先运行 npm run build，或去掉 --no-build。`);
+    console.log('正在构建网页版和加载项（生产模式）……');
+    const [web, addin] = await Promise.all([buildWeb(), buildAddin()]);
+    const secs = (s: webpack.Stats) => ((s.endTime - s.startTime) / 1000).toFixed(1);
+    console.log(`构建完成：网页版 ${secs(web)} 秒（${webFile}），加载项 ${secs(addin)} 秒（${ADDIN_OUTPUT_DIR}）`);
+  } else if (!existsSync(join(ADDIN_OUTPUT_DIR, 'taskpane.html')) || !existsSync(webFile)) {
+    throw new ServeError(`dist/ 里还没有构建结果：请先运行 npm run build，或去掉 --no-build。`);
   }
   const cert = await ensureCertificate();
   if (cert.created.ca) console.log('已在 .certs/ 生成本机证书颁发机构和 localhost 证书。');
@@ -190,7 +225,7 @@ async function main(): Promise<void> {
   // Both loopback addresses: Office may resolve "localhost" to either. Never on other interfaces.
   const servers: http.Server[] = [];
   for (const host of ['127.0.0.1', '::1']) {
-    const server = createStaticServer(ADDIN_OUTPUT_DIR, cert);
+    const server = https.createServer({ key: cert.key, cert: cert.cert }, siteHandler(ADDIN_OUTPUT_DIR, WEB_OUTPUT_DIR));
     try {
       await listen(server, port, host);
       servers.push(server);
@@ -201,6 +236,9 @@ async function main(): Promise<void> {
     }
   }
   const origin = `https://localhost:${port}`;
+  console.log('');
+  console.log(`核分网页版：${webUrl}`);
+  console.log(`  （不装证书也可以直接用浏览器打开 ${webFile}；文件只在本机浏览器中处理，不会上传）`);
   console.log('');
   console.log(sideloadInstructions(origin));
   if (port !== DEFAULT_PORT) console.log(`\n注意：manifest.xml 里的地址是 https://localhost:${DEFAULT_PORT}，用其他端口时要一并修改清单。`);

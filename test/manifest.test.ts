@@ -335,7 +335,7 @@ describe('the manifest for an intranet server (HEFEN_BASE_URL)', () => {
       process.env.HEFEN_BASE_URL = `${BASE}/`;
       try {
         // what webpack-cli runs for `npm run build`, with the one-line entry
-        outDir = await buildInto(addinConfig(undefined, { mode: 'development' }));
+        outDir = await buildInto(addinConfig(undefined, { mode: 'development' })[0]);
       } finally {
         if (saved === undefined) delete process.env.HEFEN_BASE_URL;
         else process.env.HEFEN_BASE_URL = saved;
@@ -358,7 +358,7 @@ describe('the manifest for an intranet server (HEFEN_BASE_URL)', () => {
     it('without the variable the build keeps the localhost manifest', () => {
       expect(process.env.HEFEN_BASE_URL).toBe(saved);
       if (saved !== undefined) return; // set outside the test: nothing to compare
-      const config = addinConfig(undefined, { mode: 'development' });
+      const config = addinConfig(undefined, { mode: 'development' })[0];
       const copy = (config.plugins ?? []).find((p) => p?.constructor?.name === 'CopyPlugin') as unknown as {
         patterns: { to?: string; transform?: (c: Buffer) => string }[];
       };

@@ -1,0 +1,64 @@
+import type { FileEntry } from '../state.js';
+import { countBy, allFindings, countsText, fileVerdict, VERDICT_CLASS, type FileVerdict } from '../labels.js';
+import { rovingKeyDown } from './roving.js';
+
+function verdictOfEntry(f: FileEntry): FileVerdict {
+  if (f.status === 'failed') return '无法读取';
+  if (f.status !== 'done' || !f.check) return f.status === 'checking' ? '检查中' : '等待';
+  return fileVerdict(f.check);
+}
+
+const OTHER_CLASS: Record<string, string> = { 无法读取: 'v-fail', 未找到自评表: 'v-none', 检查中: 'v-wait', 等待: 'v-wait' };
+
+export function FileList({ files, selected, onSelect }: { files: FileEntry[]; selected: number | null; onSelect(id: number): void }) {
+  if (files.length === 0) return null;
+  const focusId = selected ?? files[0].id;
+  const tally = new Map<FileVerdict, number>();
+  for (const f of files) tally.set(verdictOfEntry(f), (tally.get(verdictOfEntry(f)) ?? 0) + 1);
+  const order: FileVerdict[] = ['退回修改', '需复核', '通过', '未找到自评表', '无法读取', '检查中', '等待'];
+  return (
+    <section className="panel files" aria-labelledby="files-h">
+      <h2 id="files-h">
+        文件 <span className="muted">（{files.length} 个）</span>
+      </h2>
+      <p className="tally small" data-tally>
+        {order
+          .filter((v) => tally.get(v))
+          .map((v) => `${v} ${tally.get(v)}`)
+          .join(' · ')}
+      </p>
+      <ul className="file-list" role="listbox" aria-label="已打开的文件" onKeyDown={(e) => rovingKeyDown(e, '[role=option]', (i) => onSelect(files[i].id))}>
+        {files.map((f) => {
+          const v = verdictOfEntry(f);
+          const cls = (VERDICT_CLASS as Record<string, string>)[v] ?? OTHER_CLASS[v];
+          const counts = f.check ? countsText(countBy(allFindings(f.check))) : f.error ?? '';
+          return (
+            <li
+              key={f.id}
+              role="option"
+              aria-selected={f.id === selected}
+              tabIndex={f.id === focusId ? 0 : -1}
+              data-file={f.path}
+              data-status={f.status}
+              data-ms={f.elapsed === undefined ? undefined : Math.round(f.elapsed)}
+              className={`file-item${f.id === selected ? ' selected' : ''}`}
+              onClick={() => onSelect(f.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onSelect(f.id);
+                }
+              }}
+            >
+              <span className="file-name" title={f.path}>
+                {f.path}
+              </span>
+              <span className={`verdict ${cls}`}>{v}</span>
+              <span className="file-counts">{counts}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

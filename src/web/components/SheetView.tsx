@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { columnName, toA1, type Severity } from '../../core/index.js';
+import type { SheetView as View } from '../protocol.js';
+import { SEVERITY_ZH } from '../labels.js';
+
+const MARKER: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ⓘ' };
+
+/** Width in px from the longest text of a column (CJK characters count double), within bounds. */
+function columnWidths(view: View, covered: Set<string>, spans: Map<string, { rows: number; cols: number }>): number[] {
+  const n = view.text[0]?.length ?? 0;
+  const widths = new Array<number>(n).fill(48);
+  view.text.forEach((row, r) => {
+    row.forEach((t, c) => {
+      // Text merged across columns has the merge's width; it does not widen its first column.
+      if (!t || covered.has(`${r},${c}`) || (spans.get(`${r},${c}`)?.cols ?? 1) > 1) return;
+      let units = 0;
+      for (const ch of t) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+      widths[c] = Math.max(widths[c], Math.min(200, units * 7 + 14));
+    });
+  });
+  return widths;
+}
+
+/**
+ * A read-only grid of the form's sheet: column letters, row numbers, merged cells and the text as
+ * displayed; flagged cells filled and marked (✖ error, ▲ warning), the selected finding's cell
+ * outlined and scrolled into the middle of the view.
+ */
+export function SheetView({
+  view,
+  marks,
+  selectedCell,
+  onCell,
+}: {
+  view: View;
+  marks: Map<string, Severity>;
+  selectedCell: string | null;
+  onCell(cell: string): void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const { spans, covered } = useMemo(() => {
+    const spans = new Map<string, { rows: number; cols: number }>();
+    const covered = new Set<string>();
+    for (const m of view.merges) {
+      const r0 = m.top - view.top;
+      const c0 = m.left - view.left;
+      spans.set(`${r0},${c0}`, { rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+      for (let r = r0; r <= m.bottom - view.top; r++) for (let c = c0; c <= m.right - view.left; c++) if (r !== r0 || c !== c0) covered.add(`${r},${c}`);
+    }
+    return { spans, covered };
+  }, [view]);
+  const widths = useMemo(() => columnWidths(view, covered, spans), [view, covered, spans]);
+
+  useEffect(() => {
+    if (!selectedCell || !scroller.current) return;
+    const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${selectedCell}"]`);
+    if (!el) return;
+    const box = scroller.current;
+    // Scroll the grid only (not the page): the cell to the middle row; sideways only as far as
+    // needed, so the indicator names on the left stay in view when they can.
+    box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2 + el.offsetHeight / 2);
+    const rowHead = 40;
+    const right = el.offsetLeft + el.offsetWidth;
+    if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth + 8;
+    if (el.offsetLeft - rowHead < box.scrollLeft) box.scrollLeft = Math.max(0, el.offsetLeft - rowHead);
+  }, [selectedCell, view]);
+
+  const cols = view.text[0]?.length ?? 0;
+  return (
+    <div className="sheet-wrap">
+      <div className="sheet-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`工作表“${view.sheet}”（只读）`}>
+        {/* table-layout: fixed needs a set width, else the columns grow with their text. */}
+        <table className="sheet" style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
+          <colgroup>
+            <col style={{ width: 40 }} />
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className="corner" />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col" className="col-head">
+                  {columnName(view.left + c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.text.map((row, r) => (
+              <tr key={r}>
+                <th scope="row" className="row-head">
+                  {view.top + r + 1}
+                </th>
+                {row.map((t, c) => {
+                  if (covered.has(`${r},${c}`)) return null;
+                  const a1 = toA1(view.top + r, view.left + c);
+                  const span = spans.get(`${r},${c}`);
+                  const mark = marks.get(a1);
+                  const selected = a1 === selectedCell;
+                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', /^[-+]?[\d,.]+%?$/.test(t) ? 'num' : ''].filter(Boolean).join(' ');
+                  return (
+                    <td
+                      key={c}
+                      data-cell={a1}
+                      rowSpan={span?.rows}
+                      colSpan={span?.cols}
+                      className={cls || undefined}
+                      title={mark ? `${a1}：${SEVERITY_ZH[mark]}　${t}` : t || undefined}
+                      onClick={mark ? () => onCell(a1) : undefined}
+                    >
+                      {mark && (
+                        <span className={`cell-marker marker-${mark}`} aria-label={SEVERITY_ZH[mark]}>
+                          {MARKER[mark]}
+                        </span>
+                      )}
+                      {t}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {view.truncated && <p className="muted small">表格较大，只显示表单附近的前 400 行、40 列。</p>}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The work the worker does, one function per request: check a file, and each download. Kept apart
+ * from the worker's message loop so tests can run it in Node.
+ */
+import { checkSheet, parseA1, parseRangeA1, type CellRange, type Finding, type RulePackName, type SheetReport, type SheetSnapshot, type Severity } from '../core/index.js';
+import type { TemplateKind } from '../core/index.js';
+import { buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, verdictOf, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
+import type { CheckedForm, FileCheck, SheetView, WriteItem } from './protocol.js';
+
+/** The sheet view never renders more than this, so a huge sheet stays fast. */
+export const VIEW_MAX_ROWS = 400;
+export const VIEW_MAX_COLS = 40;
+/** Rows and columns shown around the form. */
+const VIEW_MARGIN = 1;
+
+function inside(r: CellRange, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+}
+
+/** Each finding goes to the form whose area holds its cell, else to the sheet's first form. */
+export function formsOf(report: SheetReport): CheckedForm[] {
+  const ranges = report.forms.map((f) => parseRangeA1(f.range));
+  const buckets: Finding[][] = report.forms.map(() => []);
+  for (const f of report.findings) {
+    let i = 0;
+    try {
+      const { row, col } = parseA1(f.cell);
+      const k = ranges.findIndex((r) => inside(r, row, col));
+      if (k >= 0) i = k;
+    } catch {
+      // a finding without a cell address stays with the first form
+    }
+    buckets[i]?.push(f);
+  }
+  return report.forms.map((form, i) => ({ form, findings: buckets[i], verdict: verdictOf(form, buckets[i]) }));
+}
+
+/** The displayed text of the forms' area (plus a margin and every flagged cell), capped. */
+export function sheetView(snap: SheetSnapshot, report: SheetReport): SheetView {
+  const areas = report.forms.map((f) => parseRangeA1(f.range));
+  for (const f of report.findings) {
+    try {
+      const { row, col } = parseA1(f.cell);
+      areas.push({ top: row, left: col, bottom: row, right: col });
+    } catch {
+      // ignore
+    }
+  }
+  const width = snap.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const sheetBottom = snap.top + snap.values.length - 1;
+  const sheetRight = snap.left + width - 1;
+  let top = Math.max(snap.top, Math.min(...areas.map((a) => a.top)) - VIEW_MARGIN);
+  let left = Math.max(snap.left, Math.min(...areas.map((a) => a.left)) - VIEW_MARGIN);
+  let bottom = Math.min(sheetBottom, Math.max(...areas.map((a) => a.bottom)) + VIEW_MARGIN);
+  let right = Math.min(sheetRight, Math.max(...areas.map((a) => a.right)) + VIEW_MARGIN);
+  if (!areas.length) [top, left, bottom, right] = [snap.top, snap.left, sheetBottom, sheetRight];
+  // Show from column A and row 1 when the form starts near them, as a spreadsheet would.
+  if (top - snap.top < 3) top = snap.top;
+  if (left - snap.left < 3) left = snap.left;
+  const truncated = bottom - top + 1 > VIEW_MAX_ROWS || right - left + 1 > VIEW_MAX_COLS;
+  bottom = Math.min(bottom, top + VIEW_MAX_ROWS - 1);
+  right = Math.min(right, left + VIEW_MAX_COLS - 1);
+  const text: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const t = snap.text?.[r - snap.top]?.[c - snap.left];
+      const v = snap.values[r - snap.top]?.[c - snap.left];
+      const f = snap.formulas?.[r - snap.top]?.[c - snap.left];
+      // A formula the file saved without its result shows as its formula, as Excel shows it before calculating.
+      row.push(t !== undefined && t !== null && t !== '' ? String(t) : v !== null && v !== undefined ? String(v) : f ? f : '');
+    }
+    text.push(row);
+  }
+  const merges = snap.merges
+    .filter((m) => m.bottom >= top && m.top <= bottom && m.right >= left && m.left <= right)
+    .map((m) => ({ top: Math.max(m.top, top), left: Math.max(m.left, left), bottom: Math.min(m.bottom, bottom), right: Math.min(m.right, right) }));
+  return { sheet: snap.sheet, top, left, text, merges, truncated };
+}
+
+/** Read a workbook and check every sheet (the same loop as the CLI's check). */
+export async function checkFile(bytes: Uint8Array, rules: RulePackName): Promise<FileCheck> {
+  const t0 = performance.now();
+  const read = await readWorkbook(bytes);
+  const reports: SheetReport[] = [];
+  const forms: CheckedForm[] = [];
+  const sheetsWithoutForm: string[] = [];
+  const views: Record<string, SheetView> = {};
+  for (const snap of read.sheets) {
+    const report = checkSheet(snap, { rules });
+    if (report.forms.length === 0) {
+      sheetsWithoutForm.push(snap.sheet);
+      continue;
+    }
+    reports.push(report);
+    forms.push(...formsOf(report));
+    views[snap.sheet] = sheetView(snap, report);
+  }
+  return {
+    format: read.format,
+    forms,
+    reports,
+    sheetsWithoutForm,
+    hiddenSheets: read.hiddenSheets,
+    notes: read.notes,
+    views,
+    millis: performance.now() - t0,
+  };
+}
+
+/** A Chinese sentence for any failure while reading a file. */
+export function readFailure(e: unknown): string {
+  if (e instanceof WorkbookReadError) return e.message;
+  return '无法读取这个文件：文件已损坏或不是工作簿。';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloads: each one function, so swapping a stand-in changes one import in modules.ts.
+
+export function reviewDownload(files: ReviewedFile[], rules: RulePackName): Promise<Uint8Array> {
+  return buildReviewWorkbook(files, { rules });
+}
+
+export function templateDownload(kind: TemplateKind, rules: RulePackName): Promise<Uint8Array> {
+  return templateWorkbook(kind, rules);
+}
+
+/** Fills the red / amber of the add-in's highlights. */
+export const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+
+/** The original with each flagged cell filled; nothing else written. */
+export async function annotatedDownload(bytes: Uint8Array, findings: Finding[], severities: Severity[]): Promise<Uint8Array> {
+  const worst = new Map<string, Severity>();
+  const order: Severity[] = ['error', 'warning', 'info'];
+  for (const f of findings) {
+    if (!severities.includes(f.severity)) continue;
+    const key = `${f.sheet}\u0000${f.cell}`;
+    const had = worst.get(key);
+    if (!had || order.indexOf(f.severity) < order.indexOf(had)) worst.set(key, f.severity);
+  }
+  const patches: CellPatch[] = [...worst].map(([key, sev]) => {
+    const [sheet, cell] = key.split('\u0000');
+    return { sheet, cell, fill: FILL[sev] };
+  });
+  return patchWorkbook(bytes, patches);
+}
+
+/** The original with the ticked totals written (the core's write-back plan, chosen in the preview). */
+export async function writeBackDownload(bytes: Uint8Array, writes: WriteItem[]): Promise<Uint8Array> {
+  const patches: CellPatch[] = writes.map((w) => ({
+    sheet: w.sheet,
+    cell: w.cell,
+    value: w.value,
+    ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}),
+    keepFormula: false,
+  }));
+  return patchWorkbook(bytes, patches);
+}
