@@ -58,3 +58,7 @@ export * from './template.js';
 export { formatNumber, formatGeneral, isPercentFormat, isDateFormat } from './numfmt.js';
 export { D, show, str, roundTo } from './decimal.js';
 export type { Dec } from './decimal.js';
+
+// Review verdicts and the findings of each form.
+export { verdictOf, findingsByForm, VERDICTS } from './verdict.js';
+export type { Verdict } from './verdict.js';

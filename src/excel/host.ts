@@ -128,6 +128,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     undoDepth: async () => undoDepth(),
     // the pane never overwrites a formula with a suggestion (write-back.ts' overwriteFormula)
     applySuggestion: (finding) => applySuggestion(finding),
+    // TEMPORARY stubs of the issue-12 contract (src/host/extras.ts), implemented in the pane work.
+    loadReviewMarks: async () => [],
+    saveReviewMarks: async () => {
+      throw new HostError('settings-failed', '尚不支持保存复核标记。');
+    },
+    exportFindings: async () => {
+      throw new HostError('write-failed', '尚不支持导出审核意见。');
+    },
+    removeExport: async () => 0,
 
     locale: displayLocale(),
     theme: officeThemeKind(),

@@ -102,7 +102,7 @@ function queueRestore(range: Excel.Range, before: UndoCell['before'], currentFor
  * changed as one undo entry of `kind`.
  */
 async function write(writes: Write[], kind: UndoRecord['kind']): Promise<WriteOutcome> {
-  if (writes.length === 0) return { written: [], unchanged: [], skipped: [], undoDepth: undoDepth() };
+  if (writes.length === 0) return { status: 'written', written: [], unchanged: [], skipped: [], undoDepth: undoDepth() };
   const result = await Excel.run(async (context) => {
     const sheets = new Map<string, Excel.Worksheet>();
     const sheetOf = (name: string) => {
@@ -124,7 +124,7 @@ async function write(writes: Write[], kind: UndoRecord['kind']): Promise<WriteOu
     await syncOr(context, 'write-failed', '写回失败：无法写入单元格（工作表可能受保护或已被删除）。');
 
     // Each written cell's undo entry, with the number format it had (to put text back under it).
-    const outcome: WriteOutcome & { cells: UndoCell[]; formats: string[] } = { written: [], unchanged: [], skipped: [], undoDepth: 0, cells: [], formats: [] };
+    const outcome: WriteOutcome & { cells: UndoCell[]; formats: string[] } = { status: 'written', written: [], unchanged: [], skipped: [], undoDepth: 0, cells: [], formats: [] };
     const restore: { target: Excel.Range; state: CellState }[] = [];
     for (const { w, before, target } of queued) {
       const state = stateOf(before);

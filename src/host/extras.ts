@@ -26,6 +26,16 @@ export interface CellRef {
 }
 
 export interface WriteOutcome {
+  /**
+   * 'written': the ticked cells were written (possibly none). 'stale': the target cells or an input
+   * they were computed from changed since the preview's check: NOTHING was written, and `reports`
+   * holds the new check so the pane can show a fresh preview.
+   */
+  status: 'written' | 'stale';
+  /** With 'stale': the sheets as they are now, checked again. */
+  reports?: SheetReport[];
+  /** With 'stale': the cells found different from the check the preview came from. */
+  changed?: CellRef[];
   /** Cells whose content changed. */
   written: CellRef[];
   /** Cells that already held the value. */
@@ -44,17 +54,49 @@ export interface UndoOutcome {
   undoDepth: number;
 }
 
+/** 忽略 / 已复核 on one finding, kept in the workbook. */
+export interface ReviewMark {
+  /** `${sheet}!${cell}!${code}`: the finding it marks (see reviewKey). */
+  key: string;
+  status: 'ignored' | 'reviewed';
+  note?: string;
+  /** ISO time of marking. */
+  at: string;
+}
+
+export function reviewKey(f: Pick<Finding, 'sheet' | 'cell' | 'code'>): string {
+  return `${f.sheet}!${f.cell}!${f.code}`;
+}
+
 export interface HostExtras extends Host {
   /** 插入空白模板: a new sheet with the template; existing sheets untouched. */
   insertTemplate(options: TemplateOptions): Promise<InsertedTemplate>;
-  /** The cells 写回合计 would change, from the last check's reports (no round trip). */
-  previewWriteBack(reports: readonly SheetReport[]): PlannedWrite[];
-  /** Write the ticked items (`overwrite: true`) in one round trip; undoable. */
-  applyWriteBack(items: readonly PlannedWrite[]): Promise<WriteOutcome>;
+  /**
+   * The cells 写回合计 would change, from the last check's reports (no round trip). With `ticked`
+   * (keys `${sheet}!${cell}`), the values are what the sheet will hold after writing exactly those
+   * cells: untick the execution score and the total follows the score that stays.
+   */
+  previewWriteBack(reports: readonly SheetReport[], ticked?: ReadonlySet<string>): PlannedWrite[];
+  /**
+   * Write the ticked items (`overwrite: true`) in one round trip, undoably. `basis` is the check the
+   * preview came from: the host re-reads the targets and every input they were computed from in the
+   * same batch and writes nothing when any differs (status 'stale', with a new check).
+   */
+  applyWriteBack(items: readonly PlannedWrite[], basis: readonly SheetReport[]): Promise<WriteOutcome>;
   /** 撤销写回: take back the newest write-back or adopted suggestion. */
   undoWriteBack(): Promise<UndoOutcome>;
   /** How many writes can be taken back (kept in the workbook, so it survives reopening). */
   undoDepth(): Promise<number>;
   /** 采用建议值: write the rules' score into the finding's score cell; undoable. */
   applySuggestion(finding: Finding): Promise<WriteOutcome>;
+  /** Review marks saved in the workbook (empty when none). */
+  loadReviewMarks(): Promise<ReviewMark[]>;
+  saveReviewMarks(marks: readonly ReviewMark[]): Promise<void>;
+  /**
+   * 导出审核意见: a new sheet listing every finding of the reports (cell links, declared → expected,
+   * explanation, how to fix, review mark); returns its name. Removable with removeExport.
+   */
+  exportFindings(reports: readonly SheetReport[], marks: readonly ReviewMark[]): Promise<{ sheet: string }>;
+  /** Remove the sheets exportFindings added; how many were removed. */
+  removeExport(): Promise<number>;
 }

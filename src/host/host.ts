@@ -58,6 +58,12 @@ export interface WriteBackItem extends AggregateCell {
   sheet: string;
 }
 
+/**
+ * What changed in the workbook since the last check, as the host reports it: a cell edit (the
+ * address may be a range, "G14" or "A1:C3"), or another sheet becoming active.
+ */
+export type HostChange = { kind: 'edit'; sheet: string; address: string } | { kind: 'activate'; sheet: string };
+
 export interface Host {
   locale: Locale;
   /** Office's theme, light or dark by its body background; light when unknown. */
@@ -70,6 +76,11 @@ export interface Host {
   select(sheet: string, cell: string): Promise<void>;
   /** Remove every highlight 核分 added, in every sheet; returns how many were removed. */
   clearHighlights(): Promise<number>;
+  /**
+   * Listen to edits and sheet activation (Excel events where the API level allows, else nothing);
+   * returns the function that stops listening. Hosts without events leave it out.
+   */
+  onChange?(listener: (change: HostChange) => void): () => void;
 }
 
 export type { Finding, SheetReport };

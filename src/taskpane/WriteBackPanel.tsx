@@ -135,7 +135,7 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
   const apply = () =>
     run(
       'apply',
-      () => host.applyWriteBack(preview.map((p): PlannedWrite => ({ ...p, overwrite: isTicked(p) }))),
+      () => host.applyWriteBack(preview.map((p): PlannedWrite => ({ ...p, overwrite: isTicked(p) })), reports),
       (o) => {
         setDepth(o.undoDepth);
         const lines = [t.written(o)];

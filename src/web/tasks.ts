@@ -2,9 +2,9 @@
  * The work the worker does, one function per request: check a file, and each download. Kept apart
  * from the worker's message loop so tests can run it in Node.
  */
-import { checkSheet, parseA1, parseRangeA1, type CellRange, type Finding, type RulePackName, type SheetReport, type SheetSnapshot, type Severity } from '../core/index.js';
+import { checkSheet, findingsByForm, parseA1, parseRangeA1, verdictOf, type CellRange, type Finding, type RulePackName, type SheetReport, type SheetSnapshot, type Severity } from '../core/index.js';
 import type { TemplateKind } from '../core/index.js';
-import { buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, verdictOf, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
+import { buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
 import type { CheckedForm, FileCheck, SheetView, WriteItem } from './protocol.js';
 
 /** The sheet view never renders more than this, so a huge sheet stays fast. */
@@ -13,25 +13,9 @@ export const VIEW_MAX_COLS = 40;
 /** Rows and columns shown around the form. */
 const VIEW_MARGIN = 1;
 
-function inside(r: CellRange, row: number, col: number): boolean {
-  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-}
-
-/** Each finding goes to the form whose area holds its cell, else to the sheet's first form. */
+/** The sheet's forms, each with its findings and verdict. */
 export function formsOf(report: SheetReport): CheckedForm[] {
-  const ranges = report.forms.map((f) => parseRangeA1(f.range));
-  const buckets: Finding[][] = report.forms.map(() => []);
-  for (const f of report.findings) {
-    let i = 0;
-    try {
-      const { row, col } = parseA1(f.cell);
-      const k = ranges.findIndex((r) => inside(r, row, col));
-      if (k >= 0) i = k;
-    } catch {
-      // a finding without a cell address stays with the first form
-    }
-    buckets[i]?.push(f);
-  }
+  const buckets = findingsByForm(report);
   return report.forms.map((form, i) => ({ form, findings: buckets[i], verdict: verdictOf(form, buckets[i]) }));
 }
 

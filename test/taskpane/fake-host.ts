@@ -8,6 +8,7 @@ import {
   type HostExtras,
   type InsertedTemplate,
   type Locale,
+  type ReviewMark,
   type Settings,
   type UndoOutcome,
   type WriteOutcome,
@@ -30,12 +31,14 @@ export interface FakeHostOptions {
 export function fakeHost(reports: SheetReport[], opts: FakeHostOptions = {}) {
   let stored: Settings = opts.settings ?? { ...DEFAULT_SETTINGS };
   let depth = opts.depth ?? 0;
+  let marks: ReviewMark[] = [];
   const result = (): CheckResult => ({
     reports,
     highlighted: opts.highlighted ?? 4,
     sheetsWithoutForm: reports.filter((r) => r.forms.length === 0).map((r) => r.sheet),
   });
   const wrote = (cells: CellRef[]): WriteOutcome => ({
+    status: 'written',
     written: cells.map((c) => ({ sheet: c.sheet, cell: c.cell })),
     unchanged: [],
     skipped: [],
@@ -53,10 +56,16 @@ export function fakeHost(reports: SheetReport[], opts: FakeHostOptions = {}) {
     clearHighlights: vi.fn(async () => opts.highlighted ?? 4),
     insertTemplate: vi.fn(opts.insert ?? (async (): Promise<InsertedTemplate> => ({ sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: [] }))),
     previewWriteBack: vi.fn((r: readonly SheetReport[]) => planWriteBack(r)),
-    applyWriteBack: vi.fn(async (items: readonly PlannedWrite[]) => wrote(items.filter((i) => i.overwrite))),
+    applyWriteBack: vi.fn(async (items: readonly PlannedWrite[], _basis?: readonly SheetReport[]) => wrote(items.filter((i) => i.overwrite))),
     undoWriteBack: vi.fn(async (): Promise<UndoOutcome> => ({ restored: [], changedSince: [], undoDepth: (depth = Math.max(0, depth - 1)) })),
     undoDepth: vi.fn(async () => depth),
     applySuggestion: vi.fn(async (f: CellRef) => wrote([f])),
+    loadReviewMarks: vi.fn(async (): Promise<ReviewMark[]> => marks),
+    saveReviewMarks: vi.fn(async (m: readonly ReviewMark[]) => {
+      marks = [...m];
+    }),
+    exportFindings: vi.fn(async (_r: readonly SheetReport[], _m: readonly ReviewMark[]) => ({ sheet: '核分审核意见' })),
+    removeExport: vi.fn(async () => 1),
   } satisfies HostExtras;
   return host;
 }

@@ -195,13 +195,13 @@ describe('采用建议值 on a finding', () => {
     expect(await screen.findByText('正在写入建议值…')).toBeTruthy();
     expect((adoptButtons()[0] as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: '检查得分' }) as HTMLButtonElement).disabled).toBe(true);
-    finish({ written: [{ sheet: 'Sheet1', cell: 'H5' }], unchanged: [], skipped: [], undoDepth: 1 });
+    finish({ status: 'written', written: [{ sheet: 'Sheet1', cell: 'H5' }], unchanged: [], skipped: [], undoDepth: 1 });
     await waitFor(() => expect(host.check).toHaveBeenCalledTimes(2));
   });
 
   it('says when the cell holds a formula and was left alone', async () => {
     const host = await open();
-    host.applySuggestion.mockResolvedValueOnce({ written: [], unchanged: [], skipped: [{ sheet: 'Sheet1', cell: 'H5', reason: 'formula' }], undoDepth: 0 });
+    host.applySuggestion.mockResolvedValueOnce({ status: 'written', written: [], unchanged: [], skipped: [{ sheet: 'Sheet1', cell: 'H5', reason: 'formula' }], undoDepth: 0 });
     fireEvent.click(adoptButtons()[0]);
     await screen.findByText('H5 含公式，未改写。 已在表格中标记 4 个单元格。');
   });

@@ -2,7 +2,9 @@
  * The reviewed items and the figures across them: one item per form on each sheet, the findings
  * that belong to it, its 结论, and the counts the 统计 sheet and `review --json` share.
  */
-import { parseA1, parseRangeA1, type Finding, type FindingCode, type FormReport, type SheetReport } from '../../core/index.js';
+import { findingsByForm, verdictOf, VERDICTS, type Finding, type FindingCode, type FormReport, type SheetReport, type Verdict } from '../../core/index.js';
+
+export { findingsByForm, verdictOf, VERDICTS, type Verdict };
 import { reviewMeta } from './meta.js';
 
 export interface ReviewedFile {
@@ -19,15 +21,6 @@ export interface ReviewedFile {
   packNotes?: Record<string, string>;
 }
 
-export type Verdict = '通过' | '需复核' | '退回修改';
-export const VERDICTS: Verdict[] = ['退回修改', '需复核', '通过'];
-
-/** Errors send a form back, warnings ask for a second look; info never changes the verdict. */
-export function verdictOf(_form: FormReport, findings: Finding[]): Verdict {
-  if (findings.some((f) => f.severity === 'error')) return '退回修改';
-  if (findings.some((f) => f.severity === 'warning')) return '需复核';
-  return '通过';
-}
 
 export interface FormItem {
   file: ReviewedFile;
@@ -40,26 +33,7 @@ export interface FormItem {
   order: number;
 }
 
-function inside(cell: string, range: string): boolean {
-  try {
-    const r = parseRangeA1(range);
-    const c = parseA1(cell);
-    return c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right;
-  } catch {
-    return false;
-  }
-}
-
 /** A sheet's findings split among its forms: each goes to the form whose area holds its cell. */
-export function findingsByForm(report: SheetReport): Finding[][] {
-  const out = report.forms.map((): Finding[] => []);
-  if (out.length === 0) return out;
-  for (const f of report.findings) {
-    const i = report.forms.findIndex((form) => inside(f.cell, form.range));
-    out[i < 0 ? 0 : i].push(f);
-  }
-  return out;
-}
 
 export function formItems(files: ReviewedFile[]): FormItem[] {
   const items: FormItem[] = [];
