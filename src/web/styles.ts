@@ -93,6 +93,9 @@ table.sheet { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .sheet thead th { position: sticky; top: 0; z-index: 2; background: #F3F3F3; color: #616161; font-weight: 400; text-align: center; }
 .sheet th.row-head { position: sticky; left: 0; z-index: 1; background: #F3F3F3; color: #616161; font-weight: 400; text-align: center; }
 .sheet th.corner { left: 0; z-index: 3; }
+.sheet td.frozen { position: sticky; z-index: 1; background: #fff; }
+.sheet thead th.frozen { z-index: 3; }
+.sheet .frozen-edge { box-shadow: 2px 0 0 #C7C7C7; }
 .sheet td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sheet td.mark-error { background: var(--red-bg); color: #8B0A15; cursor: pointer; }
 .sheet td.mark-warning { background: var(--amber-bg); color: #6B2D06; cursor: pointer; }

@@ -2,8 +2,9 @@
  * The work the worker does, one function per request: check a file, and each download. Kept apart
  * from the worker's message loop so tests can run it in Node.
  */
-import { checkSheet, findingsByForm, parseA1, parseRangeA1, verdictOf, type CellRange, type Finding, type RulePackName, type SheetReport, type SheetSnapshot, type Severity } from '../core/index.js';
+import { findingsByForm, parseA1, parseRangeA1, verdictOf, type CellRange, type Finding, type RulePackName, type SheetReport, type SheetSnapshot, type Severity } from '../core/index.js';
 import type { TemplateKind } from '../core/index.js';
+import { checkSnapshots } from '../host/index.js';
 import { buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
 import type { CheckedForm, FileCheck, SheetView, WriteItem } from './protocol.js';
 
@@ -62,24 +63,21 @@ export function sheetView(snap: SheetSnapshot, report: SheetReport): SheetView {
   return { sheet: snap.sheet, top, left, text, merges, truncated };
 }
 
-/** Read a workbook and check every sheet (the same loop as the CLI's check). */
+/** Read a workbook and check every sheet with the hosts' one check loop. */
 export async function checkFile(bytes: Uint8Array, rules: RulePackName): Promise<FileCheck> {
   const t0 = performance.now();
   const read = await readWorkbook(bytes);
+  const checked = checkSnapshots(read.sheets, { rules });
   const reports: SheetReport[] = [];
   const forms: CheckedForm[] = [];
-  const sheetsWithoutForm: string[] = [];
   const views: Record<string, SheetView> = {};
-  for (const snap of read.sheets) {
-    const report = checkSheet(snap, { rules });
-    if (report.forms.length === 0) {
-      sheetsWithoutForm.push(snap.sheet);
-      continue;
-    }
+  checked.reports.forEach((report, i) => {
+    if (report.forms.length === 0) return;
     reports.push(report);
     forms.push(...formsOf(report));
-    views[snap.sheet] = sheetView(snap, report);
-  }
+    views[report.sheet] = sheetView(read.sheets[i], report);
+  });
+  const { sheetsWithoutForm } = checked;
   return {
     format: read.format,
     forms,

@@ -1,5 +1,6 @@
 /**
- * What hefen.html is made of: the page script, the worker script (and ExcelJS inside it), the
+ * What hefen.html is made of: the page script, the worker script (and ExcelJS inside it, for the
+ * blank templates only: the review workbook is written without it), the
  * rest. Printed by the web e2e test; `node --import tsx test/e2e/web-size.ts [FILE]` prints it too.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -27,7 +28,7 @@ export function webPageSize(file: string): { total: number; page: number; worker
   const report = [
     `hefen.html：${kib(total)}（上限 1536 KiB）`,
     `  页面脚本（React、界面、核心）：${kib(bytes(page))}`,
-    `  worker 脚本（读取器、核心、审核汇总与模板所用的 ExcelJS）：gzip+base64 后 ${kib(bytes(worker))}，解压后 ${kib(bytes(workerJs))}，其中 ExcelJS 约 ${kib(exceljs)}`,
+    `  worker 脚本（读取器、核心、审核汇总写入器、空白模板所用的 ExcelJS）：gzip+base64 后 ${kib(bytes(worker))}，解压后 ${kib(bytes(workerJs))}，其中 ExcelJS 约 ${kib(exceljs)}`,
     `  其他（HTML、CSP、许可声明）：${kib(total - bytes(page) - bytes(worker))}`,
   ].join('\n');
   return { total, page: bytes(page), worker: bytes(worker), exceljs, report };

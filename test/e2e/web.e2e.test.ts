@@ -1,7 +1,8 @@
 /**
  * The web checker end to end, in real Chromium, on file://…/hefen.html built fresh by the web
- * config: every example workbook opened through the file input → the findings the page lists equal
- * checkSheet's on the same file (codes and cells); the downloads are workbooks ExcelJS reads
+ * config: every example workbook, and an .xls copy of one, opened through the file input → the
+ * findings the page lists equal `hefen check --json`'s on the same file (codes and cells; the .xls
+ * against its .xlsx), the CLI's main() run in-process; the downloads are workbooks ExcelJS reads
  * (the annotated copy's findings equal the original's, the write-back copy no longer has the
  * written contradictions, the review workbook has one 一览 row per form); keyboard-only use of the
  * drop zone, the file list and the findings; every request the page makes is recorded and any
@@ -11,7 +12,7 @@
  *
  * Needs /usr/bin/chromium; skipped without it.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +25,8 @@ import { workbookToSnapshots } from '../../src/xlsx/index.js';
 import { chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
 import { createWebConfig, WEB_HTML } from '../../webpack.config.js';
 import { webPageSize } from './web-size.js';
+import { main } from '../../src/cli/main.js';
+import { toXls } from '../xlsx/support.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLES = readdirSync(join(root, 'examples'))
@@ -32,10 +35,13 @@ const EXAMPLES = readdirSync(join(root, 'examples'))
   .map((f) => join(root, 'examples', f));
 const MB = 1024 * 1024;
 
+/** `hefen check FILE --json`, run in-process: the findings as sheet!code@cell. */
 async function findingsOf(file: string): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return tagsOfWorkbook(wb);
+  let out = '';
+  const io = { out: { write: (s: string) => ((out += s), true) }, err: { write: () => true } };
+  await main(['check', file, '--json'], io);
+  const json = JSON.parse(out) as { files: { findings: { sheet: string; code: string; cell: string }[] }[] };
+  return json.files[0].findings.map((f) => `${f.sheet}!${f.code}@${f.cell}`).sort();
 }
 
 function tagsOfWorkbook(wb: ExcelJS.Workbook): string[] {
@@ -137,7 +143,7 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
     expect(html).toContain('文件只在本机浏览器中处理，不会上传');
   });
 
-  it('each example: the findings listed equal checkSheet on the same file; a seed checked in ≤ 100 ms is printed', async () => {
+  it('each example and an .xls copy: the findings listed equal hefen check --json; a seed checked in ≤ 100 ms is printed', async () => {
     const { page, readyMs } = await open();
     await page.waitForSelector('html[data-workers-ready]', { state: 'attached' });
     const workers = await page.evaluate(() => document.documentElement.dataset.workersReady);
@@ -153,6 +159,18 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
       console.log(`${file.split('/').pop()}：页面收到文件到结果 ${inPage} 毫秒，测试给出文件到看到结果 ${ms.toFixed(0)} 毫秒（${worker}）`);
       expect(await listed(page)).toEqual(await findingsOf(file));
     }
+    // The legacy format: an .xls made from seed 002 lists what check finds in the .xlsx.
+    const seed = EXAMPLES.find((f) => f.includes('seed-002'))!;
+    const xls = join(tmp, 'seed-002-旧格式.xls');
+    writeFileSync(xls, toXls(new Uint8Array(readFileSync(seed))));
+    await page.reload();
+    await page.waitForSelector('html[data-workers-ready]', { state: 'attached' });
+    await give(page, [xls]);
+    await page.locator('.file-item').first().click();
+    expect(await page.locator('.file-item').first().getAttribute('data-status')).toBe('done');
+    const fromXls = await listed(page);
+    expect(fromXls.length).toBeGreaterThan(0);
+    expect(fromXls).toEqual(await findingsOf(seed));
     await page.close();
   });
 
@@ -280,6 +298,11 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
       // Narrow: the file list stacks above the results; show the form's results.
       if (width < 1000) await page.locator('#results-h').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(root, 'docs', `web-form-${width}.png`) });
+      // H5 is selected, far right of the form: the frozen indicator columns stay in view beside it.
+      expect(Number(await page.locator('table.sheet').getAttribute('data-frozen'))).toBeGreaterThanOrEqual(2);
+      const pane = (await page.locator('.sheet-scroll').boundingBox())!;
+      const name = (await page.locator('td[data-cell="A13"]').boundingBox())!;
+      expect(name.x).toBeGreaterThanOrEqual(pane.x);
       await page.locator('.files').screenshot({ path: join(root, 'docs', `web-files-${width}.png`) });
       await page.locator('.finding').nth(4).click();
       await page.locator('.sheet-pane').screenshot({ path: join(root, 'docs', `web-sheet-${width}.png`) });

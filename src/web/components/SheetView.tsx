@@ -21,6 +21,33 @@ function columnWidths(view: View, covered: Set<string>, spans: Map<string, { row
   return widths;
 }
 
+const ROW_HEAD = 40;
+const NUMERIC = /^[-+]?[\d,.]+%?$/;
+/** A frozen column is at most this wide (longer names end in “…”, the full text in the tooltip). */
+const FROZEN_COL_PX = 96;
+
+/**
+ * How many leading columns to freeze, as Excel's 冻结窗格 would: the text columns that name the
+ * indicators (fewer numbers than words in them), at most three — the 一级/二级/三级 names — so a
+ * flagged cell far to the right is seen beside its indicator's name.
+ */
+export function frozenColumns(view: View, widths: number[]): number {
+  let n = 0;
+  for (let c = 0; c < Math.min(3, widths.length - 1); c++) {
+    let words = 0;
+    let numbers = 0;
+    for (const row of view.text) {
+      const t = row[c];
+      if (!t) continue;
+      if (NUMERIC.test(t)) numbers++;
+      else words++;
+    }
+    if (words === 0 || numbers >= words) break;
+    n++;
+  }
+  return n;
+}
+
 /**
  * A read-only grid of the form's sheet: column letters, row numbers, merged cells and the text as
  * displayed; flagged cells filled and marked (✖ error, ▲ warning), the selected finding's cell
@@ -49,7 +76,16 @@ export function SheetView({
     }
     return { spans, covered };
   }, [view]);
-  const widths = useMemo(() => columnWidths(view, covered, spans), [view, covered, spans]);
+  const natural = useMemo(() => columnWidths(view, covered, spans), [view, covered, spans]);
+  const frozen = useMemo(() => frozenColumns(view, natural), [view, natural]);
+  const widths = useMemo(() => natural.map((w, c) => (c < frozen ? Math.min(w, FROZEN_COL_PX) : w)), [natural, frozen]);
+  // Left offset of each frozen column (after the row numbers), and the frozen block's width.
+  const lefts = useMemo(() => {
+    const out = [ROW_HEAD];
+    for (let c = 0; c < frozen; c++) out.push(out[c] + widths[c]);
+    return out;
+  }, [frozen, widths]);
+  const frozenWidth = lefts[frozen];
 
   useEffect(() => {
     if (!selectedCell || !scroller.current) return;
@@ -57,22 +93,22 @@ export function SheetView({
     if (!el) return;
     const box = scroller.current;
     // Scroll the grid only (not the page): the cell to the middle row; sideways only as far as
-    // needed, so the indicator names on the left stay in view when they can.
+    // needed, and never under the frozen indicator columns.
     box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2 + el.offsetHeight / 2);
-    const rowHead = 40;
+    if (el.classList.contains('frozen')) return;
     const right = el.offsetLeft + el.offsetWidth;
     if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth + 8;
-    if (el.offsetLeft - rowHead < box.scrollLeft) box.scrollLeft = Math.max(0, el.offsetLeft - rowHead);
-  }, [selectedCell, view]);
+    if (el.offsetLeft - frozenWidth < box.scrollLeft) box.scrollLeft = Math.max(0, el.offsetLeft - frozenWidth);
+  }, [selectedCell, view, frozenWidth]);
 
   const cols = view.text[0]?.length ?? 0;
   return (
     <div className="sheet-wrap">
       <div className="sheet-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`工作表“${view.sheet}”（只读）`}>
         {/* table-layout: fixed needs a set width, else the columns grow with their text. */}
-        <table className="sheet" style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
+        <table className="sheet" style={{ width: ROW_HEAD + widths.reduce((a, b) => a + b, 0) }} data-frozen={frozen}>
           <colgroup>
-            <col style={{ width: 40 }} />
+            <col style={{ width: ROW_HEAD }} />
             {widths.map((w, i) => (
               <col key={i} style={{ width: w }} />
             ))}
@@ -81,7 +117,7 @@ export function SheetView({
             <tr>
               <th className="corner" />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" className="col-head">
+                <th key={c} scope="col" className={c < frozen ? 'col-head frozen' : 'col-head'} style={c < frozen ? { left: lefts[c] } : undefined}>
                   {columnName(view.left + c)}
                 </th>
               ))}
@@ -99,7 +135,11 @@ export function SheetView({
                   const span = spans.get(`${r},${c}`);
                   const mark = marks.get(a1);
                   const selected = a1 === selectedCell;
-                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', /^[-+]?[\d,.]+%?$/.test(t) ? 'num' : ''].filter(Boolean).join(' ');
+                  // Frozen when the cell lies wholly in the frozen columns (a wider merge scrolls).
+                  const stuck = c + (span?.cols ?? 1) <= frozen;
+                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', NUMERIC.test(t) ? 'num' : '', stuck ? 'frozen' : '', stuck && c + (span?.cols ?? 1) === frozen ? 'frozen-edge' : '']
+                    .filter(Boolean)
+                    .join(' ');
                   return (
                     <td
                       key={c}
@@ -107,6 +147,7 @@ export function SheetView({
                       rowSpan={span?.rows}
                       colSpan={span?.cols}
                       className={cls || undefined}
+                      style={stuck ? { left: lefts[c] } : undefined}
                       title={mark ? `${a1}：${SEVERITY_ZH[mark]}　${t}` : t || undefined}
                       onClick={mark ? () => onCell(a1) : undefined}
                     >

@@ -1,12 +1,14 @@
 /**
- * The review workbook (审核汇总): 一览, 审核意见, 统计, 无法读取. Plain ExcelJS features only —
- * fills, hyperlinks, a frozen header, autofilter and classic (2007) data bars — so that Excel and
- * WPS open it without repairs.
+ * The review workbook (审核汇总): 一览, 审核意见, 统计, 无法读取 — fills, relationship hyperlinks, a
+ * frozen header, autofilter and classic (2007) data bars, which Excel, WPS and ExcelJS all open.
+ * Written as streamed OOXML (xlsx-stream.ts), not with ExcelJS, so memory stays flat at 10,000
+ * files and the browser bundle does not carry ExcelJS for it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Finding, FormReport } from '../../core/index.js';
 import { reviewMeta } from './meta.js';
 import { formItems, summarize, worstFirst, type FormItem, type ReviewedFile, type Verdict } from './model.js';
+import { columnLetter, XlsxStream, type Cell, type CellStyle, type DataBar } from './xlsx-stream.js';
 
 export interface ReviewWorkbookOptions {
   /** The rule pack named on the command line (or "auto"). */
@@ -19,9 +21,11 @@ const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as co
 const SEVERITY_FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
 const KIND_ZH = { project: '项目支出', department: '部门整体支出' } as const;
 const HEADER_FILL = 'FFD9E1F2';
-/** Fastest deflate: JSZip's pure-JS compressor was most of the build time; the file grows a little. */
+/** Fastest deflate for ExcelJS writers (the annotated copy of non-OOXML inputs). */
 export const WRITE_OPTIONS = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
 const BAR_COLOUR = 'FF5B9BD5';
+/** Built-in number formats: 0.00 and 0.00%. */
+const NUM_FMT: Record<string, number> = { '0.00': 2, '0.00%': 10 };
 
 type Value = string | number | null | { text: string; hyperlink: string };
 
@@ -55,53 +59,50 @@ interface Column {
   numFmt?: string;
 }
 
-/** A sheet with a bold, filled, frozen header row, an autofilter and widths that fit the content. */
-function table(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Value[][]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle' };
-  header.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-  for (const r of rows) {
-    const row = ws.addRow(r.map((v) => v));
-    r.forEach((v, j) => {
-      if (v !== null && typeof v === 'object') row.getCell(j + 1).font = { color: { argb: 'FF0563C1' }, underline: true };
-    });
+/**
+ * A sheet with a bold, filled, frozen header row, an autofilter and widths that fit the content.
+ * `rows` is called twice — once to measure the widths (which precede the rows in the XML), once to
+ * write — so no sheet is ever held whole; `style(i, j)` adds a cell's own fill.
+ */
+function table(
+  out: XlsxStream,
+  name: string,
+  columns: Column[],
+  rows: () => Iterable<Value[]>,
+  cellStyle?: (row: Value[], j: number) => CellStyle | undefined,
+  bars?: (rows: number) => DataBar[],
+): void {
+  const widths = columns.map((c) => textWidth(c.header));
+  let count = 0;
+  for (const r of rows()) {
+    count++;
+    r.forEach((v, j) => (widths[j] = Math.max(widths[j], textWidth(cellText(v)))));
   }
-  columns.forEach((c, j) => {
-    const col = ws.getColumn(j + 1);
-    let w = textWidth(c.header);
-    for (const r of rows) w = Math.max(w, textWidth(cellText(r[j])));
-    const max = c.max ?? 40;
-    col.width = Math.max(6, Math.min(max, w + 2));
-    if (c.numFmt) col.numFmt = c.numFmt;
-    if (w + 2 > max) col.alignment = { wrapText: true, vertical: 'top' };
+  const base: CellStyle[] = columns.map((c, j) => {
+    const s: CellStyle = {};
+    if (c.numFmt) s.numFmt = NUM_FMT[c.numFmt];
+    if (widths[j] + 2 > (c.max ?? 40)) Object.assign(s, { wrap: true, vertical: 'top' });
+    return s;
   });
-  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  return ws;
-}
-
-function dataBar(ws: ExcelJS.Worksheet, ref: string, min: number, max: number): void {
-  ws.addConditionalFormatting({
-    ref,
-    rules: [
-      {
-        type: 'dataBar',
-        priority: 1,
-        // Written as Excel 2010+ writes it: the classic rule plus its x14 extension (solid fill).
-        gradient: false,
-        border: false,
-        cfvo: [
-          { type: 'num', value: min },
-          { type: 'num', value: max },
-        ],
-        color: { argb: BAR_COLOUR },
-      } as ExcelJS.DataBarRuleType,
-    ],
+  const st = out.styles;
+  const ws = out.sheet(name, {
+    columns: columns.map((c, j) => ({ width: Math.max(6, Math.min(c.max ?? 40, widths[j] + 2)), style: st.id(base[j]) })),
+    frozenRows: 1,
+    tabSelected: name === '一览',
   });
+  const head = st.id({ font: 'bold', fill: HEADER_FILL, borderBottom: true, vertical: 'center' });
+  ws.row(columns.map((c) => ({ v: c.header, s: head })));
+  for (const r of rows()) {
+    ws.row(
+      r.map((v, j): Cell => {
+        const own = cellStyle?.(r, j);
+        const link = v !== null && typeof v === 'object';
+        const s = st.id({ ...base[j], ...(link ? { font: 'link' as const } : {}), ...own });
+        return link ? { v: v.text, link: v.hyperlink, s } : { v, s };
+      }),
+    );
+  }
+  out.endSheet(ws, { autoFilter: count > 0 ? `A1:${columnLetter(columns.length)}${count + 1}` : undefined, dataBars: count > 0 ? bars?.(count) : undefined });
 }
 
 /**
@@ -188,101 +189,80 @@ function findingRow(file: ReviewedFile, x: Finding, pack: string): Value[] {
   ];
 }
 
+const VERDICT_COL = OVERVIEW_HEADERS.indexOf('结论');
+const LEVEL_COL = FINDING_HEADERS.indexOf('级别');
+const FILL_OF_LEVEL = new Map(Object.entries(SEVERITY_ZH).map(([k, zh]) => [zh as string, SEVERITY_FILL[k as keyof typeof SEVERITY_FILL]]));
+
 export async function buildReviewWorkbook(files: ReviewedFile[], options: ReviewWorkbookOptions): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
   const when = options.generatedAt ?? new Date();
-  wb.creator = '核分';
-  wb.lastModifiedBy = '核分';
-  wb.created = when;
-  wb.modified = when;
+  const out = new XlsxStream({ creator: '核分', created: when });
 
   const items = formItems(files);
   const sorted = worstFirst(items);
   const summary = summarize(files, options.rules, items);
 
-  const overview = table(wb, '一览', OVERVIEW, sorted.map(overviewRow));
-  const verdictCol = OVERVIEW_HEADERS.indexOf('结论') + 1;
-  sorted.forEach((it, i) => {
-    overview.getCell(i + 2, verdictCol).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: VERDICT_FILL[it.verdict] } };
-  });
-  if (sorted.length > 0) {
-    const c = OVERVIEW_HEADERS.indexOf('复算') + 1;
-    const col = overview.getColumn(c).letter;
-    dataBar(overview, `${col}2:${col}${sorted.length + 1}`, 0, 100);
-  }
-
-  // 审核意见 in input order (file, sheet, then the core's order: errors first).
-  const findingRows: Value[][] = [];
-  const severities: Finding['severity'][] = [];
-  for (const it of items) {
-    for (const x of it.findings) {
-      findingRows.push(findingRow(it.file, x, it.form.rules));
-      severities.push(x.severity);
-    }
-  }
-  const opinions = table(wb, '审核意见', FINDINGS, findingRows);
-  const levelCol = FINDING_HEADERS.indexOf('级别') + 1;
-  severities.forEach((s, i) => {
-    opinions.getCell(i + 2, levelCol).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[s] } };
-  });
-
-  statistics(wb, summary, when);
-
+  const recomputed = columnLetter(OVERVIEW_HEADERS.indexOf('复算') + 1);
   table(
-    wb,
-    '无法读取',
-    [{ header: '文件', max: 60 }, { header: '原因', max: 80 }],
-    files.filter((f) => f.error || f.reports.every((r) => r.forms.length === 0)).map((f) => [link(f), f.error ?? '文件可以打开，但没有找到绩效自评表']),
+    out,
+    '一览',
+    OVERVIEW,
+    () => sorted.map(overviewRow),
+    (row, j) => (j === VERDICT_COL ? { fill: VERDICT_FILL[row[j] as Verdict] } : undefined),
+    (n) => [{ ref: `${recomputed}2:${recomputed}${n + 1}`, min: 0, max: 100, colour: BAR_COLOUR }],
   );
 
-  return new Uint8Array(await wb.xlsx.writeBuffer(WRITE_OPTIONS));
+  // 审核意见 in input order (file, sheet, then the core's order: errors first).
+  function* findingRows(): Iterable<Value[]> {
+    for (const it of items) for (const x of it.findings) yield findingRow(it.file, x, it.form.rules);
+  }
+  table(out, '审核意见', FINDINGS, findingRows, (row, j) => (j === LEVEL_COL ? { fill: FILL_OF_LEVEL.get(row[j] as string) } : undefined));
+
+  statistics(out, summary, when);
+
+  const unreadable = files.filter((f) => f.error || f.reports.every((r) => r.forms.length === 0));
+  table(out, '无法读取', [{ header: '文件', max: 60 }, { header: '原因', max: 80 }], () => unreadable.map((f) => [link(f), f.error ?? '文件可以打开，但没有找到绩效自评表']));
+
+  return out.finish();
 }
 
 /** 统计: several small tables one under another, each with its own bold header. */
-function statistics(wb: ExcelJS.Workbook, s: ReturnType<typeof summarize>, when: Date): void {
-  const ws = wb.addWorksheet('统计');
-  [30, 30, 10, 10, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const heading = (text: string) => {
-    const r = ws.addRow([text]);
-    r.font = { bold: true, size: 12 };
-  };
-  const head = (cells: string[]) => {
-    const r = ws.addRow(cells);
-    r.font = { bold: true };
-    r.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }));
-  };
+function statistics(out: XlsxStream, s: ReturnType<typeof summarize>, when: Date): void {
+  const st = out.styles;
+  const ws = out.sheet('统计', { columns: [30, 30, 10, 10, 10].map((width) => ({ width })) });
+  const plain = (cells: (string | number)[]) => ws.row(cells.map((v) => ({ v })));
+  const titleStyle = st.id({ font: 'title' });
+  const headStyle = st.id({ font: 'bold', fill: HEADER_FILL });
+  const heading = (text: string) => ws.row([{ v: text, s: titleStyle }]);
+  const head = (cells: string[]) => ws.row(cells.map((v) => ({ v, s: headStyle })));
   heading('核分 · 审核汇总');
-  ws.addRow(['规则包', s.rules]);
-  ws.addRow(['生成时间', when.toISOString().replace('T', ' ').slice(0, 19) + ' UTC']);
-  ws.addRow(['文件数', s.files]);
-  ws.addRow(['自评表数', s.forms]);
-  ws.addRow(['无法读取的文件', s.unreadable]);
-  ws.addRow(['未找到自评表的文件', s.withoutForm]);
-  ws.addRow([]);
+  plain(['规则包', s.rules]);
+  plain(['生成时间', when.toISOString().replace('T', ' ').slice(0, 19) + ' UTC']);
+  plain(['文件数', s.files]);
+  plain(['自评表数', s.forms]);
+  plain(['无法读取的文件', s.unreadable]);
+  plain(['未找到自评表的文件', s.withoutForm]);
+  plain([]);
 
   heading('按结论');
   head(['结论', '表数']);
-  for (const v of ['退回修改', '需复核', '通过'] as Verdict[]) {
-    const r = ws.addRow([v, s.verdicts[v]]);
-    r.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: VERDICT_FILL[v] } };
-  }
-  ws.addRow([]);
+  for (const v of ['退回修改', '需复核', '通过'] as Verdict[]) ws.row([{ v, s: st.id({ fill: VERDICT_FILL[v] }) }, { v: s.verdicts[v] }]);
+  plain([]);
 
   heading('按问题类型');
   head(['审核要点', '代码', '级别', '条数', '涉及表数']);
-  for (const c of s.byCode) ws.addRow([c.title, c.code, SEVERITY_ZH[c.severity as keyof typeof SEVERITY_ZH], c.findings, c.forms]);
-  ws.addRow([]);
+  for (const c of s.byCode) plain([c.title, c.code, SEVERITY_ZH[c.severity as keyof typeof SEVERITY_ZH], c.findings, c.forms]);
+  plain([]);
 
   heading('按等级');
   head(['等级', '填报', '复算']);
-  for (const g of s.byGrade) ws.addRow([g.grade, g.declared, g.recomputed]);
-  ws.addRow([]);
+  for (const g of s.byGrade) plain([g.grade, g.declared, g.recomputed]);
+  plain([]);
 
   heading('复算总分分布（每 5 分）');
   head(['分数段', '表数']);
   const first = ws.rowCount + 1;
-  for (const b of s.recomputedTotals) ws.addRow([b.label, b.forms]);
+  for (const b of s.recomputedTotals) plain([b.label, b.forms]);
   const last = ws.rowCount;
   const most = Math.max(1, ...s.recomputedTotals.map((b) => b.forms));
-  dataBar(ws, `B${first}:B${last}`, 0, most);
+  out.endSheet(ws, { dataBars: [{ ref: `B${first}:B${last}`, min: 0, max: most, colour: BAR_COLOUR }] });
 }
