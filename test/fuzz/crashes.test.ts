@@ -145,3 +145,20 @@ describe('no NaN or Infinity from the core', () => {
     assertSaneReport(report, snap);
   });
 });
+
+describe('fast paths answer as the slow ones', () => {
+  it('isPlaceholder: the first-character shortcut agrees with the full test', async () => {
+    const { isPlaceholder } = await import('../../src/core/values.js');
+    const full = (text: string) => {
+      const s = text.replace(/\s+/g, '');
+      return s.length > 0 && /^[…⋯.。·\-—―–]+$/.test(s) && /[…⋯.。·]/.test(s);
+    };
+    const chars = ['…', '⋯', '.', '。', '·', '-', '—', '―', '–', ' ', '\u3000', '\u00a0', '\t', '\n', 'a', '1', '产', '\u2028', '\ufeff', '\u2003', ''];
+    let seed = 11;
+    for (let i = 0; i < 5000; i++) {
+      let x = '';
+      for (let k = (i % 5) + 1; k > 0; k--) x += chars[(seed = (seed * 48271) % 2147483647) % chars.length];
+      expect(isPlaceholder(x)).toBe(full(x));
+    }
+  });
+});

@@ -21,7 +21,7 @@ import { mutatePackage, mutateSnapshot, prng } from './mutate.js';
 import { insanities } from './sane.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const PACKAGE_CASES = Number(process.env.FUZZ_CASES ?? 240);
+const PACKAGE_CASES = Number(process.env.FUZZ_CASES ?? 200);
 const SNAPSHOT_CASES = Math.round(PACKAGE_CASES / 2);
 const CLI_FILES = 12;
 /** Per file, reading and checking together; real forms take milliseconds, the old hangs took 11–100 s. */

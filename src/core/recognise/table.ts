@@ -90,8 +90,8 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
 function rowCells(grid: Grid, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   for (let c = grid.left; c <= grid.right; c++) {
-    const a = grid.anchor(row, c);
-    if (a.row !== row || a.col !== c) continue;
+    // isMergeAnchor: the anchor test without an object per cell (every cell of every row comes here).
+    if (!grid.isMergeAnchor(row, c)) continue;
     const t = grid.text(row, c);
     if (t && t.trim()) out.push({ col: c, text: t });
   }
