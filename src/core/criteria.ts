@@ -115,23 +115,40 @@ function setOf(values: Dec[], w: Dec): Allowed {
 interface Deduction { d: Dec; /** how many times it can apply; null = until the score reaches 0 */ n: number | null }
 
 /**
+ * Steps of building one allowed set (one step: one candidate total). Far above any real rubric (a
+ * few deductions of a 10-point weight: a few hundred steps) and low enough that a hostile text
+ * costs milliseconds.
+ */
+export const MAX_ALLOWED_STEPS = 50_000;
+
+/**
  * {max(0, w − Σ kᵢ·dᵢ) : 0 ≤ kᵢ ≤ nᵢ}, plus 0 when `withZero`. Built as the set of reachable total
  * deductions (capped at w), so several deductions in one text add up without a cartesian blow-up.
+ * Equal deductions merge first (“每项扣1分” twice allows what it allows once, with the counts
+ * added); past MAX_ALLOWED_VALUES values or MAX_ALLOWED_STEPS steps the set becomes the range it
+ * spans.
  */
 function deductionSet(w: Dec, parts: Deduction[], withZero: boolean): Allowed {
+  const merged = new Map<string, Deduction>();
+  for (const p of parts) {
+    if (!p.d.gt(0)) continue;
+    const key = p.d.toString();
+    const seen = merged.get(key);
+    merged.set(key, seen ? { d: seen.d, n: seen.n === null || p.n === null ? null : seen.n + p.n } : p);
+  }
+  const most = [...merged.values()].reduce((acc, p) => (p.n === null ? w : acc.plus(p.d.times(p.n))), ZERO);
+  const range = (): Allowed => ({ kind: 'range', min: withZero ? ZERO : clamp(w.minus(most), ZERO, w), max: w });
   let totals = new Map<string, Dec>([['0', ZERO]]);
-  for (const { d, n } of parts) {
-    if (!d.gt(0)) continue;
+  let steps = 0;
+  for (const { d, n } of merged.values()) {
     const kMax = Math.min(n ?? Infinity, w.div(d).ceil().toNumber());
     const next = new Map<string, Dec>();
     for (const t of totals.values()) {
       for (let k = 0; k <= kMax; k++) {
+        if (++steps > MAX_ALLOWED_STEPS) return range();
         const total = min(w, t.plus(d.times(k)));
         next.set(total.toString(), total);
-        if (next.size > MAX_ALLOWED_VALUES) {
-          const most = parts.reduce((acc, p) => (p.n === null ? w : acc.plus(p.d.times(p.n))), ZERO);
-          return { kind: 'range', min: withZero ? ZERO : clamp(w.minus(most), ZERO, w), max: w };
-        }
+        if (next.size > MAX_ALLOWED_VALUES) return range();
         if (total.eq(w)) break;
       }
     }

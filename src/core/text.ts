@@ -7,7 +7,21 @@ import { D, type Dec } from './decimal.js';
 /** Characters that never change under the folding below: ASCII letters/digits, CJK ideographs, common punctuation. */
 const STABLE = /^[\u0020-\u003b\u003f-\u007d\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\n\r\t]*$/;
 
-export function normalizeText(s: string): string {
+/**
+ * The most characters of one cell the core looks at. No label, target, actual or rubric of a real
+ * form comes near it (the longest seed rubric is under 400); a longer cell (30,000–100,000
+ * characters in hostile files) is judged by its beginning, so every pattern over user text costs
+ * at most a fixed amount per cell. Messages still quote the cell as it is.
+ */
+export const MAX_TEXT_CHARS = 4096;
+
+/** The part of a text the core reads: its first MAX_TEXT_CHARS characters. */
+export function clipText(s: string): string {
+  return s.length > MAX_TEXT_CHARS ? s.slice(0, MAX_TEXT_CHARS) : s;
+}
+
+export function normalizeText(text: string): string {
+  const s = clipText(text);
   if (STABLE.test(s)) return s;
   return s
     .normalize('NFKC')

@@ -79,15 +79,18 @@ function readOperator(prefix: string): { op: Operator | null; approx: boolean; r
   return { op, approx: APPROX_PREFIX_END.test(p), rest: p };
 }
 
-/** Parse every quantity in a normalised clause. */
+/** Parse every quantity in a normalised clause, in one pass (no re-slicing: linear in the clause). */
+const QUANTITY_ALL = new RegExp(QUANTITY.source, 'g');
+
 function quantitiesIn(clause: string): Quantity[] {
   const out: Quantity[] = [];
-  let rest = clause;
-  let consumed = 0;
+  let from = 0;
+  QUANTITY_ALL.lastIndex = 0;
   for (;;) {
-    const m = QUANTITY.exec(rest);
+    const m = QUANTITY_ALL.exec(clause);
     if (!m) break;
-    const before = rest.slice(0, m.index);
+    const before = clause.slice(from, m.index);
+    from = QUANTITY_ALL.lastIndex;
     const [, num, mult, approxWord, unitRaw = '', explicitSuffix] = m;
     let suffix: string | undefined = explicitSuffix;
     let unit = unitRaw.trim();
@@ -132,11 +135,8 @@ function quantitiesIn(clause: string): Quantity[] {
       label: pre.rest.replace(APPROX_PREFIX_END, '').trim(),
       decimals,
     });
-    consumed += m.index + m[0].length;
-    rest = rest.slice(m.index + m[0].length);
-    if (!rest) break;
+    if (from >= clause.length) break;
   }
-  void consumed;
   return out;
 }
 
@@ -200,6 +200,8 @@ const BOOLEAN = /^(是|否)[。.!！]?$/;
 
 /** A target or actual as written: raw cell value, displayed text and number format. */
 export function readValue(raw: CellValue, text: string, format = ''): Reading {
+  // NaN and ±Infinity are no quantity: the cell reads as its text (a host that kept one shows it).
+  if (typeof raw === 'number' && !Number.isFinite(raw)) raw = null;
   if (raw === null && text.trim() === '') return { kind: 'empty' };
   if (typeof raw === 'number') {
     const percent = /%/.test(format.replace(/"[^"]*"/g, ''));
@@ -262,11 +264,16 @@ function readText(original: string): Reading {
   return { kind: 'compound', parts, text: original };
 }
 
+/** The longest text a weight or score may be written as (“１,０００,０００.００ 分” and spaces fit). */
+const MAX_NUMBER_CHARS = 64;
+
 /**
  * Weights and scores: plain numbers, “10分”, “２.５”, “94分”. Returns null for blanks and dashes,
  * and `undefined` when there is text that is not a number (the caller reports it).
  */
 export function readNumber(raw: CellValue, text = ''): { value: Dec; decimals: number } | null | undefined {
+  // NaN and ±Infinity are text that is no number: the caller reports the cell, nothing computes with it.
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return undefined;
   if (typeof raw === 'number') {
     const shown = text.trim();
     return { value: new D(raw), decimals: shown ? decimalsOf(shown) : decimalsOf(String(raw)) };
@@ -275,7 +282,10 @@ export function readNumber(raw: CellValue, text = ''): { value: Dec; decimals: n
     if (!text.trim()) return null;
   }
   if (typeof raw === 'boolean') return undefined;
-  const s = normalizeText(String(raw ?? text)).replace(/\s+/g, '');
+  const written = String(raw ?? text);
+  // A weight or score is a few characters; a longer text is no number (and is never cut into one).
+  if (written.length > MAX_NUMBER_CHARS) return undefined;
+  const s = normalizeText(written).replace(/\s+/g, '');
   if (!s || /^[-/—―–无]+$/.test(s) || isPlaceholder(s)) return null;
   const m = /^(-?\d+(?:\.\d+)?)(分|%)?$/.exec(stripThousands(s));
   if (!m) return undefined;
@@ -315,6 +325,10 @@ export function comparable(a: Quantity, b: Quantity): [Dec, Dec] {
 
 /** “……”, “…”, “...”, “——”: template placeholders, not values (RULES.md §1). */
 export function isPlaceholder(text: string): boolean {
+  // Nearly every cell starts with a character no placeholder has: answered without a copy.
+  const first = text.charCodeAt(0);
+  if (first > 0x7f && first !== 0x2026 && first !== 0x22ef && first !== 0x3002 && first !== 0xb7 && first !== 0x2014 && first !== 0x2015 && first !== 0x2013 && first !== 0xa0 && first !== 0x3000 && !/\s/.test(text[0])) return false;
+  if (first < 0x7f && first !== 46 && first !== 45 && first > 32) return false;
   const s = text.replace(/\s+/g, '');
   return s.length > 0 && /^[…⋯.。·\-—―–]+$/.test(s) && /[…⋯.。·]/.test(s);
 }

@@ -74,6 +74,8 @@ function classify(form: Form): FormKind {
   if (form.columns.criteria !== undefined) dept += 2;
   if (form.columns.target !== undefined || form.columns.actual !== undefined) proj += 2;
   for (const l of form.levels) {
+    // An indicator with no parent level sits among the levels (a blank 一级/二级 cell): no vote.
+    if (l.type !== 'level') continue;
     const c = canonicalLevel(l.name);
     if (DEPARTMENT_LEVEL1.some((d) => c.startsWith(d)) && !PROJECT_LEVEL1.includes(l.name)) dept += 1;
     if (PROJECT_LEVEL1.some((p) => canonicalLevel(p) === c) && l.name.endsWith('指标')) proj += 1;

@@ -50,7 +50,25 @@ interface RowInfo {
 
 /** Level names compare without “指标” and weights: 产出 ≡ 产出指标, 过程（30分） ≡ 过程. */
 export function canonicalLevel(name: string): string {
-  return splitLabelWeight(name).name.replace(/指标$/, '').replace(/\(.*\)$/, '');
+  return stripTrailingNote(splitLabelWeight(name).name.replace(/指标$/, ''));
+}
+
+/**
+ * “产出(说明)” → “产出”: what /\(.*\)$/ removed (from the first “(” of the last line to a final
+ * “)”), found in linear time — the regex is quadratic on a label of many “(”.
+ */
+function stripTrailingNote(s: string): string {
+  if (!s.endsWith(')')) return s;
+  let lineStart = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const ch = s.charCodeAt(i);
+    if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  const open = s.indexOf('(', lineStart);
+  return open >= 0 && open < s.length - 1 ? s.slice(0, open) : s;
 }
 
 function labelAt(grid: Grid, row: number, col: number | undefined, previous?: LabelCell | null): LabelCell | null {
@@ -72,8 +90,8 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
 function rowCells(grid: Grid, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   for (let c = grid.left; c <= grid.right; c++) {
-    const a = grid.anchor(row, c);
-    if (a.row !== row || a.col !== c) continue;
+    // isMergeAnchor: the anchor test without an object per cell (every cell of every row comes here).
+    if (!grid.isMergeAnchor(row, c)) continue;
     const t = grid.text(row, c);
     if (t && t.trim()) out.push({ col: c, text: t });
   }
@@ -199,7 +217,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
         // (seed 003: 社会效益指标 printed under 产出指标 with no 一级 label).
         const parent = PROJECT_LEVEL2_PARENT[canonicalLevel(a2.name) + '指标'];
         if (!a1 && parent && (!l1 || canonicalLevel(l1.name) !== canonicalLevel(parent))) {
-          const existing = levels.find((n) => canonicalLevel(n.name) === canonicalLevel(parent));
+          // Only a level can be the parent: an indicator straight under the header may share its name.
+          const existing = levels.find((n) => n.type === 'level' && canonicalLevel(n.name) === canonicalLevel(parent));
           l1 = existing ?? impliedLevel(parent);
           if (!existing) levels.push(l1);
           opensL1 = !existing;
