@@ -26,15 +26,47 @@ export class UsageError extends Error {
 export const REVIEW_USAGE =
   '  hefen review 文件或文件夹… --out 审核汇总.xlsx [--annotate 目录] [--json] [--rules 规则包|auto] [--jobs N] [--force]';
 
-export const USAGE = `用法：
-  hefen check 文件.xlsx… [--json] [--rules 规则包]
-  hefen check 文件.xlsx --write-totals --out 输出.xlsx [--overwrite-formulas] [--rules 规则包]
-  hefen check 文件.xlsx --write-totals --in-place
-  hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包] [--force]
-${REVIEW_USAGE}
+const CHECK_LINES = `  hefen check 文件.xlsx|.xls|.et… [--json] [--rules 规则包]
+  hefen check 文件 --write-totals --out 输出.xlsx [--force] [--overwrite-formulas] [--json] [--rules 规则包]
+  hefen check 文件 --write-totals --in-place [--overwrite-formulas] [--json]`;
+const TEMPLATE_LINE = '  hefen template project|department --out 文件.xlsx [--rows N] [--rules 规则包] [--force]';
 
-规则包：${Object.values(RULE_PACKS).map((p) => `${p.name}（${p.title}）`).join('、')}；默认 national。
+const PACKS_LINE = `规则包：${Object.values(RULE_PACKS).map((p) => `${p.name}（${p.title}）`).join('、')}；默认 national。`;
+
+export const USAGE = `用法：
+${CHECK_LINES}
+${TEMPLATE_LINE}
+${REVIEW_USAGE}
+  hefen --version
+  hefen 命令 --help
+
+${PACKS_LINE}
 退出码：0 未发现错误；1 发现错误；2 文件无法读取或参数有误。`;
+
+export const CHECK_HELP = `hefen check：检查绩效自评表的得分（.xlsx、.xlsm、.xls、WPS .et；格式按文件内容识别，与扩展名无关）
+
+${CHECK_LINES}
+
+  --json                输出 JSON（每个文件一项：file、format、forms、findings，无法读取时为 error）
+  --rules 规则包        ${PACKS_LINE}
+  --write-totals        把按规则重算的小计、总分、执行率及其得分、等级写回（只改这些单元格）
+  --out 输出.xlsx       写到这个新文件；文件已存在时需加 --force
+  --in-place            直接改写原文件（先写临时文件再替换，中途失败原文件不变）
+  --force               允许覆盖已存在的 --out 文件（绝不允许覆盖输入文件本身）
+  --overwrite-formulas  含公式的合计单元格也写入数值（默认保留公式、不写）
+
+输入为 .xls/.et 时写回的结果是 .xlsx 文件（另存时只保留数值、公式、合并单元格和数字格式）。
+退出码：0 未发现错误；1 发现错误；2 文件无法读取、无法写回或参数有误。`;
+
+export const TEMPLATE_HELP = `hefen template：生成空白的绩效自评表模板（.xlsx）
+
+${TEMPLATE_LINE}
+
+  project               项目支出绩效自评表
+  department            部门整体支出绩效自评表
+  --out 文件.xlsx       输出文件（已存在时需加 --force）
+  --rows N              每个二级指标下留出的三级指标行数（1–${MAX_TEMPLATE_ROWS}，默认 ${DEFAULT_TEMPLATE_ROWS}）
+  --rules 规则包        ${PACKS_LINE}`;
 
 export interface CheckArgs {
   command: 'check';
@@ -45,6 +77,7 @@ export interface CheckArgs {
   out: string | null;
   inPlace: boolean;
   overwriteFormulas: boolean;
+  force: boolean;
 }
 
 export interface TemplateArgs {
@@ -56,9 +89,15 @@ export interface TemplateArgs {
   force: boolean;
 }
 
-export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command: 'help' } {
+export type HelpArgs = { command: 'help'; topic: 'all' | 'check' | 'template' };
+
+export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | HelpArgs | { command: 'version' } {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help', topic: 'all' };
+  if (command === '--version' || command === '-v' || command === '-V' || command === 'version') return { command: 'version' };
+  if ((command === 'check' || command === 'template') && rest.some((a) => a === '--help' || a === '-h')) {
+    return { command: 'help', topic: command };
+  }
   let rules: string = 'national';
   let json = false;
   let writeTotals = false;
@@ -99,7 +138,8 @@ export function parseArgs(argv: string[]): CheckArgs | TemplateArgs | { command:
     } else if (out || inPlace) {
       throw new UsageError('--out / --in-place 只与 --write-totals 一起使用');
     }
-    return { command, files: positional, json, rules, writeTotals, out, inPlace, overwriteFormulas };
+    if (force && !writeTotals) throw new UsageError('--force 只与 --write-totals 一起使用');
+    return { command, files: positional, json, rules, writeTotals, out, inPlace, overwriteFormulas, force };
   }
   if (command === 'template') {
     const kind = positional[0];

@@ -1,26 +1,28 @@
 /**
  * `hefen` — the command line. Exit codes: 0 no error finding, 1 an error finding, 2 a file could
  * not be read or the arguments are wrong.
+ *
+ * Start-up matters (a reviewer runs this over hundreds of files from scripts): this module loads
+ * only what `check` needs — the reader, the core — and each other command's modules are imported
+ * when that command runs (ExcelJS only for `template` and `review`).
  */
+import { readFileSync } from 'node:fs';
 import { getPack, type RulePackName } from '../core/index.js';
 import { checkSnapshots } from '../host/index.js';
-import { WorkbookLoadError } from '../xlsx/index.js';
-import { USAGE, UsageError, parseArgs, type IO } from './args.js';
-import { runTemplate, runWriteTotals } from './commands.js';
-import { readSnapshots } from './read-workbook.js';
+import { CHECK_HELP, TEMPLATE_HELP, USAGE, UsageError, parseArgs, type IO } from './args.js';
+import { readInput, unexpected } from './read-workbook.js';
 import { reportText, type FileResult } from './report-text.js';
-import { runReview } from './review.js';
 
-
+/** Check each file on its own: whatever goes wrong with one is that file's `error`, and the rest go on. */
 export async function checkFiles(files: string[], rules: RulePackName): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const file of files) {
     try {
-      const { reports } = checkSnapshots(await readSnapshots(file), { rules });
-      results.push({ file, sheets: reports });
+      const { read } = await readInput(file);
+      const { reports } = checkSnapshots(read.sheets, { rules });
+      results.push({ file, format: read.format, notes: read.notes, sheets: reports });
     } catch (e) {
-      if (e instanceof WorkbookLoadError) results.push({ file, sheets: [], error: e.message });
-      else throw e;
+      results.push({ file, sheets: [], error: unexpected(e) });
     }
   }
   return results;
@@ -34,6 +36,8 @@ export function toJson(rules: RulePackName, results: FileResult[]): unknown {
         ? { file: r.file, error: r.error, forms: [], findings: [] }
         : {
             file: r.file,
+            format: r.format,
+            ...(r.notes?.length ? { notes: r.notes } : {}),
             forms: r.sheets.flatMap((s) => s.forms),
             findings: r.sheets.flatMap((s) => s.findings),
           },
@@ -46,8 +50,17 @@ export function exitCodeOf(results: FileResult[]): number {
   return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
 }
 
+/** The version in package.json (two folders up from src/cli/ and from dist/cli/ alike). */
+export function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function main(argv: string[], io: IO = { out: process.stdout, err: process.stderr }): Promise<number> {
-  if (argv[0] === 'review') return runReview(argv.slice(1), io);
+  if (argv[0] === 'review') return (await import('./review.js')).runReview(argv.slice(1), io);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -58,17 +71,22 @@ export async function main(argv: string[], io: IO = { out: process.stdout, err: 
     }
     throw e;
   }
-  if (args.command === 'help') {
-    io.out.write(`核分（Hefen）：检查绩效自评表的得分\n\n${USAGE}\n`);
+  if (args.command === 'version') {
+    io.out.write(`hefen ${version()}\n`);
     return 0;
   }
-  if (args.command === 'template') return runTemplate(args, io);
-  if (args.writeTotals) return runWriteTotals(args, io);
+  if (args.command === 'help') {
+    const text = { all: `核分（Hefen）${version()}：检查绩效自评表的得分\n\n${USAGE}`, check: CHECK_HELP, template: TEMPLATE_HELP }[args.topic];
+    io.out.write(`${text}\n`);
+    return 0;
+  }
+  if (args.command === 'template') return (await import('./commands.js')).runTemplate(args, io);
+  if (args.writeTotals) return (await import('./write-totals-command.js')).runWriteTotals(args, io);
   const results = await checkFiles(args.files, args.rules);
   if (args.json) io.out.write(`${JSON.stringify(toJson(args.rules, results), null, 2)}\n`);
   else {
     io.out.write(`${reportText(getPack(args.rules), results)}\n`);
-    for (const r of results) if (r.error) io.err.write(`${r.error}\n`);
+    for (const r of results) if (r.error) io.err.write(`${r.file}：${r.error}\n`);
   }
   return exitCodeOf(results);
 }

@@ -1,27 +1,52 @@
 /**
- * Opening a workbook file for the CLI: the file's bytes from disk, then src/xlsx. A file that
- * cannot be read at all becomes the same typed error, with a Chinese message, as a broken one.
+ * Opening a workbook file for the CLI: the file's bytes from disk, then the shared reader
+ * (src/xlsx/reader), which tells the format from the bytes, never from the name. Every way this
+ * can fail becomes an InputError carrying the Chinese sentence the user sees.
  */
 import { promises as fs } from 'node:fs';
-import type ExcelJS from 'exceljs';
-import type { SheetSnapshot } from '../core/index.js';
-import { WorkbookLoadError, loadWorkbookBytes, snapshotsOf } from '../xlsx/index.js';
+import { readWorkbook, WorkbookReadError, type WorkbookRead } from '../xlsx/reader/index.js';
 
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookLoadError(file, `找不到文件：${file}`, 'missing');
-    if (code === 'EISDIR') throw new WorkbookLoadError(file, `这是一个文件夹，不是工作簿：${file}`, 'unreadable');
-    throw new WorkbookLoadError(file, `无法读取文件 ${file}（${code ?? '未知错误'}）`, 'unreadable');
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
   }
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return loadWorkbookBytes(await readBytes(file), { name: file });
+const READ_ERRNO: Record<string, string> = {
+  ENOENT: '找不到文件',
+  EACCES: '没有读取该文件的权限',
+  EPERM: '没有读取该文件的权限',
+  EBUSY: '文件正被其他程序占用',
+  EISDIR: '这是一个文件夹，不是工作簿',
+};
+
+export async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new InputError(`${READ_ERRNO[code] ?? `无法读取文件（${code || '未知错误'}）`}：${file}`);
+  }
 }
 
-export async function readSnapshots(file: string): Promise<SheetSnapshot[]> {
-  return snapshotsOf(await loadWorkbook(file), { name: file });
+/** The reader's result for these bytes; any failure, expected or not, is an InputError. */
+export function readBytesAsWorkbook(bytes: Uint8Array): WorkbookRead {
+  try {
+    return readWorkbook(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new InputError(e.message);
+    throw new InputError(`读取时出现意外错误：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export async function readInput(file: string): Promise<{ bytes: Uint8Array; read: WorkbookRead }> {
+  const bytes = await readBytes(file);
+  return { bytes, read: readBytesAsWorkbook(bytes) };
+}
+
+/** A sentence for a failure that is not an InputError (a bug in the core, say): still this file's. */
+export function unexpected(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  return `检查此文件时出现意外错误，已跳过：${e instanceof Error ? e.message : String(e)}`;
 }

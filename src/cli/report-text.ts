@@ -19,8 +19,14 @@ function v(s: string | null): string {
 export interface FileResult {
   file: string;
   sheets: SheetReport[];
+  /** The format the reader found in the bytes (xlsx, xlsm, xls, et). */
+  format?: string;
+  /** The reader's notes (a sheet trimmed to its form area, …). */
+  notes?: string[];
   error?: string;
 }
+
+const FORMAT_NAME: Record<string, string> = { xls: '.xls（旧版 Excel）', et: '.et（WPS 表格）', xlsm: '.xlsm（含宏）' };
 
 export function formText(f: FormReport): string[] {
   const lines: string[] = [];
@@ -55,6 +61,8 @@ export function fileText(res: FileResult): string {
     out.push(`  无法检查：${res.error}`);
     return out.join('\n');
   }
+  if (res.format && FORMAT_NAME[res.format]) out.push(`  格式：${FORMAT_NAME[res.format]}`);
+  for (const n of res.notes ?? []) out.push(`  注意：${n}`);
   const forms = res.sheets.flatMap((s) => s.forms);
   if (forms.length === 0) {
     out.push('  没有找到绩效自评表（各工作表中没有“一级指标/三级指标 … 得分”这样的指标表）。');

@@ -104,11 +104,11 @@ describe('exit codes and the readable report', () => {
 
   it.each([
     ['missing.xlsx', '找不到文件'],
-    ['old.xls', '另存为'],
-    ['renamed.xlsx', '另存为'],
+    ['old.xls', '不是 Excel/WPS 工作簿'],
+    ['renamed.xlsx', '不是 Excel/WPS 工作簿'],
     ['broken.xlsx', '已损坏'],
-    ['text.xlsx', '不是有效的 .xlsx'],
-    ['empty.xlsx', '空工作簿'],
+    ['text.xlsx', '不是 Excel/WPS 工作簿'],
+    ['empty.xlsx', '工作簿是空的'],
   ])('%s: a clear message and exit 2, other files still checked', async (name, words) => {
     const c = capture();
     const code = await main(['check', file(name), file('seed002.xlsx'), '--json'], c.io);
