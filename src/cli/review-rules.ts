@@ -1,10 +1,9 @@
 /**
- * Which rule pack checks a form under `--rules auto`.
- *
- * TEMPORARY: every form gets the default pack until the accuracy work (issue 9) can tell a
- * province's layout from the form itself; replace this one function then.
+ * Which rule pack checks a form under `--rules auto`: the pack its layout suggests (suggestPack,
+ * from the province signatures the packs declare), else the default. The form was checked with
+ * the default first, so its report carries the suggestion.
  */
-import { DEFAULT_PACK, type FormReport, type RulePackName } from '../core/index.js';
+import { DEFAULT_PACK, suggestPack, type FormReport, type RulePackName } from '../core/index.js';
 
 export interface PackChoice {
   pack: RulePackName;
@@ -12,6 +11,8 @@ export interface PackChoice {
   reason: string;
 }
 
-export function choosePack(_form: FormReport): PackChoice {
-  return { pack: DEFAULT_PACK, reason: '自动：暂用默认规则包，尚不能从表样识别省份' };
+export function choosePack(form: FormReport): PackChoice {
+  const s = suggestPack(null, form);
+  if (s) return { pack: s.pack, reason: `自动：${s.reason.zh}` };
+  return { pack: DEFAULT_PACK, reason: '自动：表样未见省份特征，用默认规则包' };
 }

@@ -14,6 +14,7 @@ import { FINDING_RULES } from './rules/registry.js';
 import type { FindingRule, Report } from './rules/types.js';
 import { interpolate } from './rules/interpolate.js';
 import { sortFindings } from './findings.js';
+import { linkCauses } from './rules/causes.js';
 
 export interface CheckOptions {
   rules?: RulePackName;
@@ -24,7 +25,7 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
   const findings: Finding[] = [];
   const forms = recognise(snapshot).map((form) => {
     const figures = computeFigures(form, pack);
-    findings.push(...runRules(form, pack, figures));
+    findings.push(...linkCauses(runRules(form, pack, figures), figures));
     return formReport(form, pack, figures);
   });
   return { sheet: snapshot.sheet, forms, findings: sortFindings(findings) };
@@ -63,5 +64,6 @@ function toFinding(meta: FindingRule['meta'], sheet: string, r: Report): Finding
     inputs: r.inputs ?? {},
     rule: r.rule,
     suggestion: suggest === null ? null : { cell: r.cell, value: suggest },
+    causedBy: null,
   };
 }

@@ -12,6 +12,8 @@ import { evaluateCriteria, evaluatePair, type Evaluation } from './score/evaluat
 import { isAllowed, nearestAllowed } from './criteria.js';
 import { canonicalLevel } from './recognise/table.js';
 import { readValue } from './values.js';
+import { detectPack } from './detect-pack.js';
+import type { PackSuggestion } from './report.js';
 
 export interface ScoredIndicator {
   ind: Indicator;
@@ -40,6 +42,8 @@ export interface LevelFigures {
 
 export interface Level1Figure {
   node: LevelNode;
+  /** The level's name, or the group's (“效益指标+满意度指标”) when the pack fixes levels together. */
+  name: string;
   weight: Dec;
   standard: string;
   /** The cell that states the weight, or the nearest cell a user would change. */
@@ -84,6 +88,8 @@ export interface FormFigures {
     weightTotalCell: string | null;
   };
   grade: { scheme: GradeScheme; computed: string; declared: string | null };
+  /** A province pack the layout points to, other than the one in use (detect-pack.ts). */
+  suggestion: PackSuggestion | null;
 }
 
 function weightOf(ind: Indicator): { value: Dec | null; cell: string | null } {
@@ -96,7 +102,8 @@ function levelWeightCell(node: LevelNode): string | null {
   return node.subtotal?.weight?.cell ?? (node.labelWeight ? node.labelCell?.cell ?? null : null);
 }
 
-function gradeOf(total: Dec, scheme: GradeScheme): string {
+/** The band a total falls in. */
+export function gradeOf(total: Dec, scheme: GradeScheme): string {
   for (const b of scheme.bands) if (total.gte(constant(b.min))) return b.name;
   return scheme.bands[scheme.bands.length - 1].name;
 }
@@ -175,6 +182,10 @@ function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) =
   if (form.kind !== 'project') return [];
   const std = pack.project.level1Weights;
   const byCanon = new Map(Object.keys(std).map((k) => [canonicalLevel(k), k]));
+  // Levels the pack fixes only as a group (湖北: 效益 + 满意度 40) are compared as one figure.
+  const groups = pack.project.level1Combined ?? [];
+  const groupOf = new Map(groups.flatMap((g) => g.levels.map((l) => [l, g] as const)));
+  const grouped = new Map<(typeof groups)[number], Level1Figure>();
   const out: Level1Figure[] = [];
   for (const node of form.levels) {
     if (node.type !== 'level') continue;
@@ -186,7 +197,16 @@ function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) =
       node.labelCell?.cell ??
       node.children.find((c): c is LevelNode => c.type === 'level')?.labelCell?.cell ??
       walkIndicators([node])[0]?.weight?.cell;
-    if (cell) out.push({ node, weight, standard: std[key], cell });
+    if (!cell) continue;
+    const group = groupOf.get(key);
+    const seen = group && grouped.get(group);
+    if (seen) seen.weight = seen.weight.plus(weight);
+    else {
+      // A group is one figure at its first level's cell, carrying the whole group's weight.
+      const fig = { node, name: group ? group.levels.join('+') : node.name, weight, standard: group ? group.weight : std[key], cell };
+      if (group) grouped.set(group, fig);
+      out.push(fig);
+    }
   }
   return out;
 }
@@ -213,19 +233,20 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const execForWriteBack = execComputed ? roundTo(execComputed, dp) : execDeclared?.value ?? null;
   const scheme = form.gradeScheme ?? pack.grades[form.kind];
 
+  const execution = {
+    rate,
+    rateForScore,
+    weight: execWeight,
+    computed: execComputed,
+    declared: execDeclared,
+    standardWeight: constant(pack.project.executionWeight),
+  };
   return {
     scoreDecimals: dp,
     indicators,
     indicatorWeightSum,
     fundsHoldTotal,
-    execution: {
-      rate,
-      rateForScore,
-      weight: execWeight,
-      computed: execComputed,
-      declared: execDeclared,
-      standardWeight: constant(pack.project.executionWeight),
-    },
+    execution,
     scored,
     levels,
     level1: level1Figures(form, pack, levelWeight),
@@ -245,5 +266,6 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
       computed: gradeOf(roundTo(recomputed, dp), scheme),
       declared: form.grade?.fig?.text.trim() || null,
     },
+    suggestion: detectPack(form, { execution, indicatorWeightSum }, pack),
   };
 }

@@ -106,5 +106,6 @@ export function formReport(form: Form, pack: RulePack, fig: FormFigures): FormRe
     grade: { cell: form.grade?.cell ?? null, declared: fig.grade.declared, computed: fig.grade.computed, scheme: fig.grade.scheme.title },
     indicators: indicatorReports(form, fig),
     aggregates: aggregateCells(form, pack, fig),
+    suggestedRules: fig.suggestion,
   };
 }

@@ -10,6 +10,7 @@ export { RULE_PACKS, DEFAULT_PACK, getPack, isRulePackName, UnknownRulePackError
 export type { RulePack, RulePackName } from './rules/packs.js';
 export { checkSheet } from './check.js';
 export type { CheckOptions } from './check.js';
+export { suggestPack } from './detect.js';
 
 // The finding registry and the one order findings are listed in.
 export {
@@ -31,7 +32,7 @@ export type { MessageData, MessageValue, Lang } from './rules/interpolate.js';
 
 // Rule packs as validated data.
 export { validatePack, MOF_GRADES, SEED001_GRADES } from './rules/packs.js';
-export type { GradeBand, GradeScheme, Tier, RuleSource, PackRuleKey } from './rules/packs.js';
+export type { GradeBand, GradeScheme, Tier, RuleSource, PackRuleKey, OptionalRuleKey, PackSignature } from './rules/packs.js';
 
 // Write-back plans, suggestions and undo records (decided here, applied by hosts).
 export {

@@ -8,6 +8,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Derived from the registry of finding rules (rules/registry.ts): one code per rule module. */
 export type { FindingCode } from './rules/registry.js';
 import type { FindingCode } from './rules/registry.js';
+import type { RulePackName } from './rules/packs/types.js';
 
 /** The value 采用建议值 writes, set by the rule that found the contradiction. */
 export interface FindingSuggestion {
@@ -36,6 +37,18 @@ export interface Finding {
   rule: string;
   /** What 采用建议值 would write; null when the rule suggests nothing. Absent in reports made before it existed. */
   suggestion?: FindingSuggestion | null;
+  /**
+   * The root finding this one follows from (same sheet; docs/rules.md §Root causes): the root has the
+   * fix, this one carries none that could contradict it. null when it is a root or stands alone;
+   * absent in reports made before it existed.
+   */
+  causedBy?: FindingCause | null;
+}
+
+/** Where a consequence's root finding is: its cell and code on the same sheet. */
+export interface FindingCause {
+  cell: string;
+  code: FindingCode;
 }
 
 export type FormKind = 'project' | 'department';
@@ -107,6 +120,17 @@ export interface FormReport {
   grade: { cell: string | null; declared: string | null; computed: string; scheme: string };
   indicators: IndicatorReport[];
   aggregates: AggregateCell[];
+  /**
+   * A province pack the layout's signature points to, when it is not the pack in use (the
+   * `rules-pack-suggested` finding says the same); never applied by itself. Absent in older reports.
+   */
+  suggestedRules?: PackSuggestion | null;
+}
+
+/** Which pack a form's layout suggests, and why. */
+export interface PackSuggestion {
+  pack: RulePackName;
+  reason: { zh: string; en: string };
 }
 
 export interface SheetReport {

@@ -217,10 +217,19 @@ describe('totals, weights and grades', () => {
     expect(only(r.findings, 'total-mismatch').map((x) => [x.cell, x.declared, x.expected])).toEqual([['G12', '98', '100']]);
   });
 
-  it('weight-total-not-100 on the total row’s weight cell', () => {
+  it('weight-total-not-100 at the weight header when the total row already says 100; the total row points to it', () => {
+    // Indicators 17 + 20 + 10 + 30 + 10 = 87, execution 10: 97. The total row's 100 is right, the rows are not:
+    // the root asks for indicators adding to 100 − 10 = 90; the total row's mismatch keeps no fix of its own.
     const r = checkSheet(projectForm(withRow(0, ['产出指标', '数量指标', '培训人数', '≥100人', '110人', 17, 17]), { total: 97, totalWeight: 100 }));
+    expect(only(r.findings, 'weight-total-not-100').map((x) => [x.cell, x.declared, x.expected])).toEqual([['F6', '87', '90']]);
+    expect(only(r.findings, 'weight-subtotal-mismatch').map((x) => [x.cell, x.expected, x.causedBy])).toEqual([
+      ['F12', null, { cell: 'F6', code: 'weight-total-not-100' }],
+    ]);
+  });
+
+  it('weight-total-not-100 on the total row’s weight cell when that cell declares the wrong sum', () => {
+    const r = checkSheet(projectForm(withRow(0, ['产出指标', '数量指标', '培训人数', '≥100人', '110人', 17, 17]), { total: 97, totalWeight: 97 }));
     expect(only(r.findings, 'weight-total-not-100').map((x) => [x.cell, x.declared])).toEqual([['F12', '97']]);
-    expect(only(r.findings, 'weight-subtotal-mismatch').map((x) => x.cell)).toEqual(['F12']);
   });
 
   it('nonstandard level-1 weights are a warning on the level', () => {

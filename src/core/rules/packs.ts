@@ -6,13 +6,21 @@
 import { hubei } from './packs/hubei.js';
 import { national } from './packs/national.js';
 import { platform } from './packs/platform.js';
+import { sichuan } from './packs/sichuan.js';
+import { guangxi } from './packs/guangxi.js';
+import { hebei } from './packs/hebei.js';
+import { zhejiang } from './packs/zhejiang.js';
+import { gansu } from './packs/gansu.js';
+import { anhui } from './packs/anhui.js';
+import { shanxi } from './packs/shanxi.js';
 import type { RulePack, RulePackName } from './packs/types.js';
 
-export type { GradeBand, GradeScheme, PackRuleKey, RulePack, RulePackName, RuleSource, Tier } from './packs/types.js';
+export type { GradeBand, GradeScheme, OptionalRuleKey, PackRuleKey, PackSignature, RulePack, RulePackName, RuleSource, Tier } from './packs/types.js';
 export { MOF_GRADES, SEED001_GRADES } from './packs/grade-schemes.js';
 export { validatePack } from './packs/validate.js';
 
-export const RULE_PACKS: Record<RulePackName, RulePack> = { national, hubei, platform };
+/** Every pack shipped; the order is the order `--rules` lists them and detection tries them. */
+export const RULE_PACKS: Record<RulePackName, RulePack> = { national, hubei, platform, sichuan, guangxi, hebei, zhejiang, gansu, anhui, shanxi };
 
 export const DEFAULT_PACK: RulePackName = 'national';
 

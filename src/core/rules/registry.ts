@@ -15,6 +15,7 @@ import { missingDeviationReason } from './codes/missing-deviation-reason.js';
 import { nonstandardLevel1Weights } from './codes/nonstandard-level1-weights.js';
 import { numberNotReadable } from './codes/number-not-readable.js';
 import { overAchievement } from './codes/over-achievement.js';
+import { rulesPackSuggested } from './codes/rules-pack-suggested.js';
 import { scoreExceedsWeight } from './codes/score-exceeds-weight.js';
 import { scoreMismatch } from './codes/score-mismatch.js';
 import { scoreNegative } from './codes/score-negative.js';
@@ -48,6 +49,7 @@ export const FINDING_RULES = [
   scoreTierUncertain,
   numberNotReadable,
   valueNotScoreable,
+  rulesPackSuggested,
 ] as const;
 
 export type FindingCode = (typeof FINDING_RULES)[number]['meta']['code'];

@@ -25,6 +25,24 @@ export interface RuleMeta<C extends string = string, M extends string = string> 
   suggests: boolean;
   /** Message templates by id; `{name}` is filled from the reported data. */
   messages: Record<M, Text>;
+  /**
+   * The findings of other codes a finding of this code explains (docs/rules.md §Root causes): the
+   * root-cause pass (causes.ts) points each such consequence at it with `causedBy`.
+   */
+  explains?: readonly Consequence[];
+}
+
+/** One kind of finding that follows from a root finding of the declaring rule. */
+export interface Consequence {
+  /** The consequence's finding code. */
+  code: string;
+  /** Whether this consequence follows from this root on this form; without it every finding of the code does. */
+  when?: (root: Finding, consequence: Finding, figures: FormFigures) => boolean;
+  /**
+   * 'withdraw': the consequence's own fix would contradict the root's, so it keeps none (its
+   * expected value and suggestion are cleared); 'keep': its fix is what the root's fix leads to.
+   */
+  fix: 'withdraw' | 'keep';
 }
 
 /** What a rule reports; the rule's code, severity and the sheet are added by the context. */

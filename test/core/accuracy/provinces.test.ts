@@ -77,8 +77,9 @@ describe('class 2 — a grade in the total row without its own label (Sichuan)',
     const { forms, findings } = await checkWorkbook(sichuanGradeInTotal());
     const f = forms[0];
     // 20 + 15 + 10 + 5 + 16.4 (16.4% / 20% × 20) + 10 + 10 = 86.4; execution 480 / 500 = 96% × 10 = 9.6;
-    // total 96 → 优 (≥ 90).
-    expect(findings).toEqual([]);
+    // total 96 → 优 (≥ 90). The only finding: the layout (10 + 90, 指标性质/度量单位, 完成值/权重/未完成原因分析)
+    // suggests the sichuan pack (info; nothing switches).
+    expect(findings.map((x) => [tag(x), x.severity, x.expected])).toEqual([['rules-pack-suggested@G3', 'info', 'sichuan']]);
     expect(f.total).toEqual({ cell: 'I14', declared: '96', sum: '96', recomputed: '96' });
     expect(f.grade).toMatchObject({ cell: 'J14', declared: '优', computed: '优' });
     expect(f.aggregates.find((a) => a.role === 'grade')).toMatchObject({ cell: 'J14', agrees: true });
@@ -185,7 +186,10 @@ describe('class 6 — execution weight stated only in a label (Hubei, 20 points)
     // Under the national pack the form has no error either, only the non-standard 20 / 40 weights.
     const national = await checkWorkbook(hubeiLabelWeight(where));
     expect(national.errors).toEqual([]);
-    expect(national.findings.map(tag).sort()).toEqual([`nonstandard-level1-weights@${weightCell}`, 'nonstandard-level1-weights@A6'].sort());
+    // …and the info that the 20-point execution block suggests the hubei pack.
+    expect(national.findings.map(tag).sort()).toEqual(
+      [`nonstandard-level1-weights@${weightCell}`, 'nonstandard-level1-weights@A6', `rules-pack-suggested@${weightCell}`].sort(),
+    );
   });
 
   it('a full 20 at 95% execution is still an error', async () => {

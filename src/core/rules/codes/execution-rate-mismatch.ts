@@ -5,6 +5,7 @@
 import { show, str } from '../../decimal.js';
 import { pct, rateAgrees, rateDecimals } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { executionScoreFollowsRate } from './consequences.js';
 
 export const executionRateMismatch = defineRule({
   meta: {
@@ -19,6 +20,7 @@ export const executionRateMismatch = defineRule({
         en: 'Execution rate declared {declared}; executed {executed} ÷ budget {budget} gives {expected}',
       },
     },
+    explains: [executionScoreFollowsRate],
   },
   check(ctx) {
     const rate = ctx.figures.execution.rate;

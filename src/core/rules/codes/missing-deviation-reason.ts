@@ -3,7 +3,8 @@
  * department form without an explanation column only discretionary rubrics ask for one.
  */
 import { show, str } from '../../decimal.js';
-import { shown } from '../../compare.js';
+import { D } from '../../decimal.js';
+import { pct, shown } from '../../compare.js';
 import { toA1 } from '../../snapshot.js';
 import { defineRule } from '../types.js';
 
@@ -18,6 +19,14 @@ export const missingDeviationReason = defineRule({
       missing: {
         zh: '得分 {declared} 低于分值 {weight}，但未说明偏差原因',
         en: 'Score {declared} is below the weight {weight} but no reason is given',
+      },
+      over: {
+        zh: '实际完成值“{actual}”达到目标“{target}”的 {share}（≥{threshold}），{pack}要求说明偏差原因，但未说明',
+        en: 'The actual “{actual}” is {share} of the target “{target}” (≥{threshold}); {pack} asks for a reason, none is given',
+      },
+      execution: {
+        zh: '预算执行率 {rate} 低于 {threshold}，{pack}要求说明原因：请核实表中已写明未执行原因',
+        en: 'Budget execution {rate} is below {threshold}; {pack} asks for a reason: check that the form gives one',
       },
     },
   },
@@ -37,6 +46,40 @@ export const missingDeviationReason = defineRule({
         path: ind.path,
         inputs: { weight: str(weight)! },
         rule: ctx.rule('explanation'),
+      });
+    }
+    const pack = ctx.pack.title.replace(/（.*$/, '');
+    // A province that asks for a reason when the actual far exceeds the target (广西 130%).
+    const at = ctx.pack.deviationReasonAt;
+    if (at !== undefined) {
+      for (const { ind, evaluation } of ctx.figures.scored) {
+        const share = evaluation.overAchievement;
+        if (!share || share.lt(at) || !ind.actual || ind.explanation?.text.trim() || explCol === undefined) continue;
+        ctx.report({
+          messageId: 'over',
+          data: { actual: ind.actual.text.trim(), target: ind.target?.text.trim() ?? '', share: pct(share, 0), threshold: pct(new D(at), 0), pack },
+          cell: toA1(ind.row, explCol),
+          declared: ind.actual.text.trim(),
+          path: ind.path,
+          inputs: evaluation.inputs,
+          rule: ctx.rule('deviationReasonAt'),
+        });
+      }
+    }
+    // A province that asks for a reason when execution falls short (四川 90%). The funds block has
+    // no reason cell the recogniser reads, so this asks the user to check rather than asserting.
+    const below = ctx.pack.execution.reasonBelow;
+    const rate = ctx.figures.execution.rateForScore;
+    const rateCell = ctx.form.funds?.rates[0]?.cell ?? ctx.form.funds?.executed?.cell;
+    if (below !== undefined && rate && rate.lt(below) && rateCell) {
+      ctx.report({
+        messageId: 'execution',
+        data: { rate: pct(rate), threshold: pct(new D(below), 0), pack },
+        cell: rateCell,
+        declared: str(rate),
+        path: ['预算执行率'],
+        inputs: { rate: str(rate)! },
+        rule: ctx.rule('execution.reasonBelow'),
       });
     }
   },

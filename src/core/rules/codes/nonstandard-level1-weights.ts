@@ -5,6 +5,19 @@
  */
 import { show, str } from '../../decimal.js';
 import { defineRule } from '../types.js';
+import type { RulePack } from '../packs/types.js';
+
+/** “产出 50、效益 30、满意度 10、预算执行率 10”, with the pack's groups (“效益+满意度 40”). */
+function standardSplit(pack: RulePack): string {
+  const short = (name: string) => name.replace(/指标$/, '');
+  const groups = pack.project.level1Combined ?? [];
+  const inGroup = new Set(groups.flatMap((g) => g.levels));
+  const parts = Object.entries(pack.project.level1Weights)
+    .filter(([name]) => !inGroup.has(name))
+    .map(([name, w]) => `${short(name)} ${w}`);
+  for (const g of groups) parts.push(`${g.levels.map(short).join('+')} ${g.weight}`);
+  return [...parts, `预算执行率 ${pack.project.executionWeight}`].join('、');
+}
 
 export const nonstandardLevel1Weights = defineRule({
   meta: {
@@ -15,8 +28,12 @@ export const nonstandardLevel1Weights = defineRule({
     suggests: false,
     messages: {
       level1: {
-        zh: '一级指标“{name}”分值合计 {weight}，标准为 {standard} 分（产出 {output}、效益 {benefit}、满意度 {satisfaction}、预算执行率 {execution}）',
+        zh: '一级指标“{name}”分值合计 {weight}，标准为 {standard} 分（{split}）',
         en: 'Level-1 “{name}” carries {weight} points; the standard is {standard}',
+      },
+      executionFixed: {
+        zh: '预算执行率分值 {weight}，{pack}规定为 {standard} 分，不得调整',
+        en: 'Budget execution carries {weight} points; {pack} fixes it at {standard}',
       },
       execution: {
         zh: '预算执行率分值 {weight}，标准为 {standard} 分，且不得调整',
@@ -31,20 +48,12 @@ export const nonstandardLevel1Weights = defineRule({
   check(ctx) {
     const { form, pack, figures } = ctx;
     if (form.kind !== 'project') return;
-    const std = pack.project.level1Weights;
+    const split = standardSplit(pack);
     for (const l of figures.level1) {
       if (l.weight.eq(l.standard)) continue;
       ctx.report({
         messageId: 'level1',
-        data: {
-          name: l.node.name,
-          weight: show(l.weight),
-          standard: l.standard,
-          output: std['产出指标'],
-          benefit: std['效益指标'],
-          satisfaction: std['满意度指标'],
-          execution: pack.project.executionWeight,
-        },
+        data: { name: l.name, weight: show(l.weight), standard: l.standard, split },
         cell: l.cell,
         declared: str(l.weight),
         expected: l.standard,
@@ -57,7 +66,14 @@ export const nonstandardLevel1Weights = defineRule({
     const standard = show(standardWeight);
     const common = { expected: str(standardWeight), path: ['预算执行率'], rule: ctx.rule('weights.execution') };
     if (weight && !weight.eq(standardWeight) && funds?.weight) {
-      ctx.report({ ...common, messageId: 'execution', data: { weight: show(weight), standard }, cell: funds.weight.cell, declared: str(weight) });
+      const fixed = pack.project.executionWeightFixed === true;
+      ctx.report({
+        ...common,
+        messageId: fixed ? 'executionFixed' : 'execution',
+        data: { weight: show(weight), standard, pack: pack.title.replace(/（.*$/, '') },
+        cell: funds.weight.cell,
+        declared: str(weight),
+      });
     } else if (!weight && funds) {
       const cell = funds.weight?.cell ?? funds.rates[0]?.cell ?? funds.executed?.cell;
       if (cell) ctx.report({ ...common, messageId: 'executionMissing', data: { standard }, cell, declared: '0' });

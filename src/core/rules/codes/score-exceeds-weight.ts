@@ -2,6 +2,7 @@
 import { min, show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { gradeFollowsScore } from './consequences.js';
 import { scoredCells } from './scored-cells.js';
 
 export const scoreExceedsWeight = defineRule({
@@ -21,6 +22,7 @@ export const scoreExceedsWeight = defineRule({
         en: 'Score {declared} exceeds the weight {weight}; the rules give {expected}',
       },
     },
+    explains: [gradeFollowsScore],
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;

@@ -6,6 +6,7 @@
 import { roundTo, show, str } from '../../decimal.js';
 import { pct, scoreAgrees, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { gradeFollowsScore } from './consequences.js';
 import { methodName } from './method-names.js';
 import { inRange, scoredCells } from './scored-cells.js';
 
@@ -30,6 +31,7 @@ export const scoreMismatch = defineRule({
         en: 'Execution score should be {expected} (rate {rate} × weight {weight}), declared {declared}',
       },
     },
+    explains: [gradeFollowsScore],
   },
   check(ctx) {
     const { pack, figures } = ctx;

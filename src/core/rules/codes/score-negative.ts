@@ -2,6 +2,7 @@
 import { str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { gradeFollowsScore } from './consequences.js';
 import { scoredCells } from './scored-cells.js';
 
 export const scoreNegative = defineRule({
@@ -14,6 +15,7 @@ export const scoreNegative = defineRule({
     messages: {
       negative: { zh: '得分 {declared} 为负数，得分最低为 0', en: 'Score {declared} is negative; the minimum is 0' },
     },
+    explains: [gradeFollowsScore],
   },
   check(ctx) {
     for (const c of scoredCells(ctx.figures)) {

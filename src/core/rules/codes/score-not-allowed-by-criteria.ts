@@ -6,6 +6,7 @@ import { type Dec, show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { describeAllowed, isAllowed, nearestAllowed } from '../../criteria.js';
 import { defineRule } from '../types.js';
+import { gradeFollowsScore } from './consequences.js';
 import { inRange, scoredCells } from './scored-cells.js';
 
 export const scoreNotAllowedByCriteria = defineRule({
@@ -25,6 +26,7 @@ export const scoreNotAllowedByCriteria = defineRule({
         en: 'The criteria ({criteria}) allow {allowed}; {declared} is not one of them; nearest: {nearest}',
       },
     },
+    explains: [gradeFollowsScore],
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;

@@ -5,6 +5,7 @@
 import { D, show, str } from '../../decimal.js';
 import { pct, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { gradeFollowsScore } from './consequences.js';
 import { inRange, scoredCells } from './scored-cells.js';
 
 export const scoreOutOfTier = defineRule({
@@ -20,6 +21,7 @@ export const scoreOutOfTier = defineRule({
         en: 'The actual “{actual}” puts it in the “{tier}” tier: the score should be {min}–{max}, declared {declared}',
       },
     },
+    explains: [gradeFollowsScore],
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;

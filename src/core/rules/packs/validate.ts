@@ -4,7 +4,7 @@
  * in Chinese; an empty list means the pack is usable.
  */
 import { D } from '../../decimal.js';
-import type { GradeScheme, RulePack, PackRuleKey } from './types.js';
+import type { GradeScheme, OptionalRuleKey, RulePack, PackRuleKey } from './types.js';
 
 const RULE_KEYS: PackRuleKey[] = [
   'project.level1Weights',
@@ -18,6 +18,60 @@ const RULE_KEYS: PackRuleKey[] = [
   'grades',
   'tolerance',
 ];
+
+/**
+ * Rules whose breach is an error: none of them may rest on an unconfirmed [?] source, so a [?]
+ * rule only ever feeds warnings (RULES.md §6).
+ */
+const ERROR_KEYS: (PackRuleKey | OptionalRuleKey)[] = [
+  'project.totalWeight',
+  'project.checkWeightSum',
+  'execution.cap',
+  'negativeFormula',
+  'equalityAs',
+  'qualitativeTiers',
+  'grades',
+  'tolerance',
+];
+
+function optionalProblems(pack: RulePack): string[] {
+  const out: string[] = [];
+  const present: Record<OptionalRuleKey, boolean> = {
+    'project.checkWeightSum': pack.project.checkWeightSum !== undefined,
+    'project.level1Combined': pack.project.level1Combined !== undefined,
+    'project.executionWeightFixed': pack.project.executionWeightFixed !== undefined,
+    'execution.reasonBelow': pack.execution.reasonBelow !== undefined,
+    deviationReasonAt: pack.deviationReasonAt !== undefined,
+    signature: pack.signature !== undefined,
+  };
+  for (const [key, set] of Object.entries(present) as [OptionalRuleKey, boolean][]) {
+    if (set && !pack.sources[key]?.ref) out.push(`规则“${key}”缺少出处`);
+  }
+  for (const g of pack.project.level1Combined ?? []) {
+    const missing = g.levels.filter((l) => !(l in pack.project.level1Weights));
+    if (missing.length) out.push(`合并分值的一级指标“${missing.join('、')}”不在一级指标分值中`);
+    else if (!isDecimal(g.weight) || !g.levels.reduce((s, l) => s.plus(pack.project.level1Weights[l]), new D(0)).eq(g.weight)) {
+      out.push(`“${g.levels.join('+')}”合计 ${g.weight} 与其一级指标分值之和不符`);
+    }
+  }
+  const below = pack.execution.reasonBelow;
+  if (below !== undefined && (!isDecimal(below) || new D(below).lte(0) || new D(below).gt(1))) out.push(`执行率说明阈值 ${below} 应在 (0, 1] 之内`);
+  const at = pack.deviationReasonAt;
+  if (at !== undefined && (!isDecimal(at) || new D(at).lt(pack.overAchievement))) out.push(`偏差说明阈值 ${at} 应不低于超额完成阈值 ${pack.overAchievement}`);
+  const sig = pack.signature;
+  if (sig && (!sig.reason.zh || !sig.reason.en || [sig.executionWeight, sig.indicatorWeight].some((w) => w !== undefined && !isDecimal(w)))) {
+    out.push('表样特征的分值不是数字或缺少说明');
+  }
+  for (const key of Object.keys(pack.pending ?? {})) {
+    const src = pack.sources[`pending.${key}`];
+    if (!src?.ref) out.push(`未实施的规则“${key}”缺少出处`);
+    else if (src.implemented !== false) out.push(`未实施的规则“${key}”应标明 implemented: false`);
+  }
+  for (const key of ERROR_KEYS) {
+    if (pack.sources[key]?.ref && pack.sources[key]?.tag === '?') out.push(`规则“${key}”出处未经证实（[?]），只能提示警告，不能据以报错`);
+  }
+  return out;
+}
 
 function isDecimal(s: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(s);
@@ -71,5 +125,6 @@ export function validatePack(pack: RulePack): string[] {
   if (!Number.isInteger(scoreMinDecimals) || scoreMinDecimals < 0) out.push('得分精度应为非负整数');
   if (!Number.isInteger(rateMinDecimals) || rateMinDecimals < 0) out.push('执行率精度应为非负整数');
   for (const key of RULE_KEYS) if (!pack.sources?.[key]?.ref) out.push(`规则“${key}”缺少出处`);
+  out.push(...optionalProblems(pack));
   return out;
 }
