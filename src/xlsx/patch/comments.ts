@@ -255,7 +255,10 @@ function noteShape(t: CommentTarget, id: number): string {
   const lines = t.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 22)), 0);
   const height = Math.min(400, 14 + lines * 12);
   const rows = Math.min(30, Math.max(4, Math.ceil(height / 15)));
-  const anchor = `${t.col + 1}, 15, ${Math.max(0, t.row - 1)}, 10, ${t.col + 5}, 15, ${Math.max(0, t.row - 1) + rows}, 4`;
+  // Beside the cell, to its right and a row up; kept inside the sheet at its far edges.
+  const left = Math.min(t.col + 1, 16_379);
+  const top = Math.min(Math.max(0, t.row - 1), 1_048_575 - rows);
+  const anchor = `${left}, 15, ${top}, 10, ${left + 4}, 15, ${top + rows}, 4`;
   return (
     `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:260pt;height:${height}pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
