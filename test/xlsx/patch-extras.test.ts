@@ -127,7 +127,10 @@ describe('patchWorkbook with comments and a new sheet', () => {
     expect(rels).toContain('Target="../comments1.xml"');
     expect(rels).toContain('Target="../drawings/vmlDrawing1.vml"');
     const wb = await exceljs(out);
-    expect(noteOf(wb.getWorksheet('表 1')!.getCell('A1'))).toBe('一条批注');
+    const cell = wb.getWorksheet('表 1')!.getCell('A1');
+    expect(noteOf(cell)).toBe('一条批注');
+    // Margins given, so a reader that writes notes back (ExcelJS) writes numbers, not NaN.
+    expect((cell.note as ExcelJS.Comment).margins?.inset?.every((n) => Number.isFinite(n))).toBe(true);
     expect(sheetjsRead(out, { type: 'array' }).Sheets['表 1'].A1.c?.[0]?.t).toBe('一条批注');
   });
 

@@ -262,7 +262,8 @@ function noteShape(t: CommentTarget, id: number): string {
   return (
     `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:260pt;height:${height}pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    // An explicit inset: a reader that round-trips notes (ExcelJS) would otherwise write NaN margins.
+    '<v:textbox style="mso-direction-alt:auto" inset="2.5mm,1.3mm,2.5mm,1.3mm"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
     `<x:Row>${t.row}</x:Row><x:Column>${t.col}</x:Column></x:ClientData></v:shape>`
   );
