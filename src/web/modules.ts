@@ -8,6 +8,7 @@ import { templateWorkbook as templateModel } from '../xlsx/index.js';
 export { readWorkbook, WorkbookReadError, type WorkbookRead } from '../xlsx/reader/index.js';
 export { patchWorkbook, type CellPatch } from '../xlsx/patch/index.js';
 export { buildReviewWorkbook, type ReviewedFile } from '../xlsx/review/index.js';
+export { annotateWorkbook } from '../xlsx/review/annotate.js';
 
 /** A workbook holding one blank template sheet, as bytes. */
 export async function templateWorkbook(kind: TemplateKind, rules: RulePackName): Promise<Uint8Array> {

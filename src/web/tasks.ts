@@ -5,7 +5,7 @@
 import { findingsByForm, parseA1, parseRangeA1, verdictOf, type CellRange, type Finding, type RulePackName, type SheetReport, type SheetSnapshot, type Severity } from '../core/index.js';
 import type { TemplateKind } from '../core/index.js';
 import { checkSnapshots } from '../host/index.js';
-import { buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
+import { annotateWorkbook, buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
 import type { CheckedForm, FileCheck, SheetView, WriteItem } from './protocol.js';
 
 /** The sheet view never renders more than this, so a huge sheet stays fast. */
@@ -107,24 +107,20 @@ export function templateDownload(kind: TemplateKind, rules: RulePackName): Promi
   return templateWorkbook(kind, rules);
 }
 
-/** Fills the red / amber of the add-in's highlights. */
-export const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
-
-/** The original with each flagged cell filled; nothing else written. */
+/**
+ * The annotated copy: the original with each flagged cell of the chosen severities filled and
+ * commented, plus the 核分审核意见 sheet (annotateWorkbook, the same copy as `hefen review
+ * --annotate`); an .xls/.et comes back as .xlsx rebuilt from what the reader saw.
+ */
 export async function annotatedDownload(bytes: Uint8Array, findings: Finding[], severities: Severity[]): Promise<Uint8Array> {
-  const worst = new Map<string, Severity>();
-  const order: Severity[] = ['error', 'warning', 'info'];
+  const bySheet = new Map<string, SheetReport>();
   for (const f of findings) {
     if (!severities.includes(f.severity)) continue;
-    const key = `${f.sheet}\u0000${f.cell}`;
-    const had = worst.get(key);
-    if (!had || order.indexOf(f.severity) < order.indexOf(had)) worst.set(key, f.severity);
+    const r = bySheet.get(f.sheet) ?? { sheet: f.sheet, forms: [], findings: [] };
+    r.findings.push(f);
+    bySheet.set(f.sheet, r);
   }
-  const patches: CellPatch[] = [...worst].map(([key, sev]) => {
-    const [sheet, cell] = key.split('\u0000');
-    return { sheet, cell, fill: FILL[sev] };
-  });
-  return patchWorkbook(bytes, patches);
+  return annotateWorkbook(bytes, [...bySheet.values()], (await readWorkbook(bytes)).sheets);
 }
 
 /** The original with the ticked totals written (the core's write-back plan, chosen in the preview). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { checkSheet } from '../../src/core/index.js';
 import { workbookToSnapshots } from '../../src/xlsx/index.js';
-import { ANNOTATION_SHEET, AnnotateError, annotateWorkbook, noteText } from '../../src/xlsx/review/index.js';
+import { ANNOTATION_FILL, ANNOTATION_SHEET, AnnotateError, annotateWorkbook, noteText } from '../../src/xlsx/review/index.js';
 import { seed002 } from '../fixtures/seeds.js';
 
 const OLE2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
@@ -29,7 +29,7 @@ describe('annotateWorkbook for a legacy .xls/.et input', () => {
     const again = checkSheet(workbookToSnapshots(wb)[0]);
     expect(again.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(reports[0].findings.map((f) => `${f.code}@${f.cell}`));
     const h5 = ws.getCell('H5');
-    expect((h5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFF9999');
+    expect((h5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(ANNOTATION_FILL.error);
     expect(String(h5.note)).toContain('应为：4.66');
     expect(wb.getWorksheet(ANNOTATION_SHEET)!.rowCount).toBe(1 + reports[0].findings.length);
   });
@@ -43,6 +43,6 @@ describe('annotateWorkbook for a legacy .xls/.et input', () => {
     const { reports } = await seedSnapshots();
     const text = noteText(reports[0].findings.filter((f) => f.cell === 'H5'));
     expect(text).toContain('【核分·错误】得分与计分规则不符');
-    expect(text).toContain('整改：');
+    expect(text).toContain('如何修改：');
   });
 });

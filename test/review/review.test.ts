@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.js';
 import { CODE_TITLES } from '../../src/core/findings.js';
 import type { Finding, FormReport } from '../../src/core/index.js';
-import { ANNOTATION_SHEET, FINDING_HEADERS, OVERVIEW_HEADERS, verdictOf } from '../../src/xlsx/review/index.js';
+import { ANNOTATION_FILL, ANNOTATION_SHEET, FINDING_HEADERS, OVERVIEW_HEADERS, verdictOf } from '../../src/xlsx/review/index.js';
 import { seed001, seed004 } from '../fixtures/seeds.js';
 import { variants } from '../fixtures/variants.js';
 import { seed002Variant } from './forms.js';
@@ -275,7 +275,7 @@ describe('hefen review --annotate', () => {
             expect(b.alignment, where).toEqual(a.alignment);
             const x = flagged.get(`${ws.name}!${a.address}`);
             if (x) {
-              expect((b.fill as ExcelJS.FillPattern).fgColor?.argb, where).toBe(x.severity === 'error' ? 'FFFF9999' : x.severity === 'warning' ? 'FFFFD966' : 'FFBDD7EE');
+              expect((b.fill as ExcelJS.FillPattern).fgColor?.argb, where).toBe(ANNOTATION_FILL[x.severity]);
               const note = typeof b.note === 'string' ? b.note : (b.note?.texts ?? []).map((t) => t.text).join('');
               expect(note, where).toContain(x.message);
               if (x.expected) expect(note, where).toContain(`应为：${x.expected}`);

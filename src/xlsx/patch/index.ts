@@ -5,6 +5,10 @@
  * by a value leaves calcChain.xml too. Every other entry is copied with its compressed bytes as
  * they were. Values go in as numbers or inline strings, so sharedStrings.xml is untouched.
  *
+ * Comments (批注) and new worksheets come through `extras`: a comment adds to (or creates) the
+ * sheet's comments part and VML drawing; a new sheet is appended after the others. They change
+ * the sheet's relationships, workbook.xml(+rels) and [Content_Types].xml by insertion only.
+ *
  * Formulas: a value over a formula cell replaces the formula unless `keepFormula` is set, in which
  * case the formula stays and the value becomes its cached result. Cells that are part of a shared
  * formula's master or an array formula range are refused (rewriting them would change other cells).
@@ -15,11 +19,28 @@ import { openOoxml, readPart, relsPathOf, parseRels, resolveTarget } from '../re
 import { Scanner, Tok } from '../reader/xml.js';
 import { openZip, type ZipEntry, type ZipPackage } from '../reader/zip.js';
 import { WorkbookReadError } from '../reader/errors.js';
+import { addSheetComments, type CellComment, type CommentTarget } from './comments.js';
+import { addSheet, type NewSheet } from './new-sheet.js';
+import { PackageEditor } from './parts.js';
 import { StyleSheet, setAttr } from './styles.js';
 import { PatchError, escapeAttr, escapeText } from './xml-out.js';
 import { deflatedEntry, writeZip, type OutEntry } from './zip-write.js';
 
 export { PatchError } from './xml-out.js';
+export { hyperlinkFormula, checkSheetName } from './new-sheet.js';
+export type { CellComment } from './comments.js';
+export type { NewSheet, NewCell, NewCellSpec } from './new-sheet.js';
+
+/** What a patch adds besides cell values and formats. */
+export interface PatchExtras {
+  /** At most one per cell; added below a comment the cell already has. */
+  comments?: CellComment[];
+  /** Appended after the workbook's sheets, in this order. */
+  sheets?: NewSheet[];
+}
+
+/** Excel's limit on a comment's text. */
+const MAX_COMMENT = 32_767;
 
 export interface CellPatch {
   sheet: string;
@@ -57,10 +78,11 @@ interface RowSpan {
   cells: CellSpan[];
 }
 
-const enc = new TextEncoder();
 
-export function patchWorkbook(xlsxBytes: Uint8Array, patches: CellPatch[]): Uint8Array {
+export function patchWorkbook(xlsxBytes: Uint8Array, patches: CellPatch[], extras: PatchExtras = {}): Uint8Array {
   for (const p of patches) validate(p);
+  const comments = extras.comments ?? [];
+  const newSheets = extras.sheets ?? [];
   let zip: ZipPackage;
   try {
     zip = openZip(xlsxBytes);
@@ -85,26 +107,46 @@ export function patchWorkbook(xlsxBytes: Uint8Array, patches: CellPatch[]): Uint
     cells.set(key, t);
   }
 
-  const styles = pkg.stylesPath ? new StyleSheet(readPart(pkg, pkg.stylesPath) ?? '') : null;
-  const replaced = new Map<string, Uint8Array>();
-  const removedFormulas: { sheetId: string; ref: string }[] = [];
-  for (const [sheet, targets] of bySheet) {
-    const path = sheetPath.get(sheet)!;
-    const xml = readPart(pkg, path);
-    if (xml === null) throw new PatchError(`缺少工作表“${sheet}”的内容`);
-    const out = patchSheet(xml, path, sheet, [...targets.values()], styles, (ref) => removedFormulas.push({ sheetId: sheetIdOf.get(sheet) ?? '', ref }));
-    replaced.set(path, enc.encode(out));
+  const notesBySheet = new Map<string, CommentTarget[]>();
+  for (const c of comments) {
+    if (typeof c.sheet !== 'string' || typeof c.cell !== 'string' || typeof c.text !== 'string') throw new PatchError('批注缺少工作表、单元格或内容');
+    if (!sheetPath.has(c.sheet)) throw new PatchError(`工作簿中没有工作表“${c.sheet}”`);
+    const { row, col } = parseA1(c.cell);
+    if (row < 0 || col < 0 || row > 1_048_575 || col > 16_383) throw new PatchError(`单元格地址超出范围：${c.cell}`);
+    const list = notesBySheet.get(c.sheet) ?? [];
+    list.push({ ref: refOf(row, col), row, col, text: c.text.slice(0, MAX_COMMENT), author: c.author ?? '核分' });
+    notesBySheet.set(c.sheet, list);
   }
-  if (styles?.changed) replaced.set(pkg.stylesPath!, enc.encode(styles.serialize()));
+
+  const ed = new PackageEditor(pkg);
+  const styles = pkg.stylesPath ? new StyleSheet(readPart(pkg, pkg.stylesPath) ?? '') : null;
+  const removedFormulas: { sheetId: string; ref: string }[] = [];
+  for (const [sheet, path] of sheetPath) {
+    const targets = bySheet.get(sheet);
+    const notes = notesBySheet.get(sheet);
+    if (!targets && !notes) continue;
+    let xml = readPart(pkg, path);
+    if (xml === null) throw new PatchError(`缺少工作表“${sheet}”的内容`);
+    if (targets) xml = patchSheet(xml, path, sheet, [...targets.values()], styles, (ref) => removedFormulas.push({ sheetId: sheetIdOf.get(sheet) ?? '', ref }));
+    if (notes) xml = addSheetComments(ed, path, xml, notes);
+    ed.write(path, xml);
+  }
+  const names = pkg.sheets.map((s) => s.name);
+  for (const sheet of newSheets) {
+    addSheet(ed, pkg.workbookPath, names, sheet, styles);
+    names.push(sheet.name);
+  }
+  if (styles?.changed) ed.write(pkg.stylesPath!, styles.serialize());
   if (removedFormulas.length) {
     const calcPath = calcChainPath(pkg.workbookPath, readPart(pkg, relsPathOf(pkg.workbookPath)));
     const calc = calcPath ? readPart(pkg, calcPath) : null;
     if (calcPath && calc !== null) {
       const next = dropCalcChainCells(calc, calcPath, removedFormulas);
-      if (next !== calc) replaced.set(calcPath, enc.encode(next));
+      if (next !== calc) ed.write(calcPath, next);
     }
   }
-  return rezip(zip, replaced);
+  const { replaced, added } = ed.changes();
+  return rezip(zip, replaced, added);
 }
 
 function validate(p: CellPatch): void {
@@ -416,7 +458,7 @@ function dropCalcChainCells(xml: string, part: string, removed: { sheetId: strin
   return out + xml.slice(p);
 }
 
-function rezip(zip: ZipPackage, replaced: Map<string, Uint8Array>): Uint8Array {
+function rezip(zip: ZipPackage, replaced: Map<string, Uint8Array>, added: Map<string, Uint8Array>): Uint8Array {
   const entries: OutEntry[] = zip.entries.map((e: ZipEntry) => {
     const time = e.central[12] | (e.central[13] << 8);
     const date = e.central[14] | (e.central[15] << 8);
@@ -434,6 +476,9 @@ function rezip(zip: ZipPackage, replaced: Map<string, Uint8Array>): Uint8Array {
       date,
     };
   });
+  // New parts carry the workbook part's timestamp, so the same input gives the same bytes.
+  const like = entries.find((e) => /workbook\.xml$/.test(e.name)) ?? entries[0];
+  for (const [name, content] of added) entries.push(deflatedEntry(name, content, { time: like?.time, date: like?.date }));
   return writeZip(entries);
 }
 

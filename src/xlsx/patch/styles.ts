@@ -1,10 +1,21 @@
 /**
  * New cell formats for patched cells: each is a copy of the cell's own cellXfs record with its
- * number format or fill replaced, appended to cellXfs, so no other cell that shared the original
- * record changes. Only the numFmts, fills and cellXfs collections of styles.xml are touched.
+ * number format, fill or font replaced, appended to cellXfs, so no other cell that shared the
+ * original record changes. Only the numFmts, fonts, fills and cellXfs collections of styles.xml
+ * are touched, and only by appending.
  */
 import { Scanner, Tok } from '../reader/xml.js';
 import { escapeAttr, PatchError } from './xml-out.js';
+
+/** A font change: a copy of the cell's font with these set. */
+export interface FontPatch {
+  bold?: boolean;
+  underline?: boolean;
+  /** ARGB. */
+  color?: string;
+}
+
+type Name = 'numFmts' | 'fonts' | 'fills' | 'cellXfs';
 
 interface Collection {
   /** Offsets of the collection's open tag and of its close tag (or of a self-closing tag). */
@@ -22,8 +33,10 @@ const BUILTIN_IDS: Record<string, number> = {
 export class StyleSheet {
   private readonly numFmts = new Map<string, number>();
   private maxNumFmtId = 163;
-  private readonly cols: Record<'numFmts' | 'fills' | 'cellXfs', Collection | null> = { numFmts: null, fills: null, cellXfs: null };
+  private readonly cols: Record<Name, Collection | null> = { numFmts: null, fonts: null, fills: null, cellXfs: null };
   private readonly addedNumFmts: string[] = [];
+  private readonly addedFonts: string[] = [];
+  private readonly fontMade = new Map<string, number>();
   private readonly addedFills: string[] = [];
   private readonly addedXfs: string[] = [];
   private readonly made = new Map<string, number>();
@@ -31,7 +44,7 @@ export class StyleSheet {
 
   constructor(private readonly xml: string) {
     const sc = new Scanner(xml, 'styles.xml');
-    const ITEM = { numFmts: 'numFmt', fills: 'fill', cellXfs: 'xf' } as const;
+    const ITEM = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', cellXfs: 'xf' } as const;
     let current: Collection | null = null;
     let currentName: keyof typeof ITEM = 'cellXfs';
     let colDepth = 0;
@@ -60,7 +73,7 @@ export class StyleSheet {
         }
         continue;
       }
-      if (sc.tok !== Tok.Close && (name === 'numFmts' || name === 'fills' || name === 'cellXfs') && sc.depth <= 2) {
+      if (sc.tok !== Tok.Close && (name === 'numFmts' || name === 'fonts' || name === 'fills' || name === 'cellXfs') && sc.depth <= 2) {
         const c: Collection = { openStart: sc.tagStart, openEnd: sc.tagEnd, closeStart: -1, selfClosing: sc.tok === Tok.Empty, items: [] };
         this.cols[name] = c;
         if (sc.tok === Tok.Open) {
@@ -74,8 +87,8 @@ export class StyleSheet {
   }
 
   /** Index of a new cellXfs record: a copy of `base` with the format and/or fill replaced. */
-  derive(base: number, numberFormat: string | undefined, fill: string | undefined): number {
-    const key = `${base}\u0000${numberFormat ?? ''}\u0000${fill ?? ''}`;
+  derive(base: number, numberFormat: string | undefined, fill: string | undefined, font?: FontPatch): number {
+    const key = `${base}\u0000${numberFormat ?? ''}\u0000${fill ?? ''}\u0000${font ? JSON.stringify(font) : ''}`;
     const done = this.made.get(key);
     if (done !== undefined) return done;
     const xfs = this.cols.cellXfs!;
@@ -88,6 +101,11 @@ export class StyleSheet {
     if (fill !== undefined) {
       xf = setAttr(xf, 'fillId', String(this.fillId(fill)));
       xf = setAttr(xf, 'applyFill', '1');
+    }
+    if (font !== undefined) {
+      const from = Number(/\sfontId\s*=\s*"(\d+)"/.exec(xf.slice(0, xf.indexOf('>')))?.[1] ?? 0);
+      xf = setAttr(xf, 'fontId', String(this.fontId(from, font)));
+      xf = setAttr(xf, 'applyFont', '1');
     }
     const index = xfs.items.length + this.addedXfs.length;
     this.addedXfs.push(xf);
@@ -103,6 +121,40 @@ export class StyleSheet {
     const id = ++this.maxNumFmtId;
     this.numFmts.set(code, id);
     this.addedNumFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    return id;
+  }
+
+  private fontId(base: number, patch: FontPatch): number {
+    const key = `${base}\u0000${JSON.stringify(patch)}`;
+    const done = this.fontMade.get(key);
+    if (done !== undefined) return done;
+    const fonts = this.cols.fonts;
+    if (!fonts || !fonts.items.length) throw new PatchError('styles.xml 中没有字体（fonts），无法写入字体');
+    if (patch.color !== undefined && !/^[0-9A-Fa-f]{8}$/.test(patch.color)) throw new PatchError(`字体颜色无效：${patch.color}`);
+    const src = fonts.items[base] ?? fonts.items[0];
+    let font = this.xml.slice(src.start, src.end);
+    const qname = qnameOf(font);
+    const p = qname.includes(':') ? qname.slice(0, qname.indexOf(':') + 1) : '';
+    // CT_Font's children are a choice in any order: drop the ones replaced, put the new ones first.
+    const drop = (tag: string) => (font = font.replace(new RegExp(`<${p}${tag}\\b[^>]*?(/>|>[^<]*</${p}${tag}>)`, 'g'), ''));
+    let head = '';
+    if (patch.bold !== undefined) {
+      drop('b');
+      if (patch.bold) head += `<${p}b/>`;
+    }
+    if (patch.underline !== undefined) {
+      drop('u');
+      if (patch.underline) head += `<${p}u/>`;
+    }
+    if (patch.color !== undefined) {
+      drop('color');
+      head += `<${p}color rgb="${patch.color.toUpperCase()}"/>`;
+    }
+    if (font.endsWith('/>')) font = `${font.slice(0, -2).trimEnd()}>${head}</${qname}>`;
+    else font = font.replace(/^<[^>]*>/, (open) => open + head);
+    const id = fonts.items.length + this.addedFonts.length;
+    this.addedFonts.push(font);
+    this.fontMade.set(key, id);
     return id;
   }
 
@@ -126,7 +178,7 @@ export class StyleSheet {
   /** styles.xml with the new records appended and the collections' counts updated. */
   serialize(): string {
     const edits: { at: number; end: number; text: string }[] = [];
-    const append = (name: 'numFmts' | 'fills' | 'cellXfs', added: string[], before: string) => {
+    const append = (name: Name, added: string[], before: string) => {
       if (!added.length) return;
       const c = this.cols[name];
       if (!c) {
@@ -145,7 +197,8 @@ export class StyleSheet {
         edits.push({ at: c.closeStart, end: c.closeStart, text: added.join('') });
       }
     };
-    append('numFmts', this.addedNumFmts, this.cols.fills ? 'fills' : 'cellXfs');
+    append('numFmts', this.addedNumFmts, this.cols.fonts ? 'fonts' : this.cols.fills ? 'fills' : 'cellXfs');
+    append('fonts', this.addedFonts, 'cellXfs');
     append('fills', this.addedFills, 'cellXfs');
     append('cellXfs', this.addedXfs, 'cellXfs');
     edits.sort((a, b) => a.at - b.at);

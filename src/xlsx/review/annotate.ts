@@ -1,19 +1,31 @@
 /**
  * An annotated copy of a reviewed workbook: every flagged cell filled (errors red, warnings
- * amber, info blue) with a comment (批注) saying what is wrong and what the rules give, and a
- * 核分审核意见 sheet listing the findings with links to their cells. Nothing else changes.
+ * amber, info blue) with a comment (批注) saying what is wrong, what the rules give and how to fix
+ * it, and a 核分审核意见 sheet listing the findings with links to their cells.
  *
- * Done with ExcelJS for now (load → fill + note → add sheet → write); it will move onto the
- * patch writer, which keeps every other part of the file byte-identical. Keep the signature.
+ * An .xlsx/.xlsm input is patched (src/xlsx/patch): the flagged cells get new style records
+ * cloned from their own with the fill changed, comments go into the sheet's comments part and
+ * VML drawing, the sheet is appended — every other part of the file stays byte-identical, so
+ * charts, x14 validation, sparklines, custom properties and the rest survive. A legacy .xls/.et
+ * has no package to patch: its sheets are rebuilt from the reader's snapshots with ExcelJS.
+ *
+ * An annotated copy is refused as input (it has a 核分审核意见 sheet): annotating it again would
+ * stack a second set of comments on the first, and the old fills cannot be told from the user's.
  */
 import ExcelJS from 'exceljs';
-import type { Finding, SheetReport, SheetSnapshot } from '../../core/index.js';
+import { parseA1, type CellRange, type Finding, type SheetReport, type SheetSnapshot } from '../../core/index.js';
+import { hyperlinkFormula, patchWorkbook, PatchError, type CellComment, type CellPatch, type NewCell } from '../patch/index.js';
+import { readWorkbook } from '../reader/index.js';
 import { reviewMeta } from './meta.js';
 import { WRITE_OPTIONS } from './workbook.js';
 
 export const ANNOTATION_SHEET = '核分审核意见';
-export const ANNOTATION_FILL = { error: 'FFFF9999', warning: 'FFFFD966', info: 'FFBDD7EE' } as const;
+/** The add-in's highlight colours: errors red, warnings amber, info blue. */
+export const ANNOTATION_FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+const HEADERS = ['工作表', '单元格', '指标', '审核要点', '审核内容', '填报', '应为', '整改建议', '级别'];
+const WIDTHS = [14, 10, 28, 24, 60, 12, 12, 40, 8];
+const LINK_COLOR = 'FF0563C1';
 
 export class AnnotateError extends Error {
   constructor(message: string) {
@@ -22,32 +34,73 @@ export class AnnotateError extends Error {
   }
 }
 
-/** The comment text for one cell: each finding on it, its explanation and the expected value. */
+/** The comment text for one cell: each finding on it, its explanation, the expected value and how to fix it. */
 export function noteText(findings: Finding[]): string {
   const parts = findings.map((x) => {
     const meta = reviewMeta(x.code);
     const lines = [`【核分·${SEVERITY_ZH[x.severity]}】${meta.title}`, x.message];
     if (x.declared !== null || x.expected !== null) lines.push(`填报：${x.declared ?? '（空）'}　应为：${x.expected ?? '—'}`);
-    lines.push(`整改：${meta.fix}`);
+    lines.push(`如何修改：${meta.fix}`);
     return lines.join('\n');
   });
   return parts.join('\n\n');
 }
 
+function worstOf(list: Finding[]): Finding['severity'] {
+  return list.some((x) => x.severity === 'error') ? 'error' : list.some((x) => x.severity === 'warning') ? 'warning' : 'info';
+}
+
+function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row + 1}`;
+}
+
+/**
+ * The findings by the cell that shows them: a finding inside a merged area belongs to the area's
+ * top-left cell (the one whose fill and comment Excel shows). Cells that are no address are left out.
+ */
+function byShownCell(findings: Finding[], merges: Map<string, CellRange[]>): Map<string, { sheet: string; cell: string; list: Finding[] }> {
+  const out = new Map<string, { sheet: string; cell: string; list: Finding[] }>();
+  for (const x of findings) {
+    let pos: { row: number; col: number };
+    try {
+      pos = parseA1(x.cell);
+    } catch {
+      continue;
+    }
+    const m = (merges.get(x.sheet) ?? []).find((r) => pos.row >= r.top && pos.row <= r.bottom && pos.col >= r.left && pos.col <= r.right);
+    const cell = m ? a1(m.top, m.left) : a1(pos.row, pos.col);
+    const key = `${x.sheet}\u0000${cell}`;
+    const had = out.get(key);
+    if (had) had.list.push(x);
+    else out.set(key, { sheet: x.sheet, cell, list: [x] });
+  }
+  return out;
+}
+
+/** The 核分审核意见 sheet's rows: the header, then one per finding. */
+function findingRows(all: Finding[], linkable: (f: Finding) => boolean): NewCell[][] {
+  const rows: NewCell[][] = [HEADERS.map((h) => ({ value: h, bold: true }))];
+  for (const x of all) {
+    const meta = reviewMeta(x.code);
+    rows.push([
+      x.sheet,
+      linkable(x) ? { value: x.cell, link: { sheet: x.sheet, cell: x.cell } } : x.cell,
+      x.path.join(' / '),
+      meta.title,
+      x.message,
+      x.declared,
+      x.expected,
+      meta.fix,
+      { value: SEVERITY_ZH[x.severity], fill: ANNOTATION_FILL[x.severity] },
+    ]);
+  }
+  if (all.length === 0) rows.push(['未发现问题']);
+  return rows;
+}
+
 const ZIP = [0x50, 0x4b];
-
-function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
-}
-
-function existingNote(cell: ExcelJS.Cell): string {
-  const n = cell.note as ExcelJS.Comment | string | undefined;
-  if (!n) return '';
-  if (typeof n === 'string') return n;
-  return (n.texts ?? []).map((t) => t.text).join('');
-}
 
 /**
  * A legacy .xls/.et has no .xlsx to copy: its sheets are rebuilt from what the reader saw —
@@ -75,55 +128,63 @@ function fromSnapshots(sheets: SheetSnapshot[]): ExcelJS.Workbook {
 }
 
 /**
- * `sheets` is only used for a legacy (non-zip) input, which ExcelJS cannot open: pass the
- * snapshots the reader made of it and the copy is rebuilt from them as .xlsx.
+ * `sheets`: the reader's snapshots of the input. Required for a legacy (non-zip) input, which is
+ * rebuilt from them; for .xlsx they give the merged areas (read from the file when omitted).
  */
 export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[], sheets?: SheetSnapshot[]): Promise<Uint8Array> {
   const isZip = bytes.length >= 2 && bytes[0] === ZIP[0] && bytes[1] === ZIP[1];
   if (!isZip && !sheets) throw new AnnotateError('暂不能为旧版 .xls/.et 工作簿生成批注副本：请先另存为 .xlsx');
-  let wb: ExcelJS.Workbook;
-  if (isZip) {
-    wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } else wb = fromSnapshots(sheets!);
+  const snaps = sheets ?? readWorkbook(bytes).sheets;
+  if (snaps.some((s) => s.sheet === ANNOTATION_SHEET)) {
+    throw new AnnotateError(`这个文件已是核分批注副本（含“${ANNOTATION_SHEET}”工作表），请用原始文件生成批注副本`);
+  }
+  const names = new Set(snaps.map((s) => s.sheet));
+  const all: Finding[] = reports.flatMap((r) => r.findings).filter((x) => names.has(x.sheet));
+  const shown = byShownCell(all, new Map(snaps.map((s) => [s.sheet, s.merges])));
+  const linkable = (x: Finding) => /^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(x.cell);
+  return isZip ? patched(bytes, all, shown, linkable) : rebuilt(snaps, all, shown, linkable);
+}
 
-  const all: Finding[] = reports.flatMap((r) => r.findings);
-  const byCell = new Map<string, Finding[]>();
-  for (const x of all) {
-    const key = `${x.sheet}\u0000${x.cell}`;
-    const list = byCell.get(key);
-    if (list) list.push(x);
-    else byCell.set(key, [x]);
+function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byShownCell>, linkable: (f: Finding) => boolean): Uint8Array {
+  const fills: CellPatch[] = [];
+  const comments: CellComment[] = [];
+  for (const { sheet, cell, list } of shown.values()) {
+    fills.push({ sheet, cell, fill: ANNOTATION_FILL[worstOf(list)] });
+    comments.push({ sheet, cell, text: noteText(list) });
   }
-  for (const list of byCell.values()) {
-    const { sheet, cell: a1 } = list[0];
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(a1);
-    const worst = list.some((x) => x.severity === 'error') ? 'error' : list.some((x) => x.severity === 'warning') ? 'warning' : 'info';
-    // Loaded cells share style objects: give this one its own before changing its fill.
-    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: ANNOTATION_FILL[worst] } } };
-    const before = existingNote(cell);
-    const text = noteText(list);
-    cell.note = before ? `${before}\n\n${text}` : text;
+  try {
+    return patchWorkbook(bytes, fills, {
+      comments,
+      sheets: [{ name: ANNOTATION_SHEET, rows: findingRows(all, linkable), widths: WIDTHS, frozenRows: 1 }],
+    });
+  } catch (e) {
+    if (e instanceof PatchError) throw new AnnotateError(`无法生成批注副本：${e.message}`);
+    throw e;
   }
+}
 
-  const ws = wb.addWorksheet(uniqueSheetName(wb, ANNOTATION_SHEET));
-  const header = ws.addRow(['工作表', '单元格', '级别', '审核要点', '审核内容', '填报', '应为', '整改建议', '规则']);
-  header.font = { bold: true };
-  [14, 10, 8, 24, 60, 10, 10, 40, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const x of all) {
-    const meta = reviewMeta(x.code);
-    const row = ws.addRow([x.sheet, x.cell, SEVERITY_ZH[x.severity], meta.title, x.message, x.declared, x.expected, meta.fix, x.rule]);
-    // A HYPERLINK formula, not a hyperlink record: ExcelJS's in-document links do not work in WPS.
-    const c = row.getCell(2);
-    const target = `#'${x.sheet.replace(/'/g, "''")}'!${x.cell}`.replace(/"/g, '""');
-    c.value = { formula: `HYPERLINK("${target}","${x.cell}")`, result: x.cell } as ExcelJS.CellFormulaValue;
-    c.font = { color: { argb: 'FF0563C1' }, underline: true };
-    row.getCell(3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: ANNOTATION_FILL[x.severity] } };
+async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType<typeof byShownCell>, linkable: (f: Finding) => boolean): Promise<Uint8Array> {
+  const wb = fromSnapshots(snaps);
+  for (const { sheet, cell: at, list } of shown.values()) {
+    const cell = wb.getWorksheet(sheet)!.getCell(at);
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: ANNOTATION_FILL[worstOf(list)] } } };
+    cell.note = noteText(list);
   }
-  if (all.length === 0) ws.addRow(['未发现问题']);
+  const ws = wb.addWorksheet(ANNOTATION_SHEET);
+  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  findingRows(all, linkable).forEach((row, i) => {
+    row.forEach((spec, j) => {
+      const c = ws.getCell(i + 1, j + 1);
+      const v = spec !== null && typeof spec === 'object' ? spec : { value: spec };
+      // A HYPERLINK formula, not a hyperlink record: ExcelJS's in-document links do not work in WPS.
+      if (v.link) {
+        c.value = { formula: hyperlinkFormula(v.link.sheet, v.link.cell, String(v.value)), result: String(v.value) } as ExcelJS.CellFormulaValue;
+        c.font = { color: { argb: LINK_COLOR }, underline: true };
+      } else if (v.value !== null) c.value = v.value;
+      if (v.bold) c.font = { bold: true };
+      if (v.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: v.fill } };
+    });
+  });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-
   return new Uint8Array(await wb.xlsx.writeBuffer(WRITE_OPTIONS));
 }
