@@ -122,7 +122,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
   return {
     insertTemplate,
     previewWriteBack,
-    applyWriteBack,
+    applyWriteBack: (items, basis) =>
+      applyWriteBack(items, basis, { limits, merges: excelApiSupported('1.13'), checkSheet: options.checkSheet }),
     undoWriteBack,
     // kept in the workbook's settings: no round trip, but the pane awaits it like the rest
     undoDepth: async () => undoDepth(),
