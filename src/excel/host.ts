@@ -13,10 +13,11 @@
  * 插入空白模板 (./template.ts) and 写回合计 / 撤销写回 / 采用建议值 (./write-back.ts) come as they
  * are; their round trips are documented there.
  */
-import type { SheetReport } from '../core/index.js';
+import type { Severity, SheetReport } from '../core/index.js';
 import {
   HostError,
   checkSnapshots,
+  reviewKey,
   type CheckResult,
   type CheckSnapshotsOptions,
   type HostExtras,
@@ -24,8 +25,10 @@ import {
   type Settings,
 } from '../host/index.js';
 import {
+  MARKS_KEY,
   RECORD_KEY,
   SETTINGS_KEY,
+  readReviewMarks,
   readRecord,
   readSettings,
   recorded,
@@ -70,20 +73,33 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
         read.sheets.map((s) => s.snapshot),
         { rules: settings.rules, checkSheet: options.checkSheet },
       );
-      const highlighted = await replaceHighlights(context, read, reports, settings);
-
+      const plan = planFor(reports, settings);
       const replaced = [...read.sheets, ...others.map((ws) => ({ id: ws.id, name: ws.name }))];
       const kept = (record?.sheets ?? []).filter((r) => !replaced.some((s) => s.id === r.id || s.name === r.name));
       const added = read.sheets
-        .map((s) => ({ id: s.id, name: s.name, cells: highlighted.get(s.name) ?? 0 }))
+        .map((s) => ({ id: s.id, name: s.name, cells: plan.get(s.name)?.size ?? 0 }))
         .filter((s) => s.cells > 0);
       const next: HighlightRecord = { version: 1, sheets: [...kept, ...added] };
-      if (JSON.stringify(next.sheets) !== JSON.stringify(record?.sheets ?? [])) {
-        // The highlights are in place either way; a failed save only weakens clearing after reopening.
-        await saveEntries({ [RECORD_KEY]: next }).catch(() => {
-          warnings.push('record-not-saved');
+      const same = (a: HighlightRecord['sheets']) => JSON.stringify(a) === JSON.stringify(record?.sheets ?? []);
+
+      // The record goes into the workbook BEFORE the highlights: every sheet that may carry one after
+      // the write sync (the old record's and the new plan's) is listed, so 清除标记 finds them even
+      // when the write fails part-way (a protected sheet refuses its rules after others were added).
+      const during: HighlightRecord = { version: 1, sheets: [...(record?.sheets ?? []), ...added.filter((a) => !recorded(record, a))] };
+      let saved = true;
+      if (!same(during.sheets)) {
+        await saveEntries({ [RECORD_KEY]: during }).catch(() => {
+          saved = false;
         });
       }
+      const highlighted = await replaceHighlights(context, read, plan);
+      // Then the exact record (fewer sheets when some were cleared).
+      if (JSON.stringify(next.sheets) !== JSON.stringify(during.sheets)) {
+        await saveEntries({ [RECORD_KEY]: next }).catch(() => {
+          saved = false;
+        });
+      }
+      if (!saved) warnings.push('record-not-saved');
 
       return {
         reports,
@@ -94,17 +110,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     });
   }
 
+  /** The cells to highlight: the chosen severities, minus findings marked 忽略 / 已复核. */
+  function planFor(reports: SheetReport[], settings: Settings): Map<string, Map<string, Severity>> {
+    const marked = new Set(readReviewMarks().map((m) => m.key));
+    return planHighlights(
+      reports.flatMap((r) => r.findings).filter((f) => !marked.has(reviewKey(f))),
+      settings.highlight,
+    );
+  }
+
   /** One write sync: delete every old 核分 rule found while reading, add the new ones. */
   async function replaceHighlights(
     context: Excel.RequestContext,
     read: ReadResult,
-    reports: SheetReport[],
-    settings: Settings,
+    plan: Map<string, Map<string, Severity>>,
   ): Promise<Map<string, number>> {
-    const plan = planHighlights(
-      reports.flatMap((r) => r.findings),
-      settings.highlight,
-    );
     for (const cf of read.overlays) cf.delete();
     const counts = new Map<string, number>();
     for (const s of read.sheets) {
@@ -129,10 +149,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     undoDepth: async () => undoDepth(),
     // the pane never overwrites a formula with a suggestion (write-back.ts' overwriteFormula)
     applySuggestion: (finding) => applySuggestion(finding),
-    // TEMPORARY stubs of the issue-12 contract (src/host/extras.ts), implemented in the pane work.
-    loadReviewMarks: async () => [],
-    saveReviewMarks: async () => {
-      throw new HostError('settings-failed', '尚不支持保存复核标记。');
+    // kept in the workbook's settings, validated on load: no round trip
+    loadReviewMarks: async () => readReviewMarks(),
+    saveReviewMarks: async (marks) => {
+      await saveEntries({ [MARKS_KEY]: marks.map((m) => ({ ...m })) });
     },
     exportFindings: async () => {
       throw new HostError('write-failed', '尚不支持导出审核意见。');
