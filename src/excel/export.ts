@@ -42,9 +42,8 @@ export async function exportFindings(reports: readonly SheetReport[], marks: rea
     const body = rows.map((r) => [r.sheet, cellLink(r.sheet, r.cell), r.indicator, r.title, r.message, r.figures, r.fix, r.mark]);
     const grid = [[...EXPORT_HEADER], ...(body.length ? body : [['（没有发现问题）', '', '', '', '', '', '', '']])];
     const range = ws.getRangeByIndexes(0, 0, grid.length, EXPORT_HEADER.length);
-    // text first so a declared "1/2" or "=…" in a message stays text; the links are formulas
-    const text = ws.getRangeByIndexes(0, 0, grid.length, EXPORT_HEADER.length);
-    text.numberFormat = grid.map((row) => row.map((v, c) => (c === 1 && v.startsWith('=') ? 'General' : '@')));
+    // text format first so a figure like "1/2" stays text; the links are formulas
+    range.numberFormat = grid.map((row) => row.map((v, c) => (c === 1 && v.startsWith('=') ? 'General' : '@')));
     range.formulas = grid;
     ws.getRangeByIndexes(0, 0, 1, EXPORT_HEADER.length).format.font.bold = true;
     ws.activate();

@@ -9,6 +9,7 @@
  * - clear: 1 sync to list the sheets and find the rules on the active sheet, 1 more only when the
  *   record names other sheets, 1 to delete;
  * - select: 1 sync;
+ * - 导出审核意见 / removeExport: 2 syncs each (./export.ts);
  * - onChange: 1 sync to start listening, 1 per event (the sheet's name), 1 to stop (./events.ts).
  *
  * 插入空白模板 (./template.ts) and 写回合计 / 撤销写回 / 采用建议值 (./write-back.ts) come as they
@@ -37,6 +38,7 @@ import {
   type HighlightRecord,
 } from './document-settings.js';
 import { eventsSupported, listenToChanges } from './events.js';
+import { exportFindings, removeExport } from './export.js';
 import { displayLocale, excelApiSupported, officeThemeKind } from './office.js';
 import { overlaysIn, planHighlights, queueDiscovery, queueHighlight } from './overlay.js';
 import { DEFAULT_LIMITS, readSheets, type ReadLimits, type ReadResult } from './read.js';
@@ -156,10 +158,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     saveReviewMarks: async (marks) => {
       await saveEntries({ [MARKS_KEY]: marks.map((m) => ({ ...m })) });
     },
-    exportFindings: async () => {
-      throw new HostError('write-failed', '尚不支持导出审核意见。');
-    },
-    removeExport: async () => 0,
+    exportFindings,
+    removeExport,
 
     // Excel events where the API level allows (ExcelApi 1.7); left out on older hosts (./events.ts)
     ...(eventsSupported() ? { onChange: listenToChanges } : {}),
