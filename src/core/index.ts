@@ -37,6 +37,8 @@ export type { GradeBand, GradeScheme, Tier, RuleSource, PackRuleKey, OptionalRul
 // Write-back plans, suggestions and undo records (decided here, applied by hosts).
 export {
   planWriteBack,
+  planTickedWriteBack,
+  changedSince,
   valueToWrite,
   displayValue,
   suggestionFor,
@@ -50,7 +52,7 @@ export {
   parseUndoStack,
   pushUndo,
 } from './writeback-plan.js';
-export type { AggregateRole, PlannedWrite, Suggestion, CellState, UndoCell, UndoRecord } from './writeback-plan.js';
+export type { AggregateRole, ChangedCell, PlannedWrite, Suggestion, CellState, UndoCell, UndoRecord } from './writeback-plan.js';
 
 // Blank templates: model, builders, the formula mini-language and rendering helpers.
 export * from './template.js';

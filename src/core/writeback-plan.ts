@@ -13,7 +13,7 @@
  * yet (a blank template) empty totals and grades are left empty.
  */
 import { D, roundTo, str } from './decimal.js';
-import type { AggregateCell, Finding, FindingCode, SheetReport } from './report.js';
+import type { AggregateCell, Finding, FindingCode, FormReport, SheetReport } from './report.js';
 import { RULE_PACKS, isRulePackName } from './rules/packs.js';
 import { FINDING_RULES, findingMeta, isFindingCode } from './rules/registry.js';
 
@@ -88,6 +88,104 @@ export function planWriteBack(reports: readonly SheetReport[]): PlannedWrite[] {
           numberFormat: a.role === 'execution-rate' ? RATE_FORMAT : null,
           overwrite: a.formula === null,
         });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The preview when only `ticked` cells (keys `${sheet}!${cell}`) are written: each value is what
+ * the cell must hold given that every unticked cell keeps what it declares. The written total is
+ * the declared indicator scores plus the execution score, so when the execution score stays as
+ * declared (unticked), the total and the funds row that holds it follow the declared score. Level
+ * subtotals, weights, the rate and the grade depend on no other aggregate cell.
+ */
+export function planTickedWriteBack(reports: readonly SheetReport[], ticked: ReadonlySet<string>): PlannedWrite[] {
+  const plan = planWriteBack(reports);
+  const byKey = new Map(plan.map((p) => [`${p.sheet}!${p.cell}`, p]));
+  const out = plan.map((p) => ({ ...p, overwrite: ticked.has(`${p.sheet}!${p.cell}`) }));
+  for (const report of reports) {
+    for (const form of report.forms) {
+      const exec = form.aggregates.find((a) => a.role === 'execution-score');
+      const planned = exec && byKey.get(`${report.sheet}!${exec.cell}`);
+      if (!exec || !planned || ticked.has(`${report.sheet}!${exec.cell}`) || !isNumber(planned.expected)) continue;
+      // the execution score keeps its declared value: the total loses the difference
+      const shift = new D(planned.expected).minus(isNumber(exec.declared) ? exec.declared : 0);
+      const dp = packDecimals(form.rules);
+      for (const p of out) {
+        if (p.sheet !== report.sheet || !(p.role === 'total-score' || p.role === 'funds-total-score')) continue;
+        if (!form.aggregates.some((a) => a.cell === p.cell) || !isNumber(p.expected)) continue;
+        const expected = str(new D(p.expected).minus(shift)) as string;
+        const value = valueToWrite({ ...p, expected }, dp);
+        Object.assign(p, { expected, value, display: displayValue(p.role, value) as string });
+      }
+    }
+  }
+  // A total that now equals what it declares stays listed (the list must not change under the
+  // user's ticks); writing it finds the cell unchanged.
+  return out;
+}
+
+export interface ChangedCell {
+  sheet: string;
+  cell: string;
+}
+
+type FigureOf = (f: FormReport) => [string | null | undefined, string | null | undefined][];
+
+/** Every cell a form's figures come from, with what it declared: scores, weights, targets, actuals, funds, aggregates. */
+const FORM_INPUTS: FigureOf = (f) => [
+  ...f.indicators.flatMap((i): [string | null | undefined, string | null | undefined][] => [
+    [i.cells.score, i.declared],
+    [i.cells.weight, i.weight],
+    [i.cells.target, i.target],
+    [i.cells.actual, i.actual],
+  ]),
+  [f.executionRate.cell, f.executionRate.declared],
+  [f.executionRate.score.cell, f.executionRate.score.declared],
+  [f.executionRate.score.cell ? `${f.executionRate.score.cell}#weight` : null, f.executionRate.score.weight],
+  ['#budget', f.executionRate.budget],
+  ['#executed', f.executionRate.executed],
+  [f.total.cell, f.total.declared],
+  [f.grade.cell, f.grade.declared],
+  ...f.aggregates.map((a): [string, string | null] => [a.cell, `${a.declared ?? ''}|${a.formula ?? ''}`]),
+];
+
+/**
+ * The cells whose figures differ between the check a preview came from (`basis`) and a check of
+ * the sheets as they are now (`fresh`), for the sheets in `sheets`. A form that moved, appeared or
+ * went away counts as its whole range. Budget and executed amounts have no cell in the report:
+ * they are named by the execution-rate cell.
+ */
+export function changedSince(basis: readonly SheetReport[], fresh: readonly SheetReport[], sheets: readonly string[]): ChangedCell[] {
+  const out: ChangedCell[] = [];
+  const seen = new Set<string>();
+  const add = (sheet: string, cell: string) => {
+    const k = `${sheet}!${cell}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push({ sheet, cell });
+    }
+  };
+  for (const sheet of sheets) {
+    const before = basis.find((r) => r.sheet === sheet)?.forms ?? [];
+    const now = fresh.find((r) => r.sheet === sheet)?.forms ?? [];
+    for (let i = 0; i < Math.max(before.length, now.length); i++) {
+      const a = before[i];
+      const b = now[i];
+      if (!a || !b || a.range !== b.range || a.kind !== b.kind) {
+        add(sheet, (a ?? b).range);
+        continue;
+      }
+      const was = new Map<string, string>();
+      for (const [cell, v] of FORM_INPUTS(a)) if (cell) was.set(cell, v ?? '');
+      const is = new Map<string, string>();
+      for (const [cell, v] of FORM_INPUTS(b)) if (cell) is.set(cell, v ?? '');
+      for (const cell of new Set([...was.keys(), ...is.keys()])) {
+        if (was.get(cell) === is.get(cell)) continue;
+        const named = cell.startsWith('#') ? b.executionRate.cell ?? b.range : cell.replace(/#.*$/, '');
+        add(sheet, named);
       }
     }
   }

@@ -4,10 +4,11 @@
  * 清除标记 still finds them after the workbook was closed and reopened.
  */
 import { isRulePackName, type Severity } from '../core/index.js';
-import { DEFAULT_SETTINGS, HostError, type Settings } from '../host/index.js';
+import { DEFAULT_SETTINGS, HostError, type ReviewMark, type Settings } from '../host/index.js';
 
 export const SETTINGS_KEY = 'hefen.settings';
 export const RECORD_KEY = 'hefen.highlights';
+export const MARKS_KEY = 'hefen.reviewMarks';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -70,5 +71,17 @@ export function saveEntries(entries: Record<string, unknown>): Promise<void> {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
       else reject(new HostError('settings-failed', '无法把核分的设置保存到工作簿中。', { cause: result.error }));
     });
+  });
+}
+
+/** Stored review marks, each validated; anything malformed is dropped. */
+export function readReviewMarks(): ReviewMark[] {
+  const raw: unknown = bag().get(MARKS_KEY);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((m): ReviewMark[] => {
+    if (!m || typeof m !== 'object') return [];
+    const { key, status, note, at } = m as Record<string, unknown>;
+    if (typeof key !== 'string' || (status !== 'ignored' && status !== 'reviewed') || typeof at !== 'string') return [];
+    return [{ key, status, at, ...(typeof note === 'string' && note !== '' ? { note: note.slice(0, 2000) } : {}) }];
   });
 }

@@ -8,15 +8,18 @@
  * - check, whole workbook: 1 more sync first, to list the sheets;
  * - clear: 1 sync to list the sheets and find the rules on the active sheet, 1 more only when the
  *   record names other sheets, 1 to delete;
- * - select: 1 sync.
+ * - select: 1 sync;
+ * - 导出审核意见 / removeExport: 2 syncs each (./export.ts);
+ * - onChange: 1 sync to start listening, 1 per event (the sheet's name), 1 to stop (./events.ts).
  *
  * 插入空白模板 (./template.ts) and 写回合计 / 撤销写回 / 采用建议值 (./write-back.ts) come as they
  * are; their round trips are documented there.
  */
-import type { SheetReport } from '../core/index.js';
+import type { Severity, SheetReport } from '../core/index.js';
 import {
   HostError,
   checkSnapshots,
+  reviewKey,
   type CheckResult,
   type CheckSnapshotsOptions,
   type HostExtras,
@@ -24,14 +27,18 @@ import {
   type Settings,
 } from '../host/index.js';
 import {
+  MARKS_KEY,
   RECORD_KEY,
   SETTINGS_KEY,
+  readReviewMarks,
   readRecord,
   readSettings,
   recorded,
   saveEntries,
   type HighlightRecord,
 } from './document-settings.js';
+import { eventsSupported, listenToChanges } from './events.js';
+import { exportFindings, removeExport } from './export.js';
 import { displayLocale, excelApiSupported, officeThemeKind } from './office.js';
 import { overlaysIn, planHighlights, queueDiscovery, queueHighlight } from './overlay.js';
 import { DEFAULT_LIMITS, readSheets, type ReadLimits, type ReadResult } from './read.js';
@@ -70,20 +77,33 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
         read.sheets.map((s) => s.snapshot),
         { rules: settings.rules, checkSheet: options.checkSheet },
       );
-      const highlighted = await replaceHighlights(context, read, reports, settings);
-
+      const plan = planFor(reports, settings);
       const replaced = [...read.sheets, ...others.map((ws) => ({ id: ws.id, name: ws.name }))];
       const kept = (record?.sheets ?? []).filter((r) => !replaced.some((s) => s.id === r.id || s.name === r.name));
       const added = read.sheets
-        .map((s) => ({ id: s.id, name: s.name, cells: highlighted.get(s.name) ?? 0 }))
+        .map((s) => ({ id: s.id, name: s.name, cells: plan.get(s.name)?.size ?? 0 }))
         .filter((s) => s.cells > 0);
       const next: HighlightRecord = { version: 1, sheets: [...kept, ...added] };
-      if (JSON.stringify(next.sheets) !== JSON.stringify(record?.sheets ?? [])) {
-        // The highlights are in place either way; a failed save only weakens clearing after reopening.
-        await saveEntries({ [RECORD_KEY]: next }).catch(() => {
-          warnings.push('record-not-saved');
+      const same = (a: HighlightRecord['sheets']) => JSON.stringify(a) === JSON.stringify(record?.sheets ?? []);
+
+      // The record goes into the workbook BEFORE the highlights: every sheet that may carry one after
+      // the write sync (the old record's and the new plan's) is listed, so 清除标记 finds them even
+      // when the write fails part-way (a protected sheet refuses its rules after others were added).
+      const during: HighlightRecord = { version: 1, sheets: [...(record?.sheets ?? []), ...added.filter((a) => !recorded(record, a))] };
+      let saved = true;
+      if (!same(during.sheets)) {
+        await saveEntries({ [RECORD_KEY]: during }).catch(() => {
+          saved = false;
         });
       }
+      const highlighted = await replaceHighlights(context, read, plan);
+      // Then the exact record (fewer sheets when some were cleared).
+      if (JSON.stringify(next.sheets) !== JSON.stringify(during.sheets)) {
+        await saveEntries({ [RECORD_KEY]: next }).catch(() => {
+          saved = false;
+        });
+      }
+      if (!saved) warnings.push('record-not-saved');
 
       return {
         reports,
@@ -94,17 +114,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     });
   }
 
+  /** The cells to highlight: the chosen severities, minus findings marked 忽略 / 已复核. */
+  function planFor(reports: SheetReport[], settings: Settings): Map<string, Map<string, Severity>> {
+    const marked = new Set(readReviewMarks().map((m) => m.key));
+    return planHighlights(
+      reports.flatMap((r) => r.findings).filter((f) => !marked.has(reviewKey(f))),
+      settings.highlight,
+    );
+  }
+
   /** One write sync: delete every old 核分 rule found while reading, add the new ones. */
   async function replaceHighlights(
     context: Excel.RequestContext,
     read: ReadResult,
-    reports: SheetReport[],
-    settings: Settings,
+    plan: Map<string, Map<string, Severity>>,
   ): Promise<Map<string, number>> {
-    const plan = planHighlights(
-      reports.flatMap((r) => r.findings),
-      settings.highlight,
-    );
     for (const cf of read.overlays) cf.delete();
     const counts = new Map<string, number>();
     for (const s of read.sheets) {
@@ -122,21 +146,23 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
   return {
     insertTemplate,
     previewWriteBack,
-    applyWriteBack,
+    applyWriteBack: (items, basis) =>
+      applyWriteBack(items, basis, { limits, merges: excelApiSupported('1.13'), checkSheet: options.checkSheet }),
     undoWriteBack,
     // kept in the workbook's settings: no round trip, but the pane awaits it like the rest
     undoDepth: async () => undoDepth(),
     // the pane never overwrites a formula with a suggestion (write-back.ts' overwriteFormula)
     applySuggestion: (finding) => applySuggestion(finding),
-    // TEMPORARY stubs of the issue-12 contract (src/host/extras.ts), implemented in the pane work.
-    loadReviewMarks: async () => [],
-    saveReviewMarks: async () => {
-      throw new HostError('settings-failed', '尚不支持保存复核标记。');
+    // kept in the workbook's settings, validated on load: no round trip
+    loadReviewMarks: async () => readReviewMarks(),
+    saveReviewMarks: async (marks) => {
+      await saveEntries({ [MARKS_KEY]: marks.map((m) => ({ ...m })) });
     },
-    exportFindings: async () => {
-      throw new HostError('write-failed', '尚不支持导出审核意见。');
-    },
-    removeExport: async () => 0,
+    exportFindings,
+    removeExport,
+
+    // Excel events where the API level allows (ExcelApi 1.7); left out on older hosts (./events.ts)
+    ...(eventsSupported() ? { onChange: listenToChanges } : {}),
 
     locale: displayLocale(),
     theme: officeThemeKind(),

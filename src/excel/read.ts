@@ -122,7 +122,7 @@ export async function readSheets(
   context: Excel.RequestContext,
   worksheets: Excel.Worksheet[],
   alsoDiscover: Excel.Worksheet[],
-  opts: ReadLimits & { merges: boolean },
+  opts: ReadLimits & { merges: boolean; discover?: boolean },
 ): Promise<ReadResult> {
   const cols = opts.windowColumns;
   const rows = Math.max(1, Math.floor(opts.budgetCells / Math.max(1, worksheets.length) / cols));
@@ -136,7 +136,7 @@ export async function readSheets(
     window.load(`rowIndex,columnIndex,rowCount,columnCount,${CELL_PROPS}`);
     const merged = opts.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
-    return { ws, used, window, merged, cfs: queueDiscovery(ws) };
+    return { ws, used, window, merged, cfs: opts.discover === false ? null : queueDiscovery(ws) };
   });
   const extra = alsoDiscover.map(queueDiscovery);
   await syncOr(context, 'read-failed', READ_FAILED);
@@ -184,6 +184,6 @@ export async function readSheets(
         merges: p.merged && !p.merged.isNullObject ? parseAreas(p.merged.address) : [],
       },
     })),
-    overlays: [...pending.map((p) => p.cfs), ...extra].flatMap(overlaysIn),
+    overlays: [...pending.flatMap((p) => (p.cfs ? [p.cfs] : [])), ...extra].flatMap(overlaysIn),
   };
 }

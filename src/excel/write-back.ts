@@ -6,7 +6,10 @@
  *
  * Round trips:
  * - preview: none (it is computed from the last check's reports);
- * - apply / 采用建议值: 1 sync — each cell's formula, value and number format are loaded in the same
+ * - apply (写回合计): 2 syncs — read the items' sheets again and check them (stale: stop here,
+ *   nothing written), then write; the undo record is saved between the two. A write failing
+ *   part-way costs a third sync that puts every target back;
+ * - 采用建议值: 1 sync — each cell's formula, value and number format are loaded in the same
  *   batch, before the write, so the undo record holds exactly what was there. Only if a cell turned
  *   out to hold a formula nobody allowed to overwrite (the sheet changed since the check) is a second
  *   sync spent putting that formula straight back;
@@ -14,7 +17,10 @@
  *   back the old formulas, values and number formats.
  */
 import {
+  changedSince,
+  isRulePackName,
   parseA1,
+  planTickedWriteBack,
   parseUndoStack,
   planWriteBack,
   pushUndo,
@@ -27,20 +33,26 @@ import {
   type Finding,
   type PlannedWrite,
   type SheetReport,
+  type SheetSnapshot,
   type UndoCell,
   type UndoRecord,
 } from '../core/index.js';
-import { HostError, type UndoOutcome, type WriteOutcome } from '../host/index.js';
+import { HostError, checkSnapshots, type CellRef, type CheckSnapshotsOptions, type UndoOutcome, type WriteOutcome } from '../host/index.js';
 import { saveEntries } from './document-settings.js';
+import { excelApiSupported } from './office.js';
+import { DEFAULT_LIMITS, readSheets, type ReadLimits, type ReadResult } from './read.js';
 import { syncOr } from './sync.js';
 
 export type { UndoOutcome, WriteOutcome };
 
 export const UNDO_KEY = 'hefen.writeBackUndo';
 
-/** The cells 写回合计 would change, from the last check's reports; no round trip. */
-export function previewWriteBack(reports: readonly SheetReport[]): PlannedWrite[] {
-  return planWriteBack(reports);
+/**
+ * The cells 写回合计 would change, from the last check's reports; no round trip. With `ticked`,
+ * the values are what the sheet holds after writing exactly those cells (src/core/writeback-plan.ts).
+ */
+export function previewWriteBack(reports: readonly SheetReport[], ticked?: ReadonlySet<string>): PlannedWrite[] {
+  return ticked ? planTickedWriteBack(reports, ticked) : planWriteBack(reports);
 }
 
 function readStack(): UndoRecord[] {
@@ -172,22 +184,145 @@ function newId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Where the verifying read gets its limits from (the host's, so it reads the sheet as the check did). */
+export interface VerifyOptions {
+  limits?: ReadLimits;
+  /** Read merged areas (ExcelApi 1.13), as the check did; defaults to what Excel supports. */
+  merges?: boolean;
+  /** The scoring engine, as in the check (tests substitute their own). */
+  checkSheet?: CheckSnapshotsOptions['checkSheet'];
+}
+
+/** What a cell of a snapshot holds (outside the snapshot: empty, General). */
+function stateInSnapshot(s: SheetSnapshot, a1: string): CellState {
+  const { row, col } = parseA1(a1);
+  const r = row - s.top;
+  const c = col - s.left;
+  const inside = r >= 0 && c >= 0 && r < s.values.length && c < (s.values[r]?.length ?? 0);
+  const formula = inside ? (s.formulas?.[r]?.[c] ?? null) : null;
+  const v = inside ? s.values[r][c] : '';
+  return {
+    formula: formula ?? null,
+    value: formula !== null || v === '' || v === null || v === undefined ? null : (v as string | number | boolean),
+    numberFormat: (inside ? s.numberFormat?.[r]?.[c] : '') || 'General',
+  };
+}
+
 /**
- * Write the ticked items (`overwrite: true`) in one sync. A cell holding a formula is written only
- * when its item says so and the preview showed the formula (`formula` set); any other formula is
- * left exactly as it was.
+ * 写回合计: write the ticked items (`overwrite: true`), never from a stale check.
+ *
+ * Sync 1 reads the items' sheets again, as the check does (plus a chunk per further part of a big
+ * sheet); the core checks them; when any target cell or any input of its form (scores, weights,
+ * targets, actuals, budget and executed amounts, the execution score, aggregates) differs from
+ * `basis`, or the values the same ticks would write differ, nothing is written: status 'stale',
+ * with the new check and the cells that changed. Otherwise the undo record is saved first (the
+ * workbook's settings), then sync 2 writes. If that sync fails part-way (a sheet renamed, deleted
+ * or protected meanwhile), sync 3 puts back every target cell by sheet id and the undo record is
+ * taken off again: the workbook is as before and the error says so.
+ *
+ * A formula is written over only when its item says so and the preview showed it (`formula` set).
  */
-export async function applyWriteBack(items: readonly PlannedWrite[]): Promise<WriteOutcome> {
-  const writes: Write[] = items
-    .filter((i) => i.overwrite)
-    .map((i) => ({
-      sheet: i.sheet,
-      cell: i.cell,
-      value: i.value,
-      numberFormat: i.numberFormat,
-      formulaAllowed: i.formula !== null,
-    }));
-  return write(writes, 'totals');
+export async function applyWriteBack(
+  items: readonly PlannedWrite[],
+  basis: readonly SheetReport[],
+  options: VerifyOptions = {},
+): Promise<WriteOutcome> {
+  const ticked = items.filter((i) => i.overwrite);
+  if (ticked.length === 0) return { status: 'written', written: [], unchanged: [], skipped: [], undoDepth: undoDepth() };
+  const sheetNames = [...new Set(ticked.map((i) => i.sheet))];
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const merges = options.merges ?? excelApiSupported('1.13');
+
+  return Excel.run(async (context) => {
+    const worksheets = sheetNames.map((n) => context.workbook.worksheets.getItem(n));
+    let read: ReadResult;
+    try {
+      read = await readSheets(context, worksheets, [], { ...limits, merges, discover: false });
+    } catch (e) {
+      throw new HostError('write-failed', `写回前无法重新读取工作表（${sheetNames.join('、')}）：工作表可能已改名或被删除。请重新检查后再写回。未做任何更改。`, { cause: e });
+    }
+    const fresh = sheetNames.flatMap((name, i) => {
+      const rules = basis.find((r) => r.sheet === name)?.forms[0]?.rules;
+      return checkSnapshots([read.sheets[i].snapshot], {
+        ...(rules && isRulePackName(rules) ? { rules } : {}),
+        checkSheet: options.checkSheet,
+      }).reports;
+    });
+
+    // Stale when an input changed, or the same ticks would now write something else.
+    const tickedKeys = new Set(ticked.map((i) => `${i.sheet}!${bareCell(i.cell)}`));
+    const changed = changedSince(basis, fresh, sheetNames);
+    const again = new Map(planTickedWriteBack(fresh, tickedKeys).map((p) => [`${p.sheet}!${p.cell}`, p]));
+    for (const i of ticked) {
+      const now = again.get(`${i.sheet}!${bareCell(i.cell)}`);
+      if (!now || now.value !== i.value || now.formula !== i.formula) {
+        if (!changed.some((c) => c.sheet === i.sheet && c.cell === bareCell(i.cell))) changed.push({ sheet: i.sheet, cell: bareCell(i.cell) });
+      }
+    }
+    if (changed.length) {
+      return { status: 'stale', reports: fresh, changed, written: [], unchanged: [], skipped: [], undoDepth: undoDepth() } satisfies WriteOutcome;
+    }
+
+    const outcome: WriteOutcome = { status: 'written', written: [], unchanged: [], skipped: [], undoDepth: 0 };
+    const cells: UndoCell[] = [];
+    const writes: { i: PlannedWrite; at: CellRef; state: CellState; sheetId: string }[] = [];
+    for (const i of ticked) {
+      const k = sheetNames.indexOf(i.sheet);
+      const at = { sheet: i.sheet, cell: bareCell(i.cell) };
+      const state = stateInSnapshot(read.sheets[k].snapshot, at.cell);
+      if (state.formula !== null && i.formula === null) outcome.skipped.push({ ...at, reason: 'formula' });
+      else if (unchangedBy(state, i)) outcome.unchanged.push(at);
+      else {
+        outcome.written.push(at);
+        cells.push(undoCell(at.sheet, at.cell, state, i));
+        writes.push({ i, at, state, sheetId: read.sheets[k].id });
+      }
+    }
+    const previous = readStack();
+    if (writes.length === 0) return { ...outcome, undoDepth: previous.length };
+
+    // The undo record goes into the workbook before any cell changes.
+    const stack = pushUndo(previous, { version: 1, id: newId(), kind: 'totals', at: new Date().toISOString(), cells });
+    try {
+      await saveEntries({ [UNDO_KEY]: stack });
+    } catch (e) {
+      Office.context.document.settings.set(UNDO_KEY, previous);
+      throw new HostError('settings-failed', '无法把撤销记录保存到工作簿中，因此没有写回，未做任何更改。', { cause: e });
+    }
+
+    for (const { i, at } of writes) {
+      const target = context.workbook.worksheets.getItem(at.sheet).getRange(at.cell);
+      target.values = [[i.value]];
+      if (i.numberFormat !== null) target.numberFormat = [[i.numberFormat]];
+    }
+    try {
+      await context.sync();
+    } catch (cause) {
+      // Some cells may be written: find them (by sheet id, so a renamed sheet is still found) and
+      // put back exactly those, as 撤销写回 would.
+      let restored = true;
+      try {
+        const byId = writes.map((w, k) => ({ ...w, u: cells[k] }));
+        const reads = await readCellsById(context, byId);
+        let queued = 0;
+        for (const { w, range } of reads) {
+          if (!range || !stillAsWritten(stateOf(range), w.u)) continue;
+          queueRestore(range, w.u.before, w.state.numberFormat);
+          queued++;
+        }
+        if (queued) await context.sync();
+      } catch {
+        restored = false;
+      }
+      if (restored) {
+        await saveEntries({ [UNDO_KEY]: previous }).catch(() => Office.context.document.settings.set(UNDO_KEY, previous));
+        throw new HostError('write-failed', '写回失败：工作表在写回时被改名、删除或保护。已恢复写回前的内容，未做任何更改。请重新检查。', { cause });
+      }
+      // The record stays: 撤销写回 puts back whatever was written.
+      throw new HostError('write-failed', '写回失败，且未能自动恢复全部单元格。请点击“撤销写回”恢复已写入的单元格。', { cause });
+    }
+    return { ...outcome, undoDepth: stack.length };
+  });
 }
 
 export class NoSuggestionError extends HostError {
@@ -244,6 +379,33 @@ export async function undoWriteBack(): Promise<UndoOutcome> {
     throw new HostError('settings-failed', `已撤销写回（${outcome.restored.length} 个单元格），但无法更新工作簿中的撤销记录。`, { cause: e });
   }
   return { ...outcome, undoDepth: next.length };
+}
+
+/**
+ * Load cells by their sheet's id (one sync; two more when a sheet was deleted meanwhile: list the
+ * sheets, load the cells of those that remain).
+ */
+async function readCellsById<W extends { at: CellRef; sheetId: string }>(
+  context: Excel.RequestContext,
+  cells: W[],
+): Promise<{ w: W; range: Excel.Range | null }[]> {
+  const load = (keep: (id: string) => boolean) =>
+    cells.map((w) => ({
+      w,
+      range: keep(w.sheetId) ? context.workbook.worksheets.getItem(w.sheetId).getRange(w.at.cell).load('formulas,values,numberFormat') : null,
+    }));
+  const first = load(() => true);
+  try {
+    await context.sync();
+    return first;
+  } catch {
+    const sheets = context.workbook.worksheets.load('items/id');
+    await context.sync();
+    const ids = new Set(sheets.items.map((ws) => ws.id));
+    const second = load((id) => ids.has(id));
+    await context.sync();
+    return second;
+  }
 }
 
 /**

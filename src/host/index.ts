@@ -5,3 +5,4 @@
 export * from './host.js';
 export * from './extras.js';
 export * from './check.js';
+export * from './export-rows.js';

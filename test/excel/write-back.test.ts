@@ -26,6 +26,10 @@ async function check() {
 }
 
 const sheet = () => fake.workbook.sheets[0];
+async function writeBackAll() {
+  const reports = await check();
+  return applyWriteBack(previewWriteBack(reports), reports);
+}
 /** Every cell except the given ones, for "nothing else changed". */
 const others = (s: FakeSheet, except: string[]) => Object.fromEntries(Object.entries(s.cells).filter(([a]) => !except.includes(a)));
 
@@ -45,10 +49,12 @@ describe('写回合计 on seed 002', () => {
 
   it('writes in one sync, only those cells, records an exact undo entry, and the re-check is clean', async () => {
     const before = clone(sheet().cells);
-    const plan = previewWriteBack(await check());
+    const reports = await check();
+    const plan = previewWriteBack(reports);
     fake.reset();
-    const out = await applyWriteBack(plan);
-    expect(fake.syncCount).toBe(1);
+    const out = await applyWriteBack(plan, reports);
+    expect(fake.syncCount).toBe(2); // read the sheet again and check it; write
+    expect(out.status).toBe('written');
     expect(out).toMatchObject({ written: [{ sheet: 'Sheet1', cell: 'H5' }, { sheet: 'Sheet1', cell: 'G27' }], unchanged: [], skipped: [], undoDepth: 1 });
     expect(sheet().cells.H5.value).toBe(4.66);
     expect(sheet().cells.G27.value).toBe(92.16);
@@ -70,25 +76,27 @@ describe('写回合计 on seed 002', () => {
     expect(previewWriteBack(again)).toEqual([]);
   });
 
-  it('writing twice changes nothing the second time and adds no undo entry', async () => {
-    const plan = previewWriteBack(await check());
-    await applyWriteBack(plan);
+  it('writing the same preview twice is refused the second time (stale) and adds no undo entry', async () => {
+    const reports = await check();
+    const plan = previewWriteBack(reports);
+    await applyWriteBack(plan, reports);
     const after = clone(sheet().cells);
     fake.reset();
-    const second = await applyWriteBack(plan);
-    expect(second).toMatchObject({ written: [], skipped: [], undoDepth: 1 });
-    expect(second.unchanged.map((c) => c.cell)).toEqual(['H5', 'G27']);
+    const second = await applyWriteBack(plan, reports);
+    expect(second).toMatchObject({ status: 'stale', written: [], skipped: [], undoDepth: 1 });
+    expect(second.changed).toEqual(expect.arrayContaining([{ sheet: 'Sheet1', cell: 'H5' }, { sheet: 'Sheet1', cell: 'G27' }]));
+    expect(previewWriteBack(second.reports!)).toEqual([]);
     expect(sheet().cells).toEqual(after);
     expect(fake.syncCount).toBe(1);
     // nothing ticked, nothing to do: no round trip at all
     fake.reset();
-    expect(await applyWriteBack(plan.map((p) => ({ ...p, overwrite: false })))).toMatchObject({ written: [] });
+    expect(await applyWriteBack(plan.map((p) => ({ ...p, overwrite: false })), reports)).toMatchObject({ written: [] });
     expect(fake.syncCount).toBe(0);
   });
 
   it('撤销写回 restores the previous values exactly, in two syncs (read, write)', async () => {
     const before = clone(sheet().cells);
-    await applyWriteBack(previewWriteBack(await check()));
+    await writeBackAll();
     fake.reset();
     const out = await undoWriteBack();
     expect(fake.syncCount).toBe(2);
@@ -102,7 +110,7 @@ describe('写回合计 on seed 002', () => {
 
   it('撤销写回 still works after the workbook was closed and reopened', async () => {
     const before = clone(sheet().cells);
-    await applyWriteBack(previewWriteBack(await check()));
+    await writeBackAll();
     const saved = fake.savedCopy();
     await open(saved);
     expect(undoDepth()).toBe(1);
@@ -111,7 +119,7 @@ describe('写回合计 on seed 002', () => {
   });
 
   it('leaves a cell alone that was edited by hand after the write', async () => {
-    await applyWriteBack(previewWriteBack(await check()));
+    await writeBackAll();
     sheet().cells.G27 = { value: 90 };
     const out = await undoWriteBack();
     expect(out.restored).toEqual([{ sheet: 'Sheet1', cell: 'H5' }]);
@@ -125,12 +133,15 @@ describe('no write without its undo record', () => {
   it('when the record cannot be saved, the cells are put back and the failure reported', async () => {
     await open(fakeWorkbook([seed002Sheet((c) => (c.F5 = { value: '80%', numberFormat: '@' }))]), { failSettingsSave: true });
     const before = clone(sheet().cells);
-    const plan = previewWriteBack(await check());
+    const reports = await check();
+    const plan = previewWriteBack(reports);
     expect(plan.map((p) => p.cell)).toEqual(['F5', 'H5', 'G27']);
-    const err = await applyWriteBack(plan).catch((e: unknown) => e);
+    fake.reset();
+    const err = await applyWriteBack(plan, reports).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).code).toBe('settings-failed');
-    expect((err as HostError).message).toMatch(/已恢复写回前的内容/);
+    expect((err as HostError).message).toMatch(/没有写回/);
+    expect(fake.syncCount).toBe(1); // the record is saved before the write sync, which never happens
     expect(sheet().cells).toEqual(before);
     expect(undoDepth()).toBe(0);
   });
@@ -143,17 +154,19 @@ describe('formulas are never overwritten silently', () => {
   });
 
   it('lists a formula cell unticked; applying the preview leaves it as it is', async () => {
-    const plan = previewWriteBack(await check());
+    const reports = await check();
+    const plan = previewWriteBack(reports);
     expect(plan.find((p) => p.cell === 'G27')).toMatchObject({ formula: TOTAL, overwrite: false, display: '92.16' });
-    const out = await applyWriteBack(plan);
+    const out = await applyWriteBack(plan, reports);
     expect(out.written.map((c) => c.cell)).toEqual(['H5']);
     // the formula stays; Excel recalculates it with the new H5: 87.5 + 4.66
     expect(sheet().cells.G27).toEqual({ value: 92.16, formula: TOTAL });
   });
 
   it('writes over it only when ticked, and 撤销写回 puts the formula back', async () => {
-    const plan = previewWriteBack(await check()).map((p) => ({ ...p, overwrite: true }));
-    await applyWriteBack(plan);
+    const reports = await check();
+    const plan = previewWriteBack(reports).map((p) => ({ ...p, overwrite: true }));
+    await applyWriteBack(plan, reports);
     expect(sheet().cells.G27).toEqual({ value: 92.16 });
     const stack = fake.workbook.settings[UNDO_KEY] as { cells: { cell: string; before: unknown }[] }[];
     expect(stack[0].cells.find((c) => c.cell === 'G27')!.before).toEqual({ formula: TOTAL });
@@ -162,17 +175,19 @@ describe('formulas are never overwritten silently', () => {
     expect(sheet().cells.G27).toEqual({ value: 94.5, formula: TOTAL });
   });
 
-  it('a cell that turned into a formula after the check is restored at once and reported', async () => {
+  it('a cell that turned into a formula after the check makes the preview stale: nothing written', async () => {
     await open(fakeWorkbook([seed002Sheet()]));
-    const plan = previewWriteBack(await check());
+    const reports = await check();
+    const plan = previewWriteBack(reports);
     sheet().cells.H5 = { value: 7, formula: '=G5' };
+    const before = clone(sheet().cells);
     fake.reset();
-    const out = await applyWriteBack(plan);
-    expect(out.skipped).toEqual([{ sheet: 'Sheet1', cell: 'H5', reason: 'formula' }]);
-    expect(sheet().cells.H5).toMatchObject({ formula: '=G5' });
-    expect(fake.syncCount).toBe(2);
-    const stack = fake.workbook.settings[UNDO_KEY] as { cells: { cell: string }[] }[];
-    expect(stack[0].cells.map((c) => c.cell)).toEqual(['G27']);
+    const out = await applyWriteBack(plan, reports);
+    expect(out).toMatchObject({ status: 'stale', written: [], undoDepth: 0 });
+    expect(out.changed).toContainEqual({ sheet: 'Sheet1', cell: 'H5' });
+    expect(sheet().cells).toEqual(before);
+    expect(fake.syncCount).toBe(1);
+    expect(previewWriteBack(out.reports!).find((p) => p.cell === 'H5')).toMatchObject({ formula: '=G5', overwrite: false });
   });
 });
 
@@ -180,10 +195,11 @@ describe('execution rate: value and number format', () => {
   it('writes 66.55% with a percent format and undo restores the old value and format', async () => {
     // The rate typed as text “80%”: a write makes it a number; undo puts the text back.
     await open(fakeWorkbook([seed002Sheet((c) => (c.F5 = { value: '80%' }))]));
-    const plan = previewWriteBack(await check());
+    const reports = await check();
+    const plan = previewWriteBack(reports);
     const rate = plan.find((p) => p.role === 'execution-rate')!;
     expect(rate).toMatchObject({ cell: 'F5', displayOld: '80%', display: '66.55%', value: 0.6655, numberFormat: '0.00%', overwrite: true });
-    await applyWriteBack([rate]);
+    await applyWriteBack([rate], reports);
     expect(sheet().cells.F5).toMatchObject({ value: 0.6655, numberFormat: '0.00%', text: '66.55%' });
     const stack = fake.workbook.settings[UNDO_KEY] as { cells: unknown[] }[];
     expect(stack[0].cells).toEqual([
@@ -211,7 +227,7 @@ describe('采用建议值', () => {
     expect(again[0].findings.some((x) => x.cell === 'G16' && x.code === 'score-mismatch')).toBe(false);
     const totals = previewWriteBack(again);
     expect(totals.map((p) => `${p.cell} ${p.displayOld}→${p.display}`)).toEqual(['H5 7→4.66', 'G27 94.5→92.16']);
-    await applyWriteBack(totals);
+    await applyWriteBack(totals, again);
     expect(undoDepth()).toBe(2);
 
     await undoWriteBack(); // the totals

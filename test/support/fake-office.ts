@@ -164,9 +164,14 @@ export interface FakeOffice {
   renameSheet(oldName: string, newName: string): void;
   /** The user deletes a sheet (with its conditional formats); the next visible sheet becomes active. */
   deleteSheet(name: string): void;
+  /** The user clicks another sheet's tab: it becomes active and onActivated is raised. */
+  activate(name: string): void;
+  /** How many event handlers are registered. */
+  readonly handlerCount: number;
   /**
    * The user types into a cell: "=…" is a formula, other text is read as typed ("12", "80%"),
    * null empties it; formulas reading it recalculate. Refused on a locked cell of a protected sheet.
+   * Raises onChanged (address, changeType 'RangeEdited', source 'Local').
    */
   editCell(sheet: string, a1: string, input: FakeValue): void;
   /** What a fresh open of the saved file would see: the sheets plus the persisted settings. */
@@ -538,6 +543,50 @@ interface State {
   nextCfId: number;
   /** Values formulas showed last, by sheet, cell and formula text: for formulas the fake cannot calculate. */
   shown: Map<string, FakeValue>;
+  /** Registered event handlers (onChanged, onActivated), per collection or per sheet id. */
+  handlers: FakeHandler[];
+}
+
+interface FakeHandler {
+  event: 'changed' | 'activated';
+  /** null: the worksheet collection (every sheet). */
+  sheetId: string | null;
+  fn: (args: Record<string, unknown>) => unknown;
+}
+
+/** Raise an event as Office does: asynchronously, after the user's action. */
+function raise(st: State, event: FakeHandler['event'], sheetId: string, args: Record<string, unknown>): void {
+  for (const h of st.handlers) {
+    if (h.event !== event || (h.sheetId !== null && h.sheetId !== sheetId)) continue;
+    setTimeout(() => void h.fn({ ...args, worksheetId: sheetId }));
+  }
+}
+
+/**
+ * `onChanged` / `onActivated` (ExcelApi 1.7; the collection's onChanged 1.9): `add` is queued like
+ * any command and fails the sync on an older host; `remove()` too. The result's `context` is the
+ * context it was added in, as Office's EventHandlerResult.
+ */
+function eventHandlers(ctx: Ctx, event: FakeHandler['event'], sheetId: () => string | null, api: string) {
+  return {
+    add(fn: FakeHandler['fn']) {
+      const h: FakeHandler = { event, sheetId: null, fn };
+      ctx.st.log.push({ kind: 'call', object: 'EventHandlers', method: `on${event}.add`, args: [] });
+      ctx.enqueue(() => {
+        ctx.requireApi(api, `on${event}`);
+        h.sheetId = sheetId();
+        ctx.st.handlers.push(h);
+      });
+      return {
+        context: ctx,
+        remove() {
+          ctx.enqueue(() => {
+            ctx.st.handlers = ctx.st.handlers.filter((x) => x !== h);
+          });
+        },
+      };
+    },
+  };
 }
 
 class Ctx {
@@ -776,6 +825,12 @@ class WorksheetCollectionProxy extends Coll<FakeWorkbook, WorksheetProxy> {
     const wb = this.target();
     return wb.sheets.find((s) => s.id === key) ?? wb.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase()) ?? null;
   }
+  get onChanged() {
+    return eventHandlers(this.ctx, 'changed', () => null, '1.9');
+  }
+  get onActivated() {
+    return eventHandlers(this.ctx, 'activated', () => null, '1.7');
+  }
   getActiveWorksheet(): WorksheetProxy {
     this.call('getActiveWorksheet', []);
     return new WorksheetProxy(this.ctx, () => {
@@ -841,6 +896,12 @@ class WorksheetProxy extends Obj<FakeSheet> {
   }
   get position(): number {
     return this.prop('position');
+  }
+  get onChanged() {
+    return eventHandlers(this.ctx, 'changed', () => this.target().id, '1.7');
+  }
+  get onActivated() {
+    return eventHandlers(this.ctx, 'activated', () => this.target().id, '1.7');
   }
 
   /** ExcelApi 1.2: `protection.protected` (read only here: an add-in has no business unprotecting). */
@@ -1429,6 +1490,7 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
     beforeSync: null,
     nextCfId: 0,
     shown: new Map(),
+    handlers: [],
   };
   let inMemory: Record<string, unknown> = clone(workbook.settings);
 
@@ -1476,8 +1538,10 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
   };
 
   const excel = {
-    async run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
-      const ctx = new Ctx(st);
+    async run<T>(a: ((context: Ctx) => Promise<T>) | Ctx | { context?: Ctx }, b?: (context: Ctx) => Promise<T>): Promise<T> {
+      const batch = (typeof a === 'function' ? a : b) as (context: Ctx) => Promise<T>;
+      // Excel.run(context or object, batch) runs in that context (EventHandlerResult.context)
+      const ctx = typeof a === 'function' ? new Ctx(st) : a instanceof Ctx ? a : (a.context ?? new Ctx(st));
       const result = await batch(ctx);
       if (ctx.queue.length) await ctx.sync();
       return result;
@@ -1567,6 +1631,16 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
       else if (typeof input === 'string' && !asText) writeTyped(st, s, at, input);
       else writeConstant(st, s, at, input);
       recalc(s, new Set([at]));
+      raise(st, 'changed', s.id, { type: 'WorksheetChanged', address: at, changeType: 'RangeEdited', source: 'Local' });
+    },
+    activate(name) {
+      const s = sheetNamed(name);
+      if ((s.visibility ?? 'Visible') !== 'Visible') throw new Error(`${name} is hidden`);
+      st.wb.activeSheet = s.name;
+      raise(st, 'activated', s.id, { type: 'WorksheetActivated' });
+    },
+    get handlerCount() {
+      return st.handlers.length;
     },
     savedCopy() {
       return { ...clone(st.wb), selection: null };
