@@ -9,11 +9,11 @@
  * is followed by a fresh check. Edits in the workbook mark the results out of date at once and
  * check again shortly after when they touch a form.
  */
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding, Severity, SheetReport, Suggestion } from '../core/index.js';
 import { PlainButton, PlainSwitch } from './components/Controls.js';
-import { FindingsList, type ListedGroup } from './components/FindingsList.js';
+import { FindingsList, NAV_HEIGHT, type ListedGroup } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
 import { Sections } from './components/Sections.js';
 import { Settings } from './components/Settings.js';
@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
   },
+  // room for the 上一个/下一个 bar pinned to the bottom
+  withNav: { paddingBottom: `${NAV_HEIGHT + 12}px` },
   status: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, minHeight: tokens.lineHeightBase200 },
   plain: { margin: 0 },
   stale: { opacity: 0.55 },
@@ -404,7 +406,7 @@ export function App({ host }: AppProps) {
   return (
     <StringsContext.Provider value={t}>
       {/* color-scheme: native parts (select lists, scroll bars) follow Office's theme too */}
-      <FluentProvider theme={theme} className={styles.root} lang={host.locale} style={{ colorScheme: host.theme === 'dark' ? 'dark' : 'light' }}>
+      <FluentProvider theme={theme} className={mergeClasses(styles.root, section === 'results' && all.length > 0 && styles.withNav)} lang={host.locale} style={{ colorScheme: host.theme === 'dark' ? 'dark' : 'light' }}>
         <Toolbar
           busy={busy !== null}
           wholeWorkbook={settings.wholeWorkbook}

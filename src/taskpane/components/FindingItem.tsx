@@ -24,6 +24,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     font: 'inherit',
     cursor: 'pointer',
+    // scrolled to above the pinned 上一个/下一个 bar
+    scrollMarginBottom: '64px',
+    scrollMarginTop: tokens.spacingVerticalS,
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },

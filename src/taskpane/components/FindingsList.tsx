@@ -16,12 +16,40 @@ import { PlainButton } from './Controls.js';
 import { FindingItem, SeverityTag } from './FindingItem.js';
 import { Count } from './Notice.js';
 
+/** Height of the 上一个/下一个 bar; the pane leaves this much room below its content. */
+export const NAV_HEIGHT = 48;
+
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   navTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  nav: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'nowrap' },
-  // fixed width and after the buttons: a growing count never moves 上一个/下一个
-  position: { minWidth: '7.5em', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
+  // Pinned to the bottom of the pane: selecting a finding scrolls the list, never the buttons, so
+  // a second click in the same spot is the next finding, at any width.
+  nav: {
+    position: 'fixed',
+    left: 0,
+    right: 0,
+    bottom: 0,
+    zIndex: 1,
+    boxSizing: 'border-box',
+    height: `${NAV_HEIGHT}px`,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'nowrap',
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  // after the buttons and of one height: a growing count never moves 上一个/下一个
+  position: {
+    minWidth: '7.5em',
+    height: tokens.lineHeightBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    fontSize: tokens.fontSizeBase200,
+  },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   level1: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   level2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
