@@ -3,23 +3,34 @@
  * soon as it opens: the ribbon's 检查得分 button opens it.
  *
  * Layout: the toolbar (检查得分, 清除标记, settings, 整个工作簿), one status line, then a segmented
- * switch between 检查结果 (summary and findings, with 采用建议值 on score findings — the one place
- * a suggested score is offered), 写回合计 (the totals preview from the last check's reports, write
- * and undo) and 插入空白模板. Anything that writes to the sheet is followed by a fresh check, so
- * findings, highlights and the preview match the sheet; while the pane is busy nothing else writes.
+ * switch between 检查结果 (summary and findings — per form in whole-workbook mode — with
+ * 采用建议值, 忽略 / 已复核 and 导出审核意见), 写回合计 (the preview of exactly the ticked cells,
+ * written only if the sheet still is as checked) and 插入空白模板. Anything that writes to the sheet
+ * is followed by a fresh check. Edits in the workbook mark the results out of date at once and
+ * check again shortly after when they touch a form.
  */
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding, Suggestion } from '../core/index.js';
-import { FindingsList } from './components/FindingsList.js';
+import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, Severity, SheetReport, Suggestion } from '../core/index.js';
+import { PlainButton, PlainSwitch } from './components/Controls.js';
+import { FindingsList, NAV_HEIGHT, type ListedGroup } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
 import { Sections } from './components/Sections.js';
 import { Settings } from './components/Settings.js';
 import { Summary } from './components/Summary.js';
 import { Toolbar } from './components/Toolbar.js';
-import { orderFindings } from './findings.js';
-import { DEFAULT_SETTINGS, type CheckResult, type HostExtras, type Settings as PaneSettings } from '../host/index.js';
+import { orderFindings, SEVERITIES } from './findings.js';
+import {
+  DEFAULT_SETTINGS,
+  reviewKey,
+  type CheckResult,
+  type HostChange,
+  type HostExtras,
+  type ReviewMark,
+  type Settings as PaneSettings,
+} from '../host/index.js';
 import { StringsContext, describeFailure, stringsFor, type PaneAction } from './i18n.js';
+import { formGroups, marksByKey, touchesForm } from './model.js';
 import { TemplatePanel } from './TemplatePanel.js';
 import { paneTheme } from './theme.js';
 import { WriteBackPanel } from './WriteBackPanel.js';
@@ -33,9 +44,28 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
   },
+  // room for the 上一个/下一个 bar pinned to the bottom
+  withNav: { paddingBottom: `${NAV_HEIGHT + 12}px` },
   status: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, minHeight: tokens.lineHeightBase200 },
   plain: { margin: 0 },
+  stale: { opacity: 0.55 },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  small: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
+
+/** How long after the last edit of a form cell the pane checks again. */
+export const RECHECK_DELAY_MS = 800;
+const RECHECK_ON_ACTIVATE = 'hefen.recheckOnActivate';
+
+function storedFlag(key: string, fallback: boolean): boolean {
+  try {
+    const v = globalThis.localStorage?.getItem(key);
+    return v === null || v === undefined ? fallback : v === '1';
+  } catch {
+    return fallback;
+  }
+}
 
 export interface AppProps {
   host: HostExtras;
@@ -49,7 +79,7 @@ interface Problem {
   during: PaneAction;
 }
 
-type Busy = 'check' | 'clear' | 'adopt';
+type Busy = 'check' | 'clear' | 'adopt' | 'export';
 
 export function App({ host }: AppProps) {
   const t = stringsFor(host.locale);
@@ -62,12 +92,37 @@ export function App({ host }: AppProps) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [current, setCurrent] = useState(-1);
+  const [keyboard, setKeyboard] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [section, setSection] = useState<PaneSection>('results');
+  const [stale, setStale] = useState(false);
+  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  const [marks, setMarks] = useState<ReviewMark[]>([]);
+  const [exported, setExported] = useState<string | null>(null);
+  const [recheckOnActivate, setRecheckOnActivate] = useState(() => storedFlag(RECHECK_ON_ACTIVATE, true));
 
-  const findings = useMemo(() => orderFindings(result?.reports.flatMap((r) => r.findings) ?? []), [result]);
+  const markMap = useMemo(() => marksByKey(marks), [marks]);
   const reports = result?.reports;
+  const all = useMemo(() => reports?.flatMap((r) => r.findings) ?? [], [reports]);
+  const forms = useMemo(() => reports?.flatMap((r) => r.forms) ?? [], [reports]);
+  const perForm = settings.wholeWorkbook || forms.length > 1;
+  const groups = useMemo(() => formGroups(reports ?? [], markMap), [reports, markMap]);
+  // The navigation order is the listed order: per form, or the whole check as one list.
+  const { findings, listed } = useMemo(() => {
+    const out: Finding[] = [];
+    const source = perForm ? groups : [{ key: 'all', sheet: '', form: null, verdict: null, findings: orderFindings(all) }];
+    const listed: ListedGroup[] = source.map((group) => ({
+      group,
+      items: group.findings.filter((f) => shown.has(f.severity)).map((finding) => ({ finding, index: out.push(finding) - 1 })),
+    }));
+    return { findings: out, listed };
+  }, [groups, perForm, all, shown]);
   const writes = useMemo(() => (reports ? host.previewWriteBack(reports).length : 0), [host, reports]);
+
+  // Edits that came after the check that is showing, and the check running now.
+  const lastEdit = useRef(0);
+  const checkStarted = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   /** Check with `s`; `before` is put in front of the check's own notice (what led to the check). */
   const runCheck = useCallback(
@@ -75,10 +130,13 @@ export function App({ host }: AppProps) {
       setBusy('check');
       setProblem(null);
       setNotice(before ?? null);
+      checkStarted.current = Date.now();
+      const started = checkStarted.current;
       try {
         const r = await host.check(s);
         setResult(r);
         setCurrent(-1);
+        if (lastEdit.current < started) setStale(false);
         const highlighted = stringsFor(host.locale).highlighted(r.highlighted);
         setNotice(before ? `${before} ${highlighted}` : highlighted);
       } catch (e) {
@@ -90,9 +148,13 @@ export function App({ host }: AppProps) {
     [host],
   );
 
-  // Opening the pane checks at once, with the settings this workbook remembers.
+  // Opening the pane checks at once, with the settings and review marks this workbook remembers.
   useEffect(() => {
     let live = true;
+    host.loadReviewMarks().then(
+      (m) => live && setMarks(m),
+      () => undefined,
+    );
     host.loadSettings().then(
       (s) => {
         if (!live) return;
@@ -103,6 +165,41 @@ export function App({ host }: AppProps) {
     );
     return () => {
       live = false;
+    };
+  }, [host, runCheck]);
+
+  // Live results: the latest values the listener needs, without resubscribing on every render.
+  const latest = useRef({ settings, reports, recheckOnActivate, busy });
+  latest.current = { settings, reports, recheckOnActivate, busy };
+  useEffect(() => {
+    if (!host.onChange) return;
+    const schedule = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        // an edit the running or last check already saw needs no other check
+        if (lastEdit.current < checkStarted.current) return;
+        void runCheck(latest.current.settings);
+      }, RECHECK_DELAY_MS);
+    };
+    const stop = host.onChange((change: HostChange) => {
+      const { settings: s, reports: r = [], recheckOnActivate: onActivate } = latest.current;
+      if (change.kind === 'edit') {
+        lastEdit.current = Date.now();
+        const checked = r.some((x) => x.sheet === change.sheet);
+        if (!checked && !s.wholeWorkbook) return;
+        setStale(true);
+        if (!checked || touchesForm(r, change.sheet, change.address)) schedule();
+      } else if (!s.wholeWorkbook && !(r.length === 1 && r[0].sheet === change.sheet)) {
+        lastEdit.current = Date.now();
+        setStale(true);
+        if (onActivate) schedule();
+      }
+    });
+    return () => {
+      stop();
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
     };
   }, [host, runCheck]);
 
@@ -117,15 +214,16 @@ export function App({ host }: AppProps) {
     await runCheck(next);
   };
 
-  const go = (index: number) => {
+  const go = (index: number, byKeyboard = false) => {
     const f = findings[index];
     if (!f) return;
     setCurrent(index);
+    setKeyboard(byKeyboard);
     host.select(f.sheet, f.cell).catch((e: unknown) => setProblem({ error: e, during: 'select' }));
   };
   const n = findings.length;
-  const prev = () => n && go(current <= 0 ? n - 1 : current - 1);
-  const next = () => n && go(current < 0 || current >= n - 1 ? 0 : current + 1);
+  const prev = (k?: boolean) => n && go(current <= 0 ? n - 1 : current - 1, k);
+  const next = (k?: boolean) => n && go(current < 0 || current >= n - 1 ? 0 : current + 1, k);
 
   const clear = async () => {
     setBusy('clear');
@@ -149,6 +247,12 @@ export function App({ host }: AppProps) {
     let done: string;
     try {
       const o = await host.applySuggestion(f);
+      if (o.status === 'stale') {
+        setBusy(null);
+        if (o.reports) setResult((r) => r && { ...r, reports: o.reports! });
+        setNotice(t.writeBack.stale);
+        return;
+      }
       const where = (result?.reports.length ?? 0) > 1 ? `${f.sheet}!${f.cell}` : f.cell;
       done = o.skipped.length ? t.adoptSkipped(where) : t.adopted(where, s.value);
     } catch (e) {
@@ -159,42 +263,150 @@ export function App({ host }: AppProps) {
     await runCheck(settings, done);
   };
 
-  const formsFound = result?.reports.some((r) => r.forms.length > 0) ?? false;
-  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
-  const status = busy === 'check' ? t.checking : busy === 'clear' ? t.clearing : busy === 'adopt' ? t.adopting : notice;
+  /** 忽略 / 已复核 (status) or take the mark off (null); saved in the workbook at once. */
+  const mark = async (f: Finding, status: ReviewMark['status'] | null, note?: string) => {
+    const key = reviewKey(f);
+    const next = marks.filter((m) => m.key !== key);
+    if (status) next.push({ key, status, ...(note ? { note } : {}), at: new Date().toISOString() });
+    const before = marks;
+    setMarks(next);
+    try {
+      await host.saveReviewMarks(next);
+    } catch (e) {
+      setMarks(before);
+      setProblem({ error: e, during: 'marks' });
+    }
+  };
+
+  const exportNotes = async () => {
+    if (!result) return;
+    setBusy('export');
+    setProblem(null);
+    setNotice(null);
+    try {
+      const { sheet } = await host.exportFindings(result.reports, marks);
+      setExported(sheet);
+      setNotice(t.exported(sheet));
+    } catch (e) {
+      setProblem({ error: e, during: 'export' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const removeExport = async () => {
+    setBusy('export');
+    setProblem(null);
+    try {
+      const removed = await host.removeExport();
+      setExported(null);
+      setNotice(t.removedExport(removed));
+    } catch (e) {
+      setProblem({ error: e, during: 'export' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** A stale write-back: the host checked again; show its reports as the pane's. */
+  const replaceReports = (r: readonly SheetReport[]) => {
+    setResult((old) => ({ highlighted: old?.highlighted ?? 0, sheetsWithoutForm: r.filter((x) => x.forms.length === 0).map((x) => x.sheet), ...(old?.warnings ? { warnings: old.warnings } : {}), reports: [...r] }));
+    setCurrent(-1);
+    setStale(false);
+  };
+
+  const counted = all.filter((f) => !markMap.has(reviewKey(f)));
+  const marked = all.length - counted.length;
+  const formsFound = forms.length > 0;
+  const worst = counted.some((f) => f.severity === 'error') ? 'error' : counted.some((f) => f.severity === 'warning') ? 'warning' : undefined;
+  const status =
+    busy === 'check'
+      ? stale
+        ? t.staleRechecking
+        : t.checking
+      : busy === 'clear'
+        ? t.clearing
+        : busy === 'adopt'
+          ? t.adopting
+          : busy === 'export'
+            ? t.exporting
+            : notice;
+
+  const summaryOf = (form: (typeof forms)[number]) => (
+    <Summary key={`${form.sheet}!${form.range}`} form={form} findings={reports?.find((r) => r.sheet === form.sheet)?.findings ?? []} />
+  );
 
   const results = (
-    <>
-      {result?.reports.map((r) =>
-        r.forms.length === 0 ? (
-          <Notice key={r.sheet} intent="info">
-            {t.noForm(r.sheet)}
-          </Notice>
-        ) : (
-          r.forms.map((form) => <Summary key={`${r.sheet}!${form.range}`} form={form} findings={r.findings} />)
-        ),
-      )}
-      {n > 0 ? (
-        <FindingsList
-          findings={findings}
-          current={current}
-          showSheet={(result?.reports.length ?? 0) > 1}
-          onSelect={go}
-          onPrev={prev}
-          onNext={next}
-          onAdopt={(f, s) => void adopt(f, s)}
-          busy={busy !== null}
-        />
-      ) : formsFound ? (
-        <p className={styles.plain}>{t.noFindings}</p>
+    <div className={styles.results}>
+      {stale ? (
+        <Notice intent="warning">
+          <div className={styles.row}>
+            <span>{t.stale}</span>
+            <PlainButton size="small" disabled={busy !== null} onClick={() => void runCheck(settings)}>
+              {t.recheck}
+            </PlainButton>
+          </div>
+        </Notice>
       ) : null}
-    </>
+      <div className={stale ? styles.stale : undefined} aria-busy={stale || undefined}>
+        <div className={styles.results}>
+          {perForm
+            ? null
+            : result?.reports.map((r) =>
+                r.forms.length === 0 ? (
+                  <Notice key={r.sheet} intent="info">
+                    {t.noForm(r.sheet)}
+                  </Notice>
+                ) : (
+                  r.forms.map(summaryOf)
+                ),
+              )}
+          {all.length > 0 || (perForm && groups.length > 0) ? (
+            <FindingsList
+              findings={findings}
+              all={all}
+              groups={listed}
+              perForm={perForm}
+              forms={forms}
+              summary={summaryOf}
+              current={current}
+              keyboard={keyboard}
+              showSheet={(result?.reports.length ?? 0) > 1}
+              shown={shown}
+              onShown={setShown}
+              marks={markMap}
+              onMark={(f, s, note) => void mark(f, s, note)}
+              onSelect={go}
+              onPrev={prev}
+              onNext={next}
+              onAdopt={(f, s) => void adopt(f, s)}
+              busy={busy !== null}
+            />
+          ) : formsFound ? (
+            <p className={styles.plain}>{t.noFindings}</p>
+          ) : null}
+          {marked > 0 ? <p className={styles.small}>{t.markedCount(marked)}</p> : null}
+          {formsFound ? (
+            <div className={styles.row}>
+              <PlainButton disabled={busy !== null} onClick={() => void exportNotes()}>
+                {t.exportFindings}
+              </PlainButton>
+              {exported ? (
+                <PlainButton appearance="subtle" disabled={busy !== null} onClick={() => void removeExport()}>
+                  {t.removeExport}
+                </PlainButton>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
   );
 
   return (
     <StringsContext.Provider value={t}>
       {/* color-scheme: native parts (select lists, scroll bars) follow Office's theme too */}
-      <FluentProvider theme={theme} className={styles.root} lang={host.locale} style={{ colorScheme: host.theme === 'dark' ? 'dark' : 'light' }}>
+      <FluentProvider theme={theme} className={mergeClasses(styles.root, section === 'results' && all.length > 0 && styles.withNav)} lang={host.locale} style={{ colorScheme: host.theme === 'dark' ? 'dark' : 'light' }}>
         <Toolbar
           busy={busy !== null}
           wholeWorkbook={settings.wholeWorkbook}
@@ -205,7 +417,23 @@ export function App({ host }: AppProps) {
           onToggleSettings={() => setSettingsOpen((o) => !o)}
         />
         {settingsOpen ? (
-          <Settings settings={settings} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
+          <>
+            <Settings settings={settings} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
+            {host.onChange ? (
+              <PlainSwitch
+                label={t.recheckOnActivate}
+                checked={recheckOnActivate}
+                onChange={(on) => {
+                  setRecheckOnActivate(on);
+                  try {
+                    globalThis.localStorage?.setItem(RECHECK_ON_ACTIVATE, on ? '1' : '0');
+                  } catch {
+                    // a pane without storage keeps the choice until it closes
+                  }
+                }}
+              />
+            ) : null}
+          </>
         ) : null}
         <div className={styles.status} aria-live="polite">
           {status}
@@ -224,9 +452,9 @@ export function App({ host }: AppProps) {
             {
               key: 'results',
               label: t.sectionResults,
-              count: n,
+              count: counted.length,
               tone: worst,
-              countLabel: t.withCount(t.sectionResults, n),
+              countLabel: t.withCount(t.sectionResults, counted.length),
               content: results,
             },
             {
@@ -240,6 +468,7 @@ export function App({ host }: AppProps) {
                   reports={result.reports}
                   busy={busy !== null}
                   onChanged={() => void runCheck(settings)}
+                  onReports={replaceReports}
                   onShowFindings={() => setSection('results')}
                 />
               ) : (

@@ -16,7 +16,7 @@ import { suggestionFor, type PlannedWrite, type SheetReport } from '../core/inde
 import { PlainButton, PlainCheckbox } from './components/Controls.js';
 import { Notice } from './components/Notice.js';
 import type { HostExtras } from '../host/index.js';
-import { describeFailure, stringsFor, type PaneAction } from './i18n.js';
+import { describeFailure, stringsFor } from './i18n.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -83,18 +83,21 @@ export interface WriteBackPanelProps {
   busy?: boolean;
   /** Called after anything was written or undone: the pane should check again. */
   onChanged?(): void;
+  /** A stale write-back wrote nothing and the host checked again: these are the sheets as they are now. */
+  onReports?(reports: readonly SheetReport[]): void;
   /** Show 检查结果, where the findings offer 采用建议值. */
   onShowFindings?(): void;
 }
 
-export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChanged, onShowFindings }: WriteBackPanelProps) {
+export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChanged, onReports, onShowFindings }: WriteBackPanelProps) {
   const t = stringsFor(host.locale).writeBack;
   const styles = useStyles();
   const noteId = useId();
-  const preview = useMemo(() => host.previewWriteBack(reports), [host, reports]);
+  // The rows: every cell the last check would change; their default ticks (formula cells unticked).
+  const rows = useMemo(() => host.previewWriteBack(reports), [host, reports]);
   const suggested = useMemo(() => cellsWithSuggestion(reports).length, [reports]);
   const levels = useMemo(() => levelNames(reports), [reports]);
-  const manySheets = new Set(preview.map((p) => p.sheet)).size > 1;
+  const manySheets = new Set(rows.map((p) => p.sheet)).size > 1;
   // The user's ticks; a cell not ticked or unticked by hand keeps the preview's default.
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
   const [running, setRunning] = useState<'apply' | 'undo' | null>(null);
@@ -102,8 +105,12 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
   const [notice, setNotice] = useState<{ intent: Intent; lines: string[] } | null>(null);
   const busy = paneBusy || running !== null;
 
-  useEffect(() => setOverrides({}), [preview]);
+  useEffect(() => setOverrides({}), [rows]);
   const isTicked = (p: PlannedWrite) => overrides[keyOf(p)] ?? p.overwrite;
+  const ticked = useMemo(() => new Set(rows.filter(isTicked).map(keyOf)), [rows, overrides]); // eslint-disable-line react-hooks/exhaustive-deps
+  // What the sheet will hold after writing exactly the ticked cells (untick the execution score
+  // and the total follows the score that stays).
+  const planned = useMemo(() => new Map(host.previewWriteBack(reports, ticked).map((p) => [keyOf(p), p])), [host, reports, ticked]);
   useEffect(() => {
     let live = true;
     host.undoDepth().then(
@@ -115,7 +122,11 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
     };
   }, [host, reports]);
 
-  const count = preview.filter(isTicked).length;
+  const hasForm = reports.some((r) => r.forms.length > 0);
+  const scored = reports.some((r) => r.forms.some((f) => f.indicators.some((i) => i.declared !== null) || f.executionRate.score.declared !== null));
+  // Every row, ticked ones with the value they will hold (unticked ones are left alone by the host).
+  const toWrite = rows.map((p): PlannedWrite => ({ ...(planned.get(keyOf(p)) ?? p), overwrite: ticked.has(keyOf(p)) }));
+  const count = ticked.size;
 
   async function run<T>(kind: 'apply' | 'undo', action: () => Promise<T>, report: (r: T) => { intent: Intent; lines: string[] }) {
     setRunning(kind);
@@ -125,24 +136,35 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
       setNotice(report(r));
       onChanged?.();
     } catch (e) {
-      const during: PaneAction = kind === 'apply' ? 'write-back' : 'undo';
-      setNotice({ intent: 'error', lines: [describeFailure(stringsFor(host.locale), e, during)] });
+      setNotice({ intent: 'error', lines: [describeFailure(stringsFor(host.locale), e, kind === 'apply' ? 'write-back' : 'undo')] });
     } finally {
       setRunning(null);
     }
   }
 
-  const apply = () =>
-    run(
-      'apply',
-      () => host.applyWriteBack(preview.map((p): PlannedWrite => ({ ...p, overwrite: isTicked(p) })), reports),
-      (o) => {
-        setDepth(o.undoDepth);
-        const lines = [t.written(o)];
-        if (o.skipped.length) lines.push(t.skipped(cells(o.skipped, manySheets)));
-        return { intent: o.skipped.length ? 'warning' : 'success', lines };
-      },
-    );
+  const apply = async () => {
+    setRunning('apply');
+    setNotice(null);
+    try {
+      const o = await host.applyWriteBack(toWrite, reports);
+      setDepth(o.undoDepth);
+      if (o.status === 'stale') {
+        // Nothing was written: show the new check and its preview, and let the user confirm again.
+        setNotice({ intent: 'warning', lines: [t.stale] });
+        if (o.reports) onReports?.(o.reports);
+        else onChanged?.();
+        return;
+      }
+      const lines = [t.written(o)];
+      if (o.skipped.length) lines.push(t.skipped(cells(o.skipped, manySheets)));
+      setNotice({ intent: o.skipped.length ? 'warning' : 'success', lines });
+      onChanged?.();
+    } catch (e) {
+      setNotice({ intent: 'error', lines: [describeFailure(stringsFor(host.locale), e, 'write-back')] });
+    } finally {
+      setRunning(null);
+    }
+  };
 
   const undo = () =>
     run('undo', () => host.undoWriteBack(), (o) => {
@@ -165,27 +187,30 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
           )}
         </div>
       )}
-      {preview.length === 0 ? (
-        <p className={styles.text}>{t.none}</p>
+      {rows.length === 0 ? (
+        <p className={styles.text}>{!hasForm ? t.noForm : !scored ? t.notScored : t.none}</p>
       ) : (
         <>
           <p className={mergeClasses(styles.text, styles.small)}>{t.intro}</p>
           <ul className={styles.list}>
-            {preview.map((p, i) => {
-              const k = keyOf(p);
-              const where = manySheets ? k : p.cell;
+            {rows.map((row, i) => {
+              const k = keyOf(row);
+              const where = manySheets ? k : row.cell;
+              const on = ticked.has(k);
+              const p = planned.get(k) ?? row;
+              const to = on ? p.display : t.notWritten;
               return (
                 <li key={k}>
                   <PlainCheckbox
-                    checked={isTicked(p)}
+                    checked={on}
                     disabled={busy}
-                    describedBy={p.formula ? `${noteId}-${i}` : undefined}
-                    onChange={(on) => setOverrides((s) => ({ ...s, [k]: on }))}
-                    label={t.item(where, p.displayOld ?? t.empty, p.display, t.role(p, LEVEL_ROLES.has(p.role) ? (levels.get(k) ?? null) : null))}
+                    describedBy={row.formula ? `${noteId}-${i}` : undefined}
+                    onChange={(v) => setOverrides((s) => ({ ...s, [k]: v }))}
+                    label={t.item(where, row.displayOld ?? t.empty, to, t.role(row, LEVEL_ROLES.has(row.role) ? (levels.get(k) ?? null) : null))}
                   />
-                  {p.formula && (
+                  {row.formula && (
                     <p id={`${noteId}-${i}`} className={mergeClasses(styles.note, styles.small)}>
-                      {t.formula(p.formula)}
+                      {t.formula(row.formula)}
                     </p>
                   )}
                 </li>
@@ -195,7 +220,7 @@ export function WriteBackPanel({ host, reports, busy: paneBusy = false, onChange
         </>
       )}
       <div className={styles.buttons}>
-        <PlainButton appearance="primary" disabled={count === 0 || busy} onClick={apply}>
+        <PlainButton appearance="primary" disabled={count === 0 || busy} onClick={() => void apply()}>
           {running === 'apply' ? t.applying : t.apply(count)}
         </PlainButton>
         <PlainButton disabled={depth === 0 || busy} onClick={undo}>

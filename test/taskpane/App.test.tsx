@@ -22,7 +22,7 @@ function items(): HTMLElement[] {
 
 /** The finding's own button (the first in its item; 采用建议值 may follow). */
 const findingButton = (el: HTMLElement) => within(el).getAllByRole('button')[0];
-const cellOf = (el: HTMLElement) => findingButton(el).querySelector('span > span')?.textContent;
+const cellOf = (el: HTMLElement) => findingButton(el).querySelector('[data-cell]')?.textContent;
 
 describe('task pane, seed 002', () => {
   it('checks the active sheet at once, with the settings this workbook remembers', async () => {
@@ -60,7 +60,7 @@ describe('task pane, seed 002', () => {
 
   it('groups findings by severity, then kind, with counts', async () => {
     await open(fakeHost([seed002Report()]));
-    expect(screen.getByText('发现 4 个问题', { selector: 'span' })).toBeTruthy();
+    expect(screen.getByText('发现 4 个问题', { selector: 'h2' })).toBeTruthy();
     const errors = screen.getByRole('group', { name: '错误 2' });
     const warnings = screen.getByRole('group', { name: '警告 2' });
     expect(errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

@@ -79,7 +79,7 @@ describe('sections below the toolbar', () => {
     const panel = panelOf(tab('写回合计（2）'));
     const boxes = within(panel).getAllByRole('checkbox');
     expect(boxes.map((b) => b.closest('li')!.textContent)).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 92.16（总分）']);
-    expect(host.previewWriteBack).toHaveBeenLastCalledWith((await host.check.mock.results[0].value).reports);
+    expect(host.previewWriteBack).toHaveBeenCalledWith((await host.check.mock.results[0].value).reports);
 
     fireEvent.click(within(panel).getByRole('button', { name: '写回合计（2）' }));
     await waitFor(() => expect(host.check).toHaveBeenCalledTimes(2));

@@ -10,6 +10,7 @@ import {
 } from '../../core/index.js';
 import { percent, severityAt } from '../findings.js';
 import { useStrings } from '../i18n.js';
+import { SEVERITY_MARKS } from '../strings/glossary.js';
 
 const useStyles = makeStyles({
   card: {
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: {},
+  mark: { fontSize: tokens.fontSizeBase200 },
 });
 
 interface FigureProps {
@@ -47,12 +49,14 @@ interface FigureProps {
 /** A labelled figure; a dash where the form has none; coloured when a finding points at its cell. */
 function Figure({ label, value, flag }: FigureProps) {
   const styles = useStyles();
+  const t = useStrings();
   return (
     <span>
       <span className={styles.label}>{label}</span>
       <span className={mergeClasses(styles.value, flag ? styles[flag] : undefined)} data-flag={flag ?? undefined}>
         {value ?? '—'}
       </span>
+      {flag ? <span className={mergeClasses(styles.mark, styles[flag])}>{` ${SEVERITY_MARKS[flag]} ${t.severityOne[flag]}`}</span> : null}
     </span>
   );
 }
@@ -79,6 +83,8 @@ export function Summary({ form, findings }: SummaryProps) {
     const c = parseA1(cell);
     return c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right;
   }
+  // A blank form or template: no grade to speak of yet (the CLI says the same).
+  const scored = form.indicators.some((i) => i.declared !== null) || form.executionRate.score.declared !== null;
   const pack = isRulePackName(form.rules) ? RULE_PACKS[form.rules] : null;
   return (
     <section className={styles.card} aria-label={`${t.formKind[form.kind]} ${form.sheet}`}>
@@ -107,8 +113,14 @@ export function Summary({ form, findings }: SummaryProps) {
         </dd>
         <dt className={styles.term}>{t.grade}</dt>
         <dd className={styles.detail}>
-          <Figure label={t.declared} value={form.grade.declared} flag={flag(form.grade.cell)} />
-          <Figure label={t.recomputed} value={form.grade.computed} />
+          {scored ? (
+            <>
+              <Figure label={t.declared} value={form.grade.declared} flag={flag(form.grade.cell)} />
+              <Figure label={t.recomputed} value={form.grade.computed} />
+            </>
+          ) : (
+            <span>{t.notScored}</span>
+          )}
         </dd>
         <dt className={styles.term}>{t.weightTotal}</dt>
         <dd className={styles.detail}>
@@ -118,6 +130,7 @@ export function Summary({ form, findings }: SummaryProps) {
           >
             {form.weightTotal}
           </span>
+          {weightFlag ? <span className={mergeClasses(styles.mark, styles.error)}>{` ${SEVERITY_MARKS.error} ${t.severityOne.error}`}</span> : null}
         </dd>
         <dt className={styles.term}>{t.rules}</dt>
         <dd className={styles.detail}>{pack ? (t.locale === 'en-US' ? pack.titleEn : pack.title) : form.rules}</dd>
