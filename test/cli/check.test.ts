@@ -7,23 +7,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.js';
 import { seed002, seed004 } from '../fixtures/seeds.js';
 import { variants } from '../fixtures/variants.js';
+import { capture } from './support.js';
 
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      out: { write: (s: string) => (out += s) },
-      err: { write: (s: string) => (err += s) },
-    },
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hefen-cli-'));
 const file = (name: string) => path.join(dir, name);

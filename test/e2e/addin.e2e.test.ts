@@ -37,7 +37,8 @@ const SCREENSHOT = join(root, 'docs', 'taskpane.png');
 const WRITEBACK_SCREENSHOT = join(root, 'docs', 'writeback.png');
 const KiB = 1024;
 /** The pane's script, minified (react-dom alone is ~200 KiB of it). */
-const BUNDLE_BUDGET = 500 * KiB;
+// 512 KiB after issue 12 (per-form sections, review marks, live results, glossary); was 456 KiB.
+const BUNDLE_BUDGET = 560 * KiB;
 
 /**
  * Seed 002 under the national rules, worked out by hand from the form:
@@ -156,7 +157,7 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('the bundle stays under 500 KiB minified', () => {
+  it('the bundle stays under 560 KiB minified', () => {
     expect(built.bundle.bytes).toBeLessThan(BUNDLE_BUDGET);
   });
 
@@ -164,14 +165,16 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
     expect(expected.map((f) => `${f.code}@${f.cell}`).sort()).toEqual([...EXPECTED].sort());
   });
 
-  it('opening the pane (the ribbon button 检查得分) checks the sheet: findings listed, cells highlighted, two syncs', async () => {
+  it('opening the pane (the ribbon button 检查得分) checks the sheet: findings listed, cells highlighted, two syncs for the check and one to listen', async () => {
     expect(await page.evaluate(() => (window as unknown as E2EWindow).__hefenUnsupported)).toBeUndefined();
     for (const f of expected) await page.getByText(f.message).first().waitFor({ state: 'visible', timeout: 15_000 });
     const at = await page.evaluate(() => (window as unknown as { __hefenFindingsAt?: number }).__hefenFindingsAt);
     const syncs = await page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.syncCount);
     console.log(`打开窗格（从开始加载页面算起）到显示全部 ${expected.length} 条问题：${at?.toFixed(0)} 毫秒；这次检查 context.sync() ${syncs} 次`);
     expect(at).toBeGreaterThan(0);
-    expect(syncs).toBe(2); // one to read the sheet, one to add the highlights
+    // one to read the sheet, one to add the highlights, and one to start listening to edits and
+    // sheet activation (Excel events, registered once when the pane opens)
+    expect(syncs).toBe(3);
 
     const now = await fakeWorkbook(page);
     expect(cellsCovered(now).sort()).toEqual([...HIGHLIGHTED].sort());
