@@ -2,6 +2,10 @@
  * The .xlsx/.xlsm fast path: the package's directory, then one scan each over workbook.xml, its
  * relationships, styles.xml (number formats and cellXfs only), sharedStrings.xml and every sheet,
  * keeping only what a snapshot needs.
+ *
+ * Longer than 500 lines on purpose: the five part readers share one scanner loop style and the
+ * cell-level traps (escapes, shared formulas, error and non-finite values, missing `r` attributes)
+ * read best side by side; splitting them would scatter those traps over files.
  */
 import type { CellRange, CellValue } from '../../core/index.js';
 import { MESSAGES, WorkbookReadError, corrupt } from './errors.js';
