@@ -1,7 +1,7 @@
 /**
  * 写回合计 and 采用建议值, decided without any host: which aggregate cells a write-back would
  * change, what it writes there, and the undo record that puts every cell back exactly. The Excel
- * adapter (src/excel/write-back.ts) and the workbook writer (src/xlsx/write-back.ts) both apply these
+ * adapter (src/excel/write-back.ts) and the command line (src/cli/write-totals.ts, through the patch writer) both apply these
  * plans; neither decides anything of its own.
  *
  * Only cells the recogniser identified as aggregates (FormReport.aggregates) are ever planned:
