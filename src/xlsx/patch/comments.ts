@@ -8,7 +8,7 @@
  */
 import { Scanner, Tok } from '../reader/xml.js';
 import { CONTENT_TYPE, REL, REL_TYPE, type PackageEditor } from './parts.js';
-import { escapeAttr, escapeText, PatchError } from './xml-out.js';
+import { applyEdits, escapeAttr, escapeText, PatchError } from './xml-out.js';
 
 export interface CellComment {
   sheet: string;
@@ -237,17 +237,6 @@ function mergeComments(xml: string, part: string, targets: CommentTarget[]): { x
     else edits.push({ at: listClose, end: listClose, text: list });
   }
   return { xml: applyEdits(xml, edits), fresh };
-}
-
-function applyEdits(xml: string, edits: { at: number; end: number; text: string }[]): string {
-  edits.sort((a, b) => a.at - b.at);
-  let out = '';
-  let p = 0;
-  for (const e of edits) {
-    out += xml.slice(p, e.at) + e.text;
-    p = e.end;
-  }
-  return out + xml.slice(p);
 }
 
 /** A note shape: hidden until the cell is pointed at, anchored beside its cell. */

@@ -23,7 +23,7 @@ import { addSheetComments, type CellComment, type CommentTarget } from './commen
 import { addSheet, type NewSheet } from './new-sheet.js';
 import { PackageEditor } from './parts.js';
 import { StyleSheet, setAttr } from './styles.js';
-import { PatchError, escapeAttr, escapeText } from './xml-out.js';
+import { PatchError, applyEdits, escapeAttr, escapeText } from './xml-out.js';
 import { deflatedEntry, writeZip, type OutEntry } from './zip-write.js';
 
 export { PatchError } from './xml-out.js';
@@ -343,15 +343,8 @@ function patchSheet(
       edits.push({ at: sheetData.openStart, end: sheetData.openEnd, text: `${open}${text}</${prefix}sheetData>` });
     }
   }
-  // Apply from the end so offsets stay valid; inserts at one offset keep their column order.
-  edits.sort((a, b) => a.at - b.at);
-  let out = '';
-  let p = 0;
-  for (const e of edits) {
-    out += xml.slice(p, e.at) + e.text;
-    p = e.end;
-  }
-  return out + xml.slice(p);
+  // inserts at one offset keep their column order
+  return applyEdits(xml, edits);
 }
 
 function cellXml(t: Target, cell: CellParts, styles: StyleSheet | null, sheet: string, onFormulaRemoved: (ref: string) => void): string {

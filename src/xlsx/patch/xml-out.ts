@@ -23,3 +23,18 @@ export function escapeText(s: string): string {
     .replace(/\r/g, '_x000D_')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
+
+/**
+ * Replace the spans [at, end) of `xml` with their texts. Offsets refer to the original text; edits
+ * at one offset keep the order they were given in (the sort is stable).
+ */
+export function applyEdits(xml: string, edits: { at: number; end: number; text: string }[]): string {
+  edits.sort((a, b) => a.at - b.at);
+  let out = '';
+  let p = 0;
+  for (const e of edits) {
+    out += xml.slice(p, e.at) + e.text;
+    p = e.end;
+  }
+  return out + xml.slice(p);
+}
