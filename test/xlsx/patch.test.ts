@@ -59,7 +59,8 @@ describe('patchWorkbook', () => {
       const same = Buffer.compare(original.subarray(e.dataOffset, e.dataOffset + e.compressedSize), patched.subarray(f.dataOffset, f.dataOffset + f.compressedSize)) === 0;
       if (!same) changed.push(e.name);
     }
-    expect(changed.sort()).toEqual(['xl/calcChain.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    // workbook.xml: fullCalcOnLoad only (test/xlsx/patch-calc.test.ts), as the values feed formulas.
+    expect(changed.sort()).toEqual(['xl/calcChain.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
 
     // Sheet XML: identical once the target cells are taken out of both.
     const before = entryXml(original, 'xl/worksheets/sheet1.xml');

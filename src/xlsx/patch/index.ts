@@ -2,7 +2,8 @@
  * Writes cells into an .xlsx/.xlsm package by patching it: only the target cells' XML in their
  * sheet parts changes; a number format or fill goes through a new cellXfs record appended to
  * styles.xml (a copy of the cell's own, so cells that shared it keep theirs); a formula replaced
- * by a value leaves calcChain.xml too. Every other entry is copied with its compressed bytes as
+ * by a value leaves calcChain.xml too; new values in a workbook with formulas set fullCalcOnLoad in
+ * workbook.xml's calcPr, so dependent formulas are recalculated on open. Every other entry is copied with its compressed bytes as
  * they were. Values go in as numbers or inline strings, so sharedStrings.xml is untouched.
  *
  * Comments (批注) and new worksheets come through `extras`: a comment adds to (or creates) the
@@ -19,6 +20,7 @@ import { openOoxml, readPart, relsPathOf, parseRels, resolveTarget } from '../re
 import { Scanner, Tok } from '../reader/xml.js';
 import { openZip, type ZipEntry, type ZipPackage } from '../reader/zip.js';
 import { WorkbookReadError } from '../reader/errors.js';
+import { hasFormula, withFullCalcOnLoad } from './calc-pr.js';
 import { addSheetComments, type CellComment, type CommentTarget } from './comments.js';
 import { addSheet, type NewSheet } from './new-sheet.js';
 import { PackageEditor } from './parts.js';
@@ -137,6 +139,12 @@ export function patchWorkbook(xlsxBytes: Uint8Array, patches: CellPatch[], extra
     names.push(sheet.name);
   }
   if (styles?.changed) ed.write(pkg.stylesPath!, styles.serialize());
+  // New values leave the formulas that read them with stale cached results: recalculate on open.
+  if (patches.some((p) => p.value !== undefined) && pkg.sheets.some((s) => hasFormula(ed.read(s.path) ?? ''))) {
+    const wb = ed.read(pkg.workbookPath);
+    const next = wb === null ? null : withFullCalcOnLoad(wb, pkg.workbookPath);
+    if (next !== null && next !== wb) ed.write(pkg.workbookPath, next);
+  }
   if (removedFormulas.length) {
     const calcPath = calcChainPath(pkg.workbookPath, readPart(pkg, relsPathOf(pkg.workbookPath)));
     const calc = calcPath ? readPart(pkg, calcPath) : null;
