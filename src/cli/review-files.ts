@@ -78,17 +78,26 @@ export async function collectInputs(paths: string[]): Promise<Collected> {
   return { files, missing, folders };
 }
 
-/** DIR/name.xlsx for each input (an .xls/.et copy becomes .xlsx); clashes get （2）, （3）… */
+/**
+ * DIR/name.ext for each input: an .xlsm keeps .xlsm (its patched copy keeps the macro content type
+ * and vbaProject.bin, and Excel refuses such a package named .xlsx); .xlsx, .xls and .et copies
+ * are .xlsx. Clashes get （2）, （3）…
+ */
 export function annotatedTargets(files: InputFile[], dir: string): string[] {
   const used = new Set<string>();
   return files.map((f) => {
     const parsed = path.parse(f.copyName);
-    const base = path.join(dir, parsed.dir, parsed.name);
-    let target = `${base}.xlsx`;
-    for (let i = 2; used.has(target.toLowerCase()); i++) target = `${base}（${i}）.xlsx`;
+    const target = freeName(path.join(dir, parsed.dir, parsed.name), parsed.ext.toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx', (t) => used.has(t.toLowerCase()));
     used.add(target.toLowerCase());
     return target;
   });
+}
+
+/** base + ext, or base（2）+ ext, … — the first that is not `taken`. */
+export function freeName(base: string, ext: string, taken: (name: string) => boolean): string {
+  let target = `${base}${ext}`;
+  for (let i = 2; taken(target); i++) target = `${base}（${i}）${ext}`;
+  return target;
 }
 
 /** `child` is `parent` or inside it. */

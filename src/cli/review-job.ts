@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { checkSheet, type FormReport, type RulePackName, type SheetReport } from '../core/index.js';
+import { packageExtension, type PackageExtension } from '../xlsx/patch/index.js';
 import { annotateWorkbook } from '../xlsx/review/index.js';
 import { choosePack } from './review-rules.js';
 import { checkSnapshots } from '../host/index.js';
@@ -28,6 +29,8 @@ export interface JobResult {
   packNotes?: Record<string, string>;
   error?: string;
   annotated?: Uint8Array;
+  /** The extension the annotated copy's bytes call for (.xlsm when the input's macros are kept). */
+  annotatedExt?: PackageExtension;
   /** Why the annotated copy could not be made (the review itself stands). */
   annotateError?: string;
 }
@@ -71,6 +74,7 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
   if (job.annotate) {
     try {
       result.annotated = await annotateWorkbook(bytes, reports, read.sheets);
+      result.annotatedExt = packageExtension(result.annotated);
     } catch (e) {
       result.annotateError = e instanceof Error ? e.message : String(e);
     }

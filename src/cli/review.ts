@@ -11,7 +11,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isRulePackName, RULE_PACKS, type Finding, type RulePackName } from '../core/index.js';
 import { buildReviewWorkbook, formItems, summarize, type ReviewedFile } from '../xlsx/review/index.js';
-import { annotatedTargets, collectInputs, isWithin, type InputFile } from './review-files.js';
+import { annotatedTargets, collectInputs, freeName, isWithin, type InputFile } from './review-files.js';
 import { slim, type JobResult, type ReviewJob } from './review-job.js';
 import { defaultJobs, runJobs } from './review-pool.js';
 import { Progress, type ProgressStream } from './review-progress.js';
@@ -169,6 +169,18 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
     }
   }
 
+  // A copy whose bytes need another extension than planned (an .xlsx input that is macro-enabled
+  // inside, or the reverse) is renamed to match, never onto a planned name or, without --force, a file.
+  const taken = new Set(targets.map((t) => t.toLowerCase()));
+  const nameForBytes = (planned: string, ext: string): string => {
+    if (path.extname(planned).toLowerCase() === ext) return planned;
+    const parsed = path.parse(planned);
+    const busy = (n: string) => taken.has(n.toLowerCase()) || (!args.force && existsSync(n)) || inputs.some((f) => f.absolute.toLowerCase() === path.resolve(n).toLowerCase());
+    const name = freeName(path.join(parsed.dir, parsed.name), ext, busy);
+    taken.add(name.toLowerCase());
+    return name;
+  };
+
   const linkBase = outAbs ? path.dirname(outAbs) : process.cwd();
   // A relative URI: '/' separators; %, # and spaces escaped so that the link is not cut short.
   const linkTo = (p: string) =>
@@ -208,7 +220,7 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
     const input: InputFile = inputs[r.index];
     let link = linkTo(input.absolute);
     if (r.annotated) {
-      const target = targets[r.index];
+      const target = nameForBytes(targets[r.index], r.annotatedExt ?? '.xlsx');
       link = linkTo(target);
       writes.push(
         fs

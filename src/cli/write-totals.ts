@@ -5,12 +5,13 @@
  * atomic write. The input is never written unless `--in-place` is given, by whatever path --out
  * names it; an existing --out needs `force`. Legacy input (.xls/.et) is first saved as .xlsx
  * (values, formulas, merges and number formats; fonts, borders and fills are not carried) and the
- * output is always an .xlsx file, which the outcome says.
+ * output is always an .xlsx file, which the outcome says. A macro-enabled input gives an .xlsm
+ * copy: the output's name follows what its bytes are, whatever --out says.
  */
 import path from 'node:path';
 import { parseA1, planWriteBack, type PlannedWrite, type RulePackName, type SheetSnapshot } from '../core/index.js';
 import { checkSnapshots } from '../host/index.js';
-import { patchWorkbook, PatchError, type CellPatch } from '../xlsx/patch/index.js';
+import { packageExtension, patchWorkbook, PatchError, withExtension, type CellPatch, type PackageExtension } from '../xlsx/patch/index.js';
 import { readWorkbook, type WorkbookFormat } from '../xlsx/reader/index.js';
 import { exists, isSameFile, nodeFs, writeFileAtomic, type FileSystem } from './files.js';
 import { legacyToXlsx } from './legacy-to-xlsx.js';
@@ -59,17 +60,17 @@ export interface WriteTotalsOutcome {
   output: string | null;
   /** Legacy input was saved as .xlsx for the write. */
   converted: boolean;
+  /**
+   * The --out name's extension was changed to the one the bytes need (名.xlsx → 名.xlsm for a
+   * macro-enabled input, whose content types and vbaProject.bin the copy keeps; 名.xls → 名.xlsx).
+   */
+  renamed: boolean;
   written: WrittenCell[];
   skipped: SkippedCell[];
   notes: string[];
 }
 
 const LEGACY: ReadonlySet<WorkbookFormat> = new Set(['xls', 'et']);
-
-function withXlsxExtension(p: string): string {
-  const ext = path.extname(p);
-  return ext.toLowerCase() === '.xlsx' ? p : `${ext ? p.slice(0, -ext.length) : p}.xlsx`;
-}
 
 function formulaAt(snapshots: readonly SheetSnapshot[], sheet: string, cell: string): string | null {
   const s = snapshots.find((x) => x.sheet === sheet);
@@ -115,12 +116,15 @@ export function selectWrites(plan: readonly PlannedWrite[], snapshots: readonly 
   return { written, skipped, patches };
 }
 
-/** Where the workbook goes, refusing the input itself (except in place) and, without force, any existing file. */
-async function outputPath(req: WriteTotalsRequest, legacy: boolean, fsys: FileSystem): Promise<string> {
+/**
+ * Where the workbook goes, named with the extension its bytes need (`ext`), refusing the input
+ * itself (except in place) and, without force, any existing file.
+ */
+async function outputPath(req: WriteTotalsRequest, legacy: boolean, ext: PackageExtension, fsys: FileSystem): Promise<string> {
   if (req.inPlace && !legacy) return fsys.realpath(path.resolve(req.input));
   const wanted = req.inPlace ? req.input : req.out;
   if (!wanted) throw new WriteTotalsError('写回合计需要用 --out 指定输出文件（或用 --in-place 直接改写原文件）。');
-  const target = legacy ? withXlsxExtension(wanted) : wanted;
+  const target = withExtension(wanted, ext);
   if (await isSameFile(req.input, target, fsys)) {
     throw new WriteTotalsError(
       target === req.input || path.resolve(target) === path.resolve(req.input)
@@ -140,8 +144,11 @@ export async function writeTotals(req: WriteTotalsRequest): Promise<WriteTotalsO
   const plan = planWriteBack(reports).map((p) => (req.overwriteFormulas && p.formula ? { ...p, overwrite: true } : p));
   const { written, skipped, patches } = selectWrites(plan, read.sheets);
   const legacy = LEGACY.has(read.format);
-  const target = await outputPath(req, legacy, fsys);
-  const outcome: WriteTotalsOutcome = { file: req.input, format: read.format, output: target, converted: legacy, written, skipped, notes: read.notes };
+  // A legacy input is saved as a plain .xlsx; a package keeps its own content types.
+  const ext = legacy ? '.xlsx' : packageExtension(bytes);
+  const target = await outputPath(req, legacy, ext, fsys);
+  const renamed = !(req.inPlace && !legacy) && target !== (req.inPlace ? req.input : req.out);
+  const outcome: WriteTotalsOutcome = { file: req.input, format: read.format, output: target, converted: legacy, renamed, written, skipped, notes: read.notes };
   // In place with nothing to change: the file is not rewritten at all.
   if (req.inPlace && !legacy && patches.length === 0) return { ...outcome, output: null };
 

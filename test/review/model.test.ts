@@ -42,13 +42,13 @@ describe('forms and their findings', () => {
 });
 
 describe('annotated copy names', () => {
-  it('keep the folder structure, turn .xls/.et into .xlsx and number clashes', () => {
+  it('keep the folder structure and .xlsm, turn .xls/.et into .xlsx and number clashes', () => {
     const f = (copyName: string) => ({ display: copyName, absolute: `/in/${copyName}`, copyName });
     expect(annotatedTargets([f('a.xlsx'), f(path.join('市', 'b.et')), f('a.xls'), f('A.xlsm')], '/out')).toEqual([
       '/out/a.xlsx',
       path.join('/out', '市', 'b.xlsx'),
       '/out/a（2）.xlsx',
-      '/out/A（3）.xlsx',
+      '/out/A.xlsm',
     ]);
   });
 });

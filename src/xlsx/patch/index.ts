@@ -30,6 +30,7 @@ import { deflatedEntry, writeZip, type OutEntry } from './zip-write.js';
 
 export { PatchError } from './xml-out.js';
 export { hyperlinkFormula, checkSheetName } from './new-sheet.js';
+export { packageExtension, withExtension, type PackageExtension } from './extension.js';
 export type { CellComment } from './comments.js';
 export type { NewSheet, NewCell, NewCellSpec } from './new-sheet.js';
 
