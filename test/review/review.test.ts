@@ -172,7 +172,8 @@ describe('hefen review: a mixed folder', () => {
       all.map(({ file, x }) => key(file, x.sheet, x.cell, CODE_TITLES[x.code].zh)).sort(),
     );
     const h5 = rows.find((r) => r.values['文件'] === at('a.xlsx') && r.values['单元格'] === 'H5')!;
-    expect(h5.values).toMatchObject({ 是否通过: '否', 填报: '7', 应为: '4.66', 级别: '错误' });
+    // Decimals as numbers (no "number stored as text" flags); words stay text.
+    expect(h5.values).toMatchObject({ 是否通过: '否', 填报: 7, 应为: 4.66, 级别: '错误' });
     expect(String(h5.values['审核内容'])).toContain('4.66');
     expect(String(h5.values['整改建议']).length).toBeGreaterThan(5);
     expect(String(h5.values['审核标准'])).toContain('national');

@@ -24,6 +24,8 @@ const HEADER_FILL = 'FFD9E1F2';
 /** Fastest deflate for ExcelJS writers (the annotated copy of non-OOXML inputs). */
 export const WRITE_OPTIONS = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
 const BAR_COLOUR = 'FF5B9BD5';
+/** Points per line of a row whose text wraps: CJK lines of 11 pt need a little more than the default 15. */
+const WRAPPED_LINE = 16;
 /** Built-in number formats: 0.00 and 0.00%. */
 const NUM_FMT: Record<string, number> = { '0.00': 2, '0.00%': 10 };
 
@@ -36,14 +38,46 @@ const num = (s: string | null | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
+/** Wide in the CJK fonts Excel, WPS and LibreOffice use here: CJK, full-width forms, and the punctuation (…“”≤) they draw full width. */
+const isWide = (c: number) =>
+  c >= 0x1100 && (c <= 0x115f || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6));
+
 /** Display width in Excel's character units: CJK and full-width characters count double. */
 function textWidth(s: string): number {
   let w = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x1100 && ((c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6))) w++;
+    if (isWide(c)) w++;
   }
   return w;
+}
+
+/**
+ * Lines a wrapped cell of `width` characters needs for `text`, measured as drawn rather than as
+ * textWidth's column-fitting upper bound: a CJK glyph of 11 pt is about 2.1 digit widths, a
+ * lower-case letter, space or punctuation mark of Calibri about 0.8; one character of padding.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  const drawn = (line: string) => {
+    let w = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      w += isWide(c) ? 2.1 : (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c > 0x7f ? 1 : 0.8;
+    }
+    return w;
+  };
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(drawn(line) / usable)), 0);
+}
+
+/**
+ * A decimal the core reports as text ("7", "4.66") as a number, so Excel neither flags it as a
+ * number stored as text nor sorts it as one; anything else ("优", "67%", "1.50") stays text.
+ */
+export function numberOrText(s: string | null): string | number | null {
+  if (s === null || !/^-?\d{1,15}(\.\d{1,15})?$/.test(s)) return s;
+  const n = Number(s);
+  return String(n) === s ? n : s;
 }
 
 function cellText(v: Value): string {
@@ -78,21 +112,28 @@ function table(
     count++;
     r.forEach((v, j) => (widths[j] = Math.max(widths[j], textWidth(cellText(v)))));
   }
+  // Every body cell top-aligned, so a row whose text wraps in one column still reads across.
+  const wraps = columns.map((c, j) => widths[j] + 2 > (c.max ?? 40));
   const base: CellStyle[] = columns.map((c, j) => {
-    const s: CellStyle = {};
+    const s: CellStyle = { vertical: 'top' };
     if (c.numFmt) s.numFmt = NUM_FMT[c.numFmt];
-    if (widths[j] + 2 > (c.max ?? 40)) Object.assign(s, { wrap: true, vertical: 'top' });
+    if (wraps[j]) s.wrap = true;
     return s;
   });
+  const colWidths = columns.map((c, j) => Math.max(6, Math.min(c.max ?? 40, widths[j] + 2)));
   const st = out.styles;
   const ws = out.sheet(name, {
-    columns: columns.map((c, j) => ({ width: Math.max(6, Math.min(c.max ?? 40, widths[j] + 2)), style: st.id(base[j]) })),
+    columns: columns.map((_, j) => ({ width: colWidths[j], style: st.id(base[j]) })),
     frozenRows: 1,
     tabSelected: name === '一览',
   });
   const head = st.id({ font: 'bold', fill: HEADER_FILL, borderBottom: true, vertical: 'center' });
   ws.row(columns.map((c) => ({ v: c.header, s: head })));
   for (const r of rows()) {
+    let lines = 1;
+    r.forEach((v, j) => {
+      if (wraps[j] && v !== null) lines = Math.max(lines, wrappedLines(cellText(v), colWidths[j]));
+    });
     ws.row(
       r.map((v, j): Cell => {
         const own = cellStyle?.(r, j);
@@ -100,6 +141,7 @@ function table(
         const s = st.id({ ...base[j], ...(link ? { font: 'link' as const } : {}), ...own });
         return link ? { v: v.text, link: v.hyperlink, s } : { v, s };
       }),
+      lines > 1 ? lines * WRAPPED_LINE : undefined,
     );
   }
   out.endSheet(ws, { autoFilter: count > 0 ? `A1:${columnLetter(columns.length)}${count + 1}` : undefined, dataBars: count > 0 ? bars?.(count) : undefined });
@@ -181,8 +223,8 @@ function findingRow(file: ReviewedFile, x: Finding, pack: string): Value[] {
     x.message,
     // An info finding is a figure the rules could not check: neither passed nor failed.
     x.severity === 'info' ? '待人工核实' : '否',
-    x.declared,
-    x.expected,
+    numberOrText(x.declared),
+    numberOrText(x.expected),
     meta.fix,
     `${x.rule || x.code}（规则包 ${pack}）`,
     SEVERITY_ZH[x.severity],

@@ -109,6 +109,7 @@ export interface DataBar {
   colour: string;
 }
 
+
 /** Text encoded and deflated in pieces of about this many characters. */
 const FLUSH_AT = 1 << 16;
 
@@ -163,9 +164,13 @@ export class SheetWriter {
     return this.rowNo;
   }
 
-  row(cells: Cell[]): void {
+  /**
+   * `height` in points, for rows whose wrapped text needs more than one line: Excel fits such a
+   * row itself, but LibreOffice and WPS keep the stored (default) height and cut the text off.
+   */
+  row(cells: Cell[], height?: number): void {
     const r = ++this.rowNo;
-    let xml = `<row r="${r}">`;
+    let xml = height ? `<row r="${r}" ht="${height}" customHeight="1">` : `<row r="${r}">`;
     cells.forEach((c, j) => {
       if (c.v === null || c.v === '') return;
       const ref = columnLetter(j + 1) + r;
@@ -190,7 +195,8 @@ export class SheetWriter {
     if (tail.autoFilter) xml += `<autoFilter ref="${tail.autoFilter}"/>`;
     (tail.dataBars ?? []).forEach((b, i) => {
       xml +=
-        `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar>` +
+        // minLength/maxLength 0–100: a zero gets no bar (the defaults, 10–90, draw one for it).
+        `<conditionalFormatting sqref="${b.ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar minLength="0" maxLength="100">` +
         `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/><color rgb="${b.colour}"/></dataBar></cfRule></conditionalFormatting>`;
     });
     if (this.links.length) xml += `<hyperlinks>${this.links.join('')}</hyperlinks>`;
