@@ -8,6 +8,7 @@ import { annotatedDownload } from '../../src/web/tasks.js';
 import { seed002 } from '../fixtures/seeds.js';
 import { entryXml, partDiff, withRawFeatures } from '../xlsx/patch-fixture.js';
 import { toXls } from '../xlsx/support.js';
+import { wrappedLines } from '../../src/xlsx/review/workbook.js';
 
 /** Spaces, a quote and Chinese: the HYPERLINK formulas must quote it. */
 const SHEET = "It's 自评 表";
@@ -155,6 +156,21 @@ describe('annotateWorkbook on an .xlsx: a patch, not a rewrite', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  // LibreOffice showed the explanations cut off after one line, and the figures as text.
+  it('wraps the body cells top-aligned, gives long rows their height, and writes decimals as numbers', async () => {
+    const ws = (await exceljs(annotated)).getWorksheet(ANNOTATION_SHEET)!;
+    const h5 = findings.findIndex((x) => x.cell === 'H5' && x.code === 'score-mismatch');
+    const row = ws.getRow(h5 + 2);
+    for (let c = 1; c <= HEADERS.length; c++) expect(row.getCell(c).alignment, `column ${c}`).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect([row.getCell(6).value, row.getCell(7).value]).toEqual([7, 4.66]);
+    expect(ws.getRow(1).getCell(1).alignment?.wrapText).toBeUndefined();
+    const long = findings.findIndex((x) => wrappedLines(x.message, 60) > 1);
+    expect(long).toBeGreaterThanOrEqual(0);
+    expect(ws.getRow(long + 2).height).toBeGreaterThanOrEqual(32);
+    const sheetXml = entryXml(annotated, 'xl/worksheets/sheet3.xml');
+    expect(sheetXml).toMatch(new RegExp(`<row r="${long + 2}" ht="\\d+" customHeight="1">`));
+  });
+
   it('opens in SheetJS, comments included', () => {
     const sj = sheetjsRead(annotated, { type: 'array' });
     expect(sj.SheetNames).toEqual([SHEET, '说明', ANNOTATION_SHEET]);
@@ -214,5 +230,7 @@ describe('the web checker’s annotated download', () => {
     const wb = await exceljs(out);
     expect(wb.worksheets.map((w) => w.name)).toContain(ANNOTATION_SHEET);
     expect(noteOf(wb.getWorksheet(SHEET)!.getCell('H5'))).toContain('应为：4.66');
+    const list = wb.getWorksheet(ANNOTATION_SHEET)!;
+    expect(list.getCell('E2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
   });
 });

@@ -4,6 +4,7 @@ import { strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSheetName, hyperlinkFormula, patchWorkbook, PatchError, type PatchExtras } from '../../src/xlsx/patch/index.js';
 import { readWorkbook } from '../../src/xlsx/reader/index.js';
+import { StyleSheet } from '../../src/xlsx/patch/styles.js';
 import { entryXml, featureRich, partDiff } from './patch-fixture.js';
 import { rawXlsx, worksheetXml } from './support.js';
 
@@ -173,5 +174,17 @@ describe('patchWorkbook with comments and a new sheet', () => {
     expect(hyperlinkFormula('Sheet 1', 'A1', 'A1')).toBe(`HYPERLINK("#'Sheet 1'!A1","A1")`);
     expect(hyperlinkFormula("O'Brien", 'B2', 'say "hi"')).toBe(`HYPERLINK("#'O''Brien'!B2","say ""hi""")`);
     expect(hyperlinkFormula('表"甲"', 'C3', 'C3')).toBe(`HYPERLINK("#'表""甲""'!C3","C3")`);
+  });
+});
+
+describe('StyleSheet.derive with wrap', () => {
+  it('adds a wrapping, top-aligned <alignment> to a copy, or sets it on the copy of one there', () => {
+    const st = new StyleSheet(
+      '<styleSheet><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills><cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="0" fontId="0"><alignment horizontal="center"/></xf></cellXfs></styleSheet>',
+    );
+    expect([st.derive(0, undefined, undefined, undefined, true), st.derive(1, undefined, undefined, undefined, true), st.derive(0, undefined, undefined, undefined, true)]).toEqual([2, 3, 2]);
+    const xfs = /<cellXfs count="4">(.*)<\/cellXfs>/.exec(st.serialize())![1];
+    expect(xfs).toContain('<xf numFmtId="0" fontId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>');
+    expect(xfs).toContain('<xf numFmtId="0" fontId="0" applyAlignment="1"><alignment horizontal="center" wrapText="1" vertical="top"/></xf>');
   });
 });

@@ -17,6 +17,8 @@ export interface NewCellSpec {
   bold?: boolean;
   /** ARGB fill. */
   fill?: string;
+  /** Wraps the text, aligned to the top of the cell (give the row a height in `heights`). */
+  wrap?: boolean;
   /** Makes the cell a HYPERLINK formula to this cell of the workbook; `value` is the link's text. */
   link?: { sheet: string; cell: string };
 }
@@ -28,6 +30,8 @@ export interface NewSheet {
   widths?: number[];
   /** Rows kept in view when scrolling (a frozen header). */
   frozenRows?: number;
+  /** Row heights in points, from row 1; a missing one keeps the default. */
+  heights?: (number | undefined)[];
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -59,10 +63,10 @@ function colName(col: number): string {
 
 function worksheetXml(sheet: NewSheet, styles: StyleSheet | null): string {
   const style = (spec: NewCellSpec): number | null => {
-    if (!spec.bold && !spec.fill && !spec.link) return null;
+    if (!spec.bold && !spec.fill && !spec.link && !spec.wrap) return null;
     if (!styles) throw new PatchError('工作簿没有样式表（styles.xml），无法写入格式');
     const font = spec.link ? { underline: true, color: LINK_COLOR, ...(spec.bold ? { bold: true } : {}) } : spec.bold ? { bold: true } : undefined;
-    return styles.derive(0, undefined, spec.fill, font);
+    return styles.derive(0, undefined, spec.fill, font, !!spec.wrap);
   };
   const rows = sheet.rows.map((row, i) => {
     const cells = row.map((c, j) => {
@@ -79,7 +83,9 @@ function worksheetXml(sheet: NewSheet, styles: StyleSheet | null): string {
       if (typeof v === 'number') return `<c ${attrs}><v>${String(v)}</v></c>`;
       return `<c ${attrs} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
     });
-    return `<row r="${i + 1}">${cells.join('')}</row>`;
+    const h = sheet.heights?.[i];
+    const ht = h !== undefined && Number.isFinite(h) && h > 0 ? ` ht="${Math.min(409, h)}" customHeight="1"` : '';
+    return `<row r="${i + 1}"${ht}>${cells.join('')}</row>`;
   });
   const frozen = sheet.frozenRows ?? 0;
   const pane = frozen > 0 ? `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/>` : '';

@@ -86,9 +86,12 @@ export class StyleSheet {
     if (!this.cols.cellXfs || !this.cols.cellXfs.items.length) throw new PatchError('styles.xml 中没有单元格格式（cellXfs），无法写入格式');
   }
 
-  /** Index of a new cellXfs record: a copy of `base` with the format and/or fill replaced. */
-  derive(base: number, numberFormat: string | undefined, fill: string | undefined, font?: FontPatch): number {
-    const key = `${base}\u0000${numberFormat ?? ''}\u0000${fill ?? ''}\u0000${font ? JSON.stringify(font) : ''}`;
+  /**
+   * Index of a new cellXfs record: a copy of `base` with the format, fill or font replaced, and with
+   * `wrap`, its text wrapped and top-aligned.
+   */
+  derive(base: number, numberFormat: string | undefined, fill: string | undefined, font?: FontPatch, wrap = false): number {
+    const key = `${base}\u0000${numberFormat ?? ''}\u0000${fill ?? ''}\u0000${font ? JSON.stringify(font) : ''}\u0000${wrap}`;
     const done = this.made.get(key);
     if (done !== undefined) return done;
     const xfs = this.cols.cellXfs!;
@@ -107,6 +110,7 @@ export class StyleSheet {
       xf = setAttr(xf, 'fontId', String(this.fontId(from, font)));
       xf = setAttr(xf, 'applyFont', '1');
     }
+    if (wrap) xf = setAttr(wrapped(xf), 'applyAlignment', '1');
     const index = xfs.items.length + this.addedXfs.length;
     this.addedXfs.push(xf);
     this.made.set(key, index);
@@ -210,6 +214,20 @@ export class StyleSheet {
     }
     return out + this.xml.slice(p);
   }
+}
+
+/** An xf record whose <alignment> (its first child in CT_Xf) wraps text and aligns it to the top. */
+function wrapped(xf: string): string {
+  const qname = qnameOf(xf);
+  const p = qname.includes(':') ? qname.slice(0, qname.indexOf(':') + 1) : '';
+  const existing = new RegExp(`<${p}alignment\\b[^>]*?/?>`).exec(xf);
+  if (existing) {
+    const tag = setAttr(setAttr(existing[0], 'wrapText', '1'), 'vertical', 'top');
+    return xf.slice(0, existing.index) + tag + xf.slice(existing.index + existing[0].length);
+  }
+  const alignment = `<${p}alignment vertical="top" wrapText="1"/>`;
+  if (xf.endsWith('/>')) return `${xf.slice(0, -2).trimEnd()}>${alignment}</${qname}>`;
+  return xf.replace(/^<[^>]*>/, (open) => open + alignment);
 }
 
 function qnameOf(tag: string): string {

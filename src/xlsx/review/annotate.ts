@@ -14,10 +14,10 @@
  */
 import ExcelJS from 'exceljs';
 import { parseA1, type CellRange, type Finding, type SheetReport, type SheetSnapshot } from '../../core/index.js';
-import { hyperlinkFormula, patchWorkbook, PatchError, type CellComment, type CellPatch, type NewCell } from '../patch/index.js';
+import { hyperlinkFormula, patchWorkbook, PatchError, type CellComment, type CellPatch, type NewCellSpec } from '../patch/index.js';
 import { readWorkbook } from '../reader/index.js';
 import { reviewMeta } from './meta.js';
-import { WRITE_OPTIONS } from './workbook.js';
+import { numberOrText, WRAPPED_LINE, wrappedLines, WRITE_OPTIONS } from './workbook.js';
 
 export const ANNOTATION_SHEET = '核分审核意见';
 /** The add-in's highlight colours: errors red, warnings amber, info blue. */
@@ -79,25 +79,33 @@ function byShownCell(findings: Finding[], merges: Map<string, CellRange[]>): Map
   return out;
 }
 
-/** The 核分审核意见 sheet's rows: the header, then one per finding. */
-function findingRows(all: Finding[], linkable: (f: Finding) => boolean): NewCell[][] {
-  const rows: NewCell[][] = [HEADERS.map((h) => ({ value: h, bold: true }))];
+/**
+ * The 核分审核意见 sheet: the header, then one row per finding, every body cell wrapped and
+ * top-aligned, each row as high as its longest text needs (LibreOffice and WPS do not fit rows
+ * on open: without a height a long explanation is cut off after its first line).
+ */
+function findingSheet(all: Finding[], linkable: (f: Finding) => boolean): { rows: NewCellSpec[][]; heights: (number | undefined)[] } {
+  const rows: NewCellSpec[][] = [HEADERS.map((h) => ({ value: h, bold: true }))];
+  const heights: (number | undefined)[] = [undefined];
   for (const x of all) {
     const meta = reviewMeta(x.code);
-    rows.push([
-      x.sheet,
-      linkable(x) ? { value: x.cell, link: { sheet: x.sheet, cell: x.cell } } : x.cell,
-      x.path.join(' / '),
-      meta.title,
-      x.message,
-      x.declared,
-      x.expected,
-      meta.fix,
+    const cells: NewCellSpec[] = [
+      { value: x.sheet },
+      linkable(x) ? { value: x.cell, link: { sheet: x.sheet, cell: x.cell } } : { value: x.cell },
+      { value: x.path.join(' / ') },
+      { value: meta.title },
+      { value: x.message },
+      { value: numberOrText(x.declared) },
+      { value: numberOrText(x.expected) },
+      { value: meta.fix },
       { value: SEVERITY_ZH[x.severity], fill: ANNOTATION_FILL[x.severity] },
-    ]);
+    ];
+    const lines = Math.max(...cells.map((c, j) => (c.value === null ? 1 : wrappedLines(String(c.value), WIDTHS[j]))));
+    rows.push(cells.map((c) => ({ ...c, wrap: true })));
+    heights.push(lines > 1 ? lines * WRAPPED_LINE : undefined);
   }
-  if (all.length === 0) rows.push(['未发现问题']);
-  return rows;
+  if (all.length === 0) rows.push([{ value: '未发现问题' }]);
+  return { rows, heights };
 }
 
 const ZIP = [0x50, 0x4b];
@@ -155,7 +163,7 @@ function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byS
   try {
     return patchWorkbook(bytes, fills, {
       comments,
-      sheets: [{ name: ANNOTATION_SHEET, rows: findingRows(all, linkable), widths: WIDTHS, frozenRows: 1 }],
+      sheets: [{ name: ANNOTATION_SHEET, ...findingSheet(all, linkable), widths: WIDTHS, frozenRows: 1 }],
     });
   } catch (e) {
     if (e instanceof PatchError) throw new AnnotateError(`无法生成批注副本：${e.message}`);
@@ -172,10 +180,12 @@ async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType
   }
   const ws = wb.addWorksheet(ANNOTATION_SHEET);
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  findingRows(all, linkable).forEach((row, i) => {
-    row.forEach((spec, j) => {
+  const sheet = findingSheet(all, linkable);
+  sheet.rows.forEach((row, i) => {
+    const h = sheet.heights[i];
+    if (h !== undefined) ws.getRow(i + 1).height = h;
+    row.forEach((v, j) => {
       const c = ws.getCell(i + 1, j + 1);
-      const v = spec !== null && typeof spec === 'object' ? spec : { value: spec };
       // A HYPERLINK formula, not a hyperlink record: ExcelJS's in-document links do not work in WPS.
       if (v.link) {
         c.value = { formula: hyperlinkFormula(v.link.sheet, v.link.cell, String(v.value)), result: String(v.value) } as ExcelJS.CellFormulaValue;
@@ -183,6 +193,7 @@ async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType
       } else if (v.value !== null) c.value = v.value;
       if (v.bold) c.font = { bold: true };
       if (v.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: v.fill } };
+      if (v.wrap) c.alignment = { wrapText: true, vertical: 'top' };
     });
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];

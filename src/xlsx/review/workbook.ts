@@ -25,7 +25,7 @@ const HEADER_FILL = 'FFD9E1F2';
 export const WRITE_OPTIONS = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
 const BAR_COLOUR = 'FF5B9BD5';
 /** Points per line of a row whose text wraps: CJK lines of 11 pt need a little more than the default 15. */
-const WRAPPED_LINE = 16;
+export const WRAPPED_LINE = 16;
 /** Built-in number formats: 0.00 and 0.00%. */
 const NUM_FMT: Record<string, number> = { '0.00': 2, '0.00%': 10 };
 
