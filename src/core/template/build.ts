@@ -111,6 +111,107 @@ function checkRows(rows: number): number {
   return rows;
 }
 
+function heading(b: Builder, title: string, year: number | null | undefined): void {
+  const L = b.width - 1;
+  let r = b.row(32);
+  b.merge(r, 0, r, L, { value: title, style: 'title' });
+  r = b.row(20);
+  b.merge(r, 0, r, L, { value: subtitle(year), style: 'subtitle' });
+}
+
+/** Where the indicator table's figures are: the weight column (projects only) and the score column. */
+interface Figures {
+  weight: number | null;
+  score: number;
+}
+
+interface Group {
+  label: string;
+  path: string[];
+  /** Adds the group's indicator rows below its subtotal row; returns them. */
+  addRows: () => number[];
+}
+
+interface Level1 {
+  label: string;
+  path: string[];
+  groups: Group[];
+}
+
+/** The blank shaded cells of a subtotal, total or grade row: from `from` up to the first figure, and after the last. */
+function shade(b: Builder, row: number, from: number | null, f: Figures): void {
+  if (from !== null) b.merge(row, from, row, (f.weight ?? f.score) - 1, { value: '', style: 'computed' });
+  b.merge(row, f.score + 1, row, b.width - 1, { value: '', style: 'computed' });
+}
+
+/** The sum of `refs` into `col` of `row` (a weight never blank; a score blank while nothing is scored). */
+function sum(b: Builder, row: number, col: number, refs: string[], weight: boolean, role: TemplateCell['role'], path?: string[]): string {
+  return b.set(row, col, { calc: { fn: 'sum', refs, blankIfEmpty: !weight }, style: 'computed', role, ...(path ? { path } : {}) });
+}
+
+/**
+ * The indicator table under its header: each level 1 a subtotal row, then each of its groups a
+ * subtotal row followed by its indicator rows; subtotals sum the rows below them, the 一级 and 二级
+ * labels are merged down beside them. Shared by both templates, which differ in their rows.
+ */
+function levels(b: Builder, f: Figures, all: Level1[]) {
+  const indicatorRows: number[] = [];
+  const subtotals: TemplateLayout['subtotals'] = [];
+  const level1Cells: { weight: string | null; score: string }[] = [];
+  for (const l1 of all) {
+    const l1Row = b.row(22);
+    shade(b, l1Row, 1, f);
+    const groupCells: { weight: string | null; score: string }[] = [];
+    for (const g of l1.groups) {
+      const l2Row = b.row(22);
+      shade(b, l2Row, 2, f);
+      const rows = g.addRows();
+      indicatorRows.push(...rows);
+      const last = rows[rows.length - 1];
+      const range = (col: number) => `${toA1(l2Row + 1, col)}:${toA1(last, col)}`;
+      const weight = f.weight === null ? null : sum(b, l2Row, f.weight, [range(f.weight)], true, 'level-weight', g.path);
+      const score = sum(b, l2Row, f.score, [range(f.score)], false, 'level-score', g.path);
+      b.merge(l2Row, 1, last, 1, { value: g.label, style: 'level' });
+      subtotals.push({ path: g.path, row: l2Row, weightCell: weight, scoreCell: score });
+      groupCells.push({ weight, score });
+    }
+    const weight = f.weight === null ? null : sum(b, l1Row, f.weight, groupCells.map((g) => g.weight!), true, 'level-weight', l1.path);
+    const score = sum(b, l1Row, f.score, groupCells.map((g) => g.score), false, 'level-score', l1.path);
+    b.merge(l1Row, 0, b.rows.length - 1, 0, { value: l1.label, style: 'level' });
+    subtotals.push({ path: l1.path, row: l1Row, weightCell: weight, scoreCell: score });
+    level1Cells.push({ weight, score });
+  }
+  return { indicatorRows, subtotals, level1Cells };
+}
+
+/** 总分 (the level-1 sums plus `extra`, the execution row's weight and score) and 自评等级. */
+function totals(b: Builder, f: Figures, level1Cells: { weight: string | null; score: string }[], scheme: GradeScheme, extra?: { weight: string; score: string }) {
+  const totalRow = b.row(24);
+  b.merge(totalRow, 0, totalRow, (f.weight ?? f.score) - 1, { value: '总分', style: 'label' });
+  const weightCell = f.weight === null ? null : sum(b, totalRow, f.weight, [...level1Cells.map((c) => c.weight!), ...(extra ? [extra.weight] : [])], true, 'total-weight');
+  const scoreCell = sum(b, totalRow, f.score, [...level1Cells.map((c) => c.score), ...(extra ? [extra.score] : [])], false, 'total-score');
+  shade(b, totalRow, null, f);
+  const gradeRow = b.row(24);
+  b.merge(gradeRow, 0, gradeRow, f.score - 1, { value: '自评等级', style: 'label' });
+  const cell = b.set(gradeRow, f.score, { calc: gradeCalc(scoreCell, scheme), style: 'computed', role: 'grade' });
+  shade(b, gradeRow, null, f);
+  return { total: { row: totalRow, weightCell, scoreCell }, grade: { row: gradeRow, cell } };
+}
+
+function described(kind: TemplateDescription['kind'], pack: RulePack, title: string, columns: number[], b: Builder, layout: TemplateLayout): TemplateDescription {
+  return {
+    kind,
+    rules: pack.name,
+    title,
+    columns,
+    rows: b.rows,
+    merges: b.merges,
+    validations: b.validations,
+    print: printSetup(layout.headerRow, b.rows.length - 1, columns.length - 1),
+    layout,
+  };
+}
+
 function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescription {
   const n = checkRows(opts.rows ?? DEFAULT_TEMPLATE_ROWS);
   const placeholders = opts.placeholderWeights ?? true;
@@ -119,13 +220,9 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
   const b = new Builder(columns.length);
   const L = columns.length - 1;
   const title = '项目支出绩效自评表';
+  heading(b, title, opts.year);
 
-  let r = b.row(32);
-  b.merge(r, 0, r, L, { value: title, style: 'title' });
-  r = b.row(20);
-  b.merge(r, 0, r, L, { value: subtitle(opts.year), style: 'subtitle' });
-
-  r = b.row(24);
+  let r = b.row(24);
   b.set(r, 0, { value: '项目名称', style: 'label' });
   b.merge(r, 1, r, L, { value: '', style: 'text' });
   r = b.row(24);
@@ -177,76 +274,42 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
   b.merge(r + 1, 1, r + 1, 4, { value: '', style: 'text' });
   b.merge(r + 1, 5, r + 1, L, { value: '', style: 'text' });
 
-  // Indicator table
   const headerRow = b.row(36);
   PROJECT_HEADERS.forEach((h, i) => b.set(headerRow, i, { value: h, style: 'header' }));
-  const [W, S] = [5, 6];
-  const indicatorRows: number[] = [];
-  const subtotals: TemplateLayout['subtotals'] = [];
-  const level1Cells: { weight: string; score: string }[] = [];
-
-  for (const { level1, level2 } of PROJECT_LEVELS) {
-    const l1Weight = pack.project.level1Weights[level1] ?? '0';
-    const shares = placeholders ? splitEvenly(l1Weight, level2.length * n) : [];
-    // Level-1 row: its 二级/三级 cells stay blank; weight and score sum the level-2 rows.
-    const l1Row = b.row(22);
-    b.merge(l1Row, 1, l1Row, 4, { value: '', style: 'computed' });
-    b.set(l1Row, 7, { value: '', style: 'computed' });
-    const groupCells: { weight: string; score: string }[] = [];
-    level2.forEach((name2, gi) => {
-      // Level-2 row: the 二级 label is merged down over it and its blank rows; 三级 stays blank.
-      const l2Row = b.row(22);
-      b.merge(l2Row, 2, l2Row, 4, { value: '', style: 'computed' });
-      b.set(l2Row, 7, { value: '', style: 'computed' });
-      for (let k = 0; k < n; k++) {
-        const row = b.row(30);
-        indicatorRows.push(row);
-        const path = [level1, name2, String(k + 1)];
-        const share = shares[gi * n + k];
-        b.set(row, 2, { value: '', style: 'text', role: 'indicator-name', path });
-        b.set(row, 3, { value: '', style: 'input', role: 'indicator-target', path });
-        b.set(row, 4, { value: '', style: 'input', role: 'indicator-actual', path });
-        b.set(row, W, { value: share ? Number(str(share)) : '', style: 'input', role: 'indicator-weight', path });
-        b.set(row, S, { value: '', style: 'input', role: 'indicator-score', path });
-        b.set(row, 7, { value: '', style: 'text', role: 'indicator-explanation', path });
-        const max = Number(pack.project.totalWeight);
-        b.validations.push({ cell: toA1(row, S), min: 0, max: { ref: toA1(row, W) }, title: text.scoreTitle, message: text.score });
-        b.validations.push({ cell: toA1(row, W), min: 0, max: { value: max }, title: text.weightTitle, message: text.weight(max) });
-      }
-      const last = b.rows.length - 1;
-      const wRange = `${toA1(l2Row + 1, W)}:${toA1(last, W)}`;
-      const sRange = `${toA1(l2Row + 1, S)}:${toA1(last, S)}`;
-      const path = [level1, name2];
-      const wc = b.set(l2Row, W, { calc: { fn: 'sum', refs: [wRange], blankIfEmpty: false }, style: 'computed', role: 'level-weight', path });
-      const sc = b.set(l2Row, S, { calc: { fn: 'sum', refs: [sRange], blankIfEmpty: true }, style: 'computed', role: 'level-score', path });
-      b.merge(l2Row, 1, last, 1, { value: name2, style: 'level' });
-      subtotals.push({ path, row: l2Row, weightCell: wc, scoreCell: sc });
-      groupCells.push({ weight: wc, score: sc });
-    });
-    const wc = b.set(l1Row, W, { calc: { fn: 'sum', refs: groupCells.map((g) => g.weight), blankIfEmpty: false }, style: 'computed', role: 'level-weight', path: [level1] });
-    const sc = b.set(l1Row, S, { calc: { fn: 'sum', refs: groupCells.map((g) => g.score), blankIfEmpty: true }, style: 'computed', role: 'level-score', path: [level1] });
-    b.merge(l1Row, 0, b.rows.length - 1, 0, { value: level1, style: 'level' });
-    subtotals.push({ path: [level1], row: l1Row, weightCell: wc, scoreCell: sc });
-    level1Cells.push({ weight: wc, score: sc });
-  }
-
-  const totalRow = b.row(24);
-  b.merge(totalRow, 0, totalRow, 4, { value: '总分', style: 'label' });
-  const totalWeight = b.set(totalRow, W, {
-    calc: { fn: 'sum', refs: [...level1Cells.map((c) => c.weight), a(6)], blankIfEmpty: false },
-    style: 'computed',
-    role: 'total-weight',
-  });
-  const totalScore = b.set(totalRow, S, {
-    calc: { fn: 'sum', refs: [...level1Cells.map((c) => c.score), a(7)], blankIfEmpty: true },
-    style: 'computed',
-    role: 'total-score',
-  });
-  b.set(totalRow, 7, { value: '', style: 'computed' });
-  const gradeRow = b.row(24);
-  b.merge(gradeRow, 0, gradeRow, 5, { value: '自评等级', style: 'label' });
-  const grade = b.set(gradeRow, S, { calc: gradeCalc(totalScore, pack.grades.project), style: 'computed', role: 'grade' });
-  b.set(gradeRow, 7, { value: '', style: 'computed' });
+  const f: Figures = { weight: 5, score: 6 };
+  const max = Number(pack.project.totalWeight);
+  const table = levels(
+    b,
+    f,
+    PROJECT_LEVELS.map(({ level1, level2 }) => {
+      // Placeholder weights: the pack's level-1 weight split evenly over its blank rows.
+      const shares = placeholders ? splitEvenly(pack.project.level1Weights[level1] ?? '0', level2.length * n) : [];
+      return {
+        label: level1,
+        path: [level1],
+        groups: level2.map((name2, gi) => ({
+          label: name2,
+          path: [level1, name2],
+          addRows: () =>
+            Array.from({ length: n }, (_, k) => {
+              const row = b.row(30);
+              const path = [level1, name2, String(k + 1)];
+              const share = shares[gi * n + k];
+              b.set(row, 2, { value: '', style: 'text', role: 'indicator-name', path });
+              b.set(row, 3, { value: '', style: 'input', role: 'indicator-target', path });
+              b.set(row, 4, { value: '', style: 'input', role: 'indicator-actual', path });
+              b.set(row, f.weight!, { value: share ? Number(str(share)) : '', style: 'input', role: 'indicator-weight', path });
+              b.set(row, f.score, { value: '', style: 'input', role: 'indicator-score', path });
+              b.set(row, 7, { value: '', style: 'text', role: 'indicator-explanation', path });
+              b.validations.push({ cell: toA1(row, f.score), min: 0, max: { ref: toA1(row, f.weight!) }, title: text.scoreTitle, message: text.score });
+              b.validations.push({ cell: toA1(row, f.weight!), min: 0, max: { value: max }, title: text.weightTitle, message: text.weight(max) });
+              return row;
+            }),
+        })),
+      };
+    }),
+  );
+  const { total, grade } = totals(b, f, table.level1Cells, pack.grades.project, { weight: a(6), score: a(7) });
 
   const widthChars = columns.reduce((s, w) => s + w, 0);
   for (const note of projectNotes(pack)) {
@@ -254,25 +317,15 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
     b.merge(row, 0, row, L, { value: note, style: 'note' });
   }
 
-  return {
-    kind: 'project',
-    rules: pack.name,
-    title,
-    columns,
-    rows: b.rows,
-    merges: b.merges,
-    validations: b.validations,
-    print: printSetup(headerRow, b.rows.length - 1, L),
-    layout: {
-      headerRow,
-      columns: { level1: 0, level2: 1, level3: 2, target: 3, actual: 4, weight: W, score: S, explanation: 7 },
-      indicatorRows,
-      subtotals,
-      total: { row: totalRow, weightCell: totalWeight, scoreCell: totalScore },
-      grade: { row: gradeRow, cell: grade },
-      funds: { row: fr, initialBudget: a(2), budget: a(3), executed: a(4), rate: a(5), weight: a(6), score: a(7) },
-    },
-  };
+  return described('project', pack, title, columns, b, {
+    headerRow,
+    columns: { level1: 0, level2: 1, level3: 2, target: 3, actual: 4, weight: f.weight!, score: f.score, explanation: 7 },
+    indicatorRows: table.indicatorRows,
+    subtotals: table.subtotals,
+    total,
+    grade,
+    funds: { row: fr, initialBudget: a(2), budget: a(3), executed: a(4), rate: a(5), weight: a(6), score: a(7) },
+  });
 }
 
 function buildDepartment(pack: RulePack, opts: TemplateOptions): TemplateDescription {
@@ -281,100 +334,56 @@ function buildDepartment(pack: RulePack, opts: TemplateOptions): TemplateDescrip
   const b = new Builder(columns.length);
   const L = columns.length - 1;
   const title = '部门整体支出绩效自评表';
-  const S = 3;
-
-  let r = b.row(32);
-  b.merge(r, 0, r, L, { value: title, style: 'title' });
-  r = b.row(20);
-  b.merge(r, 0, r, L, { value: subtitle(opts.year), style: 'subtitle' });
-  r = b.row(24);
+  heading(b, title, opts.year);
+  const r = b.row(24);
   b.merge(r, 0, r, 1, { value: '部门（单位）名称', style: 'label' });
   b.merge(r, 2, r, L, { value: '', style: 'text' });
 
   const headerRow = b.row(30);
   DEPARTMENT_HEADERS.forEach((h, i) => b.set(headerRow, i, { value: h, style: 'header' }));
+  const f: Figures = { weight: null, score: 3 };
+  const table = levels(
+    b,
+    f,
+    DEPARTMENT_FRAMEWORK.map((l1) => ({
+      label: `${l1.name}（${l1.weight}分）`,
+      path: [l1.name],
+      groups: l1.groups.map((g) => ({
+        label: `${g.name}（${g.weight}分）`,
+        path: [l1.name, g.name],
+        addRows: () => {
+          const rows = g.indicators.map((ind) => {
+            const row = b.row(Math.max(wrappedHeight(ind.explanation, columns[4], 10.5), ind.note ? wrappedHeight(ind.note, columns[5], 10.5) : 0, 30));
+            const path = [l1.name, g.name, ind.name];
+            b.set(row, 2, { value: `${ind.name}（${ind.weight}分）`, style: 'level', role: 'indicator-name', path });
+            b.set(row, f.score, { value: '', style: 'input', role: 'indicator-score', path });
+            b.set(row, 4, { value: ind.explanation, style: 'text' });
+            b.validations.push({ cell: toA1(row, f.score), min: 0, max: { value: ind.weight }, title: text.scoreTitle, message: text.score });
+            return row;
+          });
+          // 指标说明: a note followed by indicators without one (null) is merged down over them, as seed 004 prints it.
+          g.indicators.forEach((ind, i) => {
+            if (ind.note === null) return;
+            let last = i;
+            while (last + 1 < g.indicators.length && g.indicators[last + 1].note === null) last++;
+            b.merge(rows[i], L, rows[last], L, { value: ind.note, style: 'text' });
+          });
+          return rows;
+        },
+      })),
+    })),
+  );
+  const { total, grade } = totals(b, f, table.level1Cells, pack.grades.department);
 
-  const indicatorRows: number[] = [];
-  const subtotals: TemplateLayout['subtotals'] = [];
-  const level1Scores: string[] = [];
-  for (const l1 of DEPARTMENT_FRAMEWORK) {
-    const l1Row = b.row(22);
-    b.merge(l1Row, 1, l1Row, 2, { value: '', style: 'computed' });
-    b.merge(l1Row, 4, l1Row, L, { value: '', style: 'computed' });
-    const groupScores: string[] = [];
-    for (const g of l1.groups) {
-      const l2Row = b.row(22);
-      b.set(l2Row, 2, { value: '', style: 'computed' });
-      b.merge(l2Row, 4, l2Row, L, { value: '', style: 'computed' });
-      const rowsOf: number[] = [];
-      for (const ind of g.indicators) {
-        const h = Math.max(
-          wrappedHeight(ind.explanation, columns[4], 10.5),
-          ind.note ? wrappedHeight(ind.note, columns[5], 10.5) : 0,
-          30,
-        );
-        const row = b.row(h);
-        rowsOf.push(row);
-        indicatorRows.push(row);
-        const path = [l1.name, g.name, ind.name];
-        b.set(row, 2, { value: `${ind.name}（${ind.weight}分）`, style: 'level', role: 'indicator-name', path });
-        b.set(row, S, { value: '', style: 'input', role: 'indicator-score', path });
-        b.set(row, 4, { value: ind.explanation, style: 'text' });
-        b.validations.push({ cell: toA1(row, S), min: 0, max: { value: ind.weight }, title: text.scoreTitle, message: text.score });
-      }
-      // 指标说明: a note followed by indicators without one (null) is merged down over them, as seed 004 prints it.
-      g.indicators.forEach((ind, i) => {
-        if (ind.note === null) return;
-        let last = i;
-        while (last + 1 < g.indicators.length && g.indicators[last + 1].note === null) last++;
-        b.merge(rowsOf[i], L, rowsOf[last], L, { value: ind.note, style: 'text' });
-      });
-      const last = rowsOf[rowsOf.length - 1];
-      const path = [l1.name, g.name];
-      const sc = b.set(l2Row, S, {
-        calc: { fn: 'sum', refs: [`${toA1(l2Row + 1, S)}:${toA1(last, S)}`], blankIfEmpty: true },
-        style: 'computed',
-        role: 'level-score',
-        path,
-      });
-      b.merge(l2Row, 1, last, 1, { value: `${g.name}（${g.weight}分）`, style: 'level' });
-      subtotals.push({ path, row: l2Row, weightCell: null, scoreCell: sc });
-      groupScores.push(sc);
-    }
-    const sc = b.set(l1Row, S, { calc: { fn: 'sum', refs: groupScores, blankIfEmpty: true }, style: 'computed', role: 'level-score', path: [l1.name] });
-    b.merge(l1Row, 0, b.rows.length - 1, 0, { value: `${l1.name}（${l1.weight}分）`, style: 'level' });
-    subtotals.push({ path: [l1.name], row: l1Row, weightCell: null, scoreCell: sc });
-    level1Scores.push(sc);
-  }
-
-  const totalRow = b.row(24);
-  b.merge(totalRow, 0, totalRow, 2, { value: '总分', style: 'label' });
-  const totalScore = b.set(totalRow, S, { calc: { fn: 'sum', refs: level1Scores, blankIfEmpty: true }, style: 'computed', role: 'total-score' });
-  b.merge(totalRow, 4, totalRow, L, { value: '', style: 'computed' });
-  const gradeRow = b.row(24);
-  b.merge(gradeRow, 0, gradeRow, 2, { value: '自评等级', style: 'label' });
-  const grade = b.set(gradeRow, S, { calc: gradeCalc(totalScore, pack.grades.department), style: 'computed', role: 'grade' });
-  b.merge(gradeRow, 4, gradeRow, L, { value: '', style: 'computed' });
-
-  return {
-    kind: 'department',
-    rules: pack.name,
-    title,
-    columns,
-    rows: b.rows,
-    merges: b.merges,
-    validations: b.validations,
-    print: printSetup(headerRow, b.rows.length - 1, L),
-    layout: {
-      headerRow,
-      columns: { level1: 0, level2: 1, level3: 2, score: S, criteria: 4, rubric: 5 },
-      indicatorRows,
-      subtotals,
-      total: { row: totalRow, weightCell: null, scoreCell: totalScore },
-      grade: { row: gradeRow, cell: grade },
-      funds: null,
-    },
-  };
+  return described('department', pack, title, columns, b, {
+    headerRow,
+    columns: { level1: 0, level2: 1, level3: 2, score: f.score, criteria: 4, rubric: 5 },
+    indicatorRows: table.indicatorRows,
+    subtotals: table.subtotals,
+    total,
+    grade,
+    funds: null,
+  });
 }
 
 function printSetup(headerRow: number, lastRow: number, lastCol: number): TemplatePrint {
