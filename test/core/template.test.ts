@@ -403,3 +403,27 @@ describe('写回合计 on templates', () => {
     ]);
   });
 });
+
+/** Width in Excel's character units as the templates size columns: a CJK or full-width character counts two. */
+const units = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+
+// Seen in LibreOffice: a closing ） wrapped onto a line of its own, and 其中：当年财政拨款 cut off.
+describe('template labels are laid out to fit (defects seen in LibreOffice)', () => {
+  it('project: 项目资金 breaks before （万元）; the fund rows are as high as their labels need', () => {
+    const t = buildTemplate({ kind: 'project' });
+    const funds = t.layout.funds!.row;
+    expect(at(t, toA1(funds - 1, 0))?.value).toBe('项目资金\n（万元）');
+    expect(units('（万元）')).toBeLessThanOrEqual(t.columns[0]);
+    ['年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金'].forEach((label, i) => {
+      const lines = Math.ceil(units(label) / t.columns[1]);
+      expect(t.rows[funds + i].height, label).toBeGreaterThanOrEqual(lines > 1 ? 30 : 22);
+    });
+  });
+
+  it('department: every 二级 label and the usual 三级 names fit their columns on one line', () => {
+    const t = buildTemplate({ kind: 'department' });
+    const texts = templateFormulas(t);
+    for (const s of t.layout.subtotals.filter((x) => x.path.length === 2)) expect(units(String(texts[s.row][1])), String(texts[s.row][1])).toBeLessThanOrEqual(t.columns[1]);
+    for (const name of ['绩效目标合理性（2分）', '管理制度健全性（2分）', '在职人员控制率（5分）']) expect(units(name), name).toBeLessThanOrEqual(t.columns[2]);
+  });
+});

@@ -233,8 +233,10 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
 
   // Funds block: 项目资金（万元） merged down the header and the four fund rows.
   const fundsHeader = b.row(36);
-  for (let i = 0; i < 4; i++) b.row(22);
-  b.merge(fundsHeader, 0, fundsHeader + 4, 0, { value: '项目资金（万元）', style: 'label' });
+  // 其中：当年财政拨款 takes two lines in its column: its row is as high as they need.
+  for (const label of FUNDS_ROWS) b.row(Math.max(22, wrappedHeight(label, columns[1], TEMPLATE_STYLES.label.font.size)));
+  // Broken by hand before （万元）: wrapped by the column, a lone ） started the second line in LibreOffice.
+  b.merge(fundsHeader, 0, fundsHeader + 4, 0, { value: '项目资金\n（万元）', style: 'label' });
   b.set(fundsHeader, 1, { value: '', style: 'header' });
   FUNDS_HEADERS.forEach((h, i) => b.set(fundsHeader, 2 + i, { value: h, style: 'header' }));
   const fr = fundsHeader + 1;
@@ -330,7 +332,9 @@ function buildProject(pack: RulePack, opts: TemplateOptions): TemplateDescriptio
 
 function buildDepartment(pack: RulePack, opts: TemplateOptions): TemplateDescription {
   const text = VALIDATION_TEXT[opts.locale ?? 'zh-CN'];
-  const columns = [10, 12, 16, 9, 36, 44];
+  // 二级 and 三级 wide enough for 预算执行（20分） and 绩效目标合理性（2分） on one line: narrower, the
+  // closing ） wrapped onto a line of its own in LibreOffice.
+  const columns = [10, 16, 22, 9, 36, 44];
   const b = new Builder(columns.length);
   const L = columns.length - 1;
   const title = '部门整体支出绩效自评表';
