@@ -232,5 +232,8 @@ describe('the web checker’s annotated download', () => {
     expect(noteOf(wb.getWorksheet(SHEET)!.getCell('H5'))).toContain('应为：4.66');
     const list = wb.getWorksheet(ANNOTATION_SHEET)!;
     expect(list.getCell('E2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // Fonts named: LibreOffice drew the nameless link font in a serif face.
+    expect([list.getCell('A1').font?.name, list.getCell('B2').font?.name]).toEqual(['Calibri', 'Calibri']);
+    expect(list.getCell('B2').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
   });
 });

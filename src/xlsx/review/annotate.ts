@@ -26,6 +26,11 @@ const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as co
 const HEADERS = ['工作表', '单元格', '指标', '审核要点', '审核内容', '填报', '应为', '整改建议', '级别'];
 const WIDTHS = [14, 10, 28, 24, 60, 12, 12, 40, 8];
 const LINK_COLOR = 'FF0563C1';
+/**
+ * The workbook's default font, named: a font record without a name is drawn in the reader's own
+ * fallback (LibreOffice showed the links of a rebuilt .xls copy in a serif face).
+ */
+const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, family: 2 };
 
 export class AnnotateError extends Error {
   constructor(message: string) {
@@ -189,9 +194,9 @@ async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType
       // A HYPERLINK formula, not a hyperlink record: ExcelJS's in-document links do not work in WPS.
       if (v.link) {
         c.value = { formula: hyperlinkFormula(v.link.sheet, v.link.cell, String(v.value)), result: String(v.value) } as ExcelJS.CellFormulaValue;
-        c.font = { color: { argb: LINK_COLOR }, underline: true };
+        c.font = { ...BASE_FONT, color: { argb: LINK_COLOR }, underline: true };
       } else if (v.value !== null) c.value = v.value;
-      if (v.bold) c.font = { bold: true };
+      if (v.bold) c.font = { ...BASE_FONT, bold: true };
       if (v.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: v.fill } };
       if (v.wrap) c.alignment = { wrapText: true, vertical: 'top' };
     });
