@@ -56,6 +56,8 @@ ${CHECK_LINES}
   --overwrite-formulas  含公式的合计单元格也写入数值（默认保留公式、不写）
 
 输入为 .xls/.et 时写回的结果是 .xlsx 文件（另存时只保留数值、公式、合并单元格和数字格式）。
+输入为含宏的 .xlsm 时结果仍是 .xlsm（保留宏；--out 写成 .xlsx 也会改为 .xlsm，否则 Excel 拒绝打开）。
+写回数值后，工作簿标记为打开时重算全部公式（引用这些单元格的公式随之更新）。
 退出码：0 未发现错误；1 发现错误；2 文件无法读取、无法写回或参数有误。`;
 
 export const TEMPLATE_HELP = `hefen template：生成空白的绩效自评表模板（.xlsx）
