@@ -86,7 +86,7 @@ function byShownCell(findings: Finding[], merges: Map<string, CellRange[]>): Map
 
 /**
  * The 核分审核意见 sheet: the header, then one row per finding, every body cell wrapped and
- * top-aligned, each row as high as its longest text needs (LibreOffice and WPS do not fit rows
+ * top-aligned, each row as high as its longest text needs (LibreOffice does not fit rows
  * on open: without a height a long explanation is cut off after its first line).
  */
 function findingSheet(all: Finding[], linkable: (f: Finding) => boolean): { rows: NewCellSpec[][]; heights: (number | undefined)[] } {

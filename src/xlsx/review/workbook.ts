@@ -1,6 +1,7 @@
 /**
  * The review workbook (审核汇总): 一览, 审核意见, 统计, 无法读取 — fills, relationship hyperlinks, a
- * frozen header, autofilter and classic (2007) data bars, which Excel, WPS and ExcelJS all open.
+ * frozen header, autofilter, classic (2007) data bars and rows as high as their wrapped text;
+ * LibreOffice 7.4 and ExcelJS open it as meant (Excel and WPS were not available to try).
  * Written as streamed OOXML (xlsx-stream.ts), not with ExcelJS, so memory stays flat at 10,000
  * files and the browser bundle does not carry ExcelJS for it.
  */
@@ -38,7 +39,7 @@ const num = (s: string | null | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** Wide in the CJK fonts Excel, WPS and LibreOffice use here: CJK, full-width forms, and the punctuation (…“”≤) they draw full width. */
+/** Wide in CJK fonts: CJK, full-width forms, and the punctuation (…“”≤) LibreOffice drew full width. */
 const isWide = (c: number) =>
   c >= 0x1100 && (c <= 0x115f || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6));
 

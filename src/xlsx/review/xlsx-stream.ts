@@ -166,7 +166,8 @@ export class SheetWriter {
 
   /**
    * `height` in points, for rows whose wrapped text needs more than one line: Excel fits such a
-   * row itself, but LibreOffice and WPS keep the stored (default) height and cut the text off.
+   * row itself, but LibreOffice 7.4 keeps the stored (default) height and cuts the text off (WPS
+   * was not available to try).
    */
   row(cells: Cell[], height?: number): void {
     const r = ++this.rowNo;
