@@ -55,6 +55,9 @@ export const DEFAULT_BUDGET_BYTES = 2_000_000;
 
 export const DEFAULT_LIMITS: ReadLimits = { budgetCells: 10_000, windowColumns: 32, budgetBytes: DEFAULT_BUDGET_BYTES };
 
+/** Excel on the web refuses a response larger than this (5 MB). */
+const EXCEL_RESPONSE_CAP = 5_000_000;
+
 /** More cells than this in the block around the form: refuse rather than exhaust the pane's memory. */
 export const MAX_BLOCK_CELLS = 1_000_000;
 
@@ -267,8 +270,10 @@ export async function readSheets(
       await context.sync();
     } catch (e) {
       if (!tooLarge(e) || ++refusals > 24) throw new HostError('read-failed', READ_FAILED, { cause: e });
-      // More text than the bytes seen so far suggested: ask again in halves, expecting four times as much.
-      for (const { sheet } of batch) sheets[sheet].density = (sheets[sheet].density ?? UNKNOWN_DENSITY) * 4;
+      // More text than the bytes seen so far suggested: at least Excel's cap over these cells came
+      // back. Ask again in smaller chunks, expecting four times that.
+      const floor = (4 * EXCEL_RESPONSE_CAP) / cells;
+      for (const { sheet } of batch) sheets[sheet].density = Math.max(floor, (sheets[sheet].density ?? UNKNOWN_DENSITY) * 4);
       queue.unshift(...batch);
       continue;
     }
