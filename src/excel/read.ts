@@ -58,7 +58,7 @@ export const DEFAULT_LIMITS: ReadLimits = { budgetCells: 10_000, windowColumns: 
 /** Excel on the web refuses a response larger than this (5 MB). */
 const EXCEL_RESPONSE_CAP = 5_000_000;
 
-/** More cells than this in the block around the form: refuse rather than exhaust the pane's memory. */
+/** At most this many cells of the block around the form are read: the pane's memory stays bounded. */
 export const MAX_BLOCK_CELLS = 1_000_000;
 
 export interface SheetRead {
@@ -231,10 +231,10 @@ export async function readSheets(
       s.skipped = kept.skipped;
     }
     if (area(rect) > MAX_BLOCK_CELLS) {
-      throw new HostError(
-        'read-failed',
-        `工作表“${s.ws.name}”中表格所在的区域过大（${rangeToA1(rect)}，${area(rect).toLocaleString('en-US')} 个单元格），无法读取。`,
-      );
+      // a form is at the top of its block: keep the first rows, report the rest as not read
+      const rows = Math.max(1, Math.floor(MAX_BLOCK_CELLS / (rect.right - rect.left + 1)));
+      s.skipped.push({ ...rect, top: rect.top + rows });
+      rect = { ...rect, bottom: rect.top + rows - 1 };
     }
     s.block = emptyBlock(rect);
     if (s.window && p.window) {
