@@ -22,6 +22,8 @@
  *   data validation, and adding, changing or deleting conditional formats: `AccessDenied`;
  * - a sheet asked for by a name it no longer has, or deleted, is `ItemNotFound` (sheets from a
  *   loaded collection follow their id, as in Excel, so they survive a rename);
+ * - `getUsedRange(true)` and `Range.getUsedRangeOrNullObject(true)` (ExcelApi 1.4) count only cells
+ *   holding a value or a formula, so an adapter can locate content cheaply before reading it;
  * - a sync whose response, as JSON in UTF-8 bytes, exceeds Excel on the web's 5 MB is
  *   `ResponsePayloadSizeLimitExceeded`, one whose queued writes exceed it
  *   `RequestPayloadSizeLimitExceeded` (before anything runs);
