@@ -9,8 +9,8 @@
  *
  * Office.js reports no text lengths before the text itself, so that first window is blind: when
  * long notes beside a form make it more than Excel will send, Excel refuses the sync and sync 1 is
- * asked again without the window (./read-plan.ts has the rest). Then, only for a sheet bigger than
- * the window:
+ * asked again without the window, and the sheet is remembered so that its next re-check does not
+ * ask for it (./read-plan.ts has the geometry). Then, only for a sheet bigger than the window:
  * - a used range far larger than any form (a stray value at A200000 or XFD1048576) is narrowed
  *   first: `getUsedRangeOrNullObject(true)` (ExcelApi 1.4) of the unread parts, then of slices of
  *   what they report, a few hundred bytes a question, finds where the content is; only the block
@@ -143,6 +143,34 @@ function rangeAt(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 }
 
+/**
+ * What earlier reads of this document showed: the sheets (by id) whose first window was too large
+ * for one response. Their next read skips the blind window rather than have Excel refuse it again
+ * on every re-check; a read that finds the window small enough clears the mark. A sheet asked for
+ * without a known id (the active sheet) goes by the last such sheet read.
+ */
+interface ReadMemory {
+  tooLarge: Set<string>;
+  lastUnknown: string | null;
+}
+const memories = new WeakMap<object, ReadMemory>();
+
+function memory(): ReadMemory {
+  const doc: object = typeof Office !== 'undefined' && Office.context?.document ? Office.context.document : memories;
+  let m = memories.get(doc);
+  if (!m) memories.set(doc, (m = { tooLarge: new Set(), lastUnknown: null }));
+  return m;
+}
+
+/** The sheet's id when it was loaded before this read (a sheet of a loaded collection), else null. */
+function knownId(ws: Excel.Worksheet): string | null {
+  try {
+    return ws.id;
+  } catch {
+    return null;
+  }
+}
+
 interface SheetState {
   ws: Excel.Worksheet;
   used: CellRange;
@@ -152,6 +180,8 @@ interface SheetState {
   cfs: Excel.ConditionalFormatCollection | null;
   /** Bytes per cell of the last cells read; null until something was. */
   density: number | null;
+  /** Bytes of the first window's cells, read in sync 1 or in chunks. */
+  windowBytes: number;
   block: Block | null;
   skipped: CellRange[];
 }
@@ -169,14 +199,19 @@ export async function readSheets(
   const budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
   const cols = opts.windowColumns;
   const rows = Math.max(1, Math.floor(opts.budgetCells / Math.max(1, worksheets.length) / cols));
+  const windowOf = (used: CellRange) => intersect(used, { top: 0, left: 0, bottom: rows - 1, right: cols - 1 });
 
-  /** Sync 1, with or without the first window. */
-  const queueFirst = (withWindow: boolean) => {
-    const pending = worksheets.map((ws) => {
+  const mem = memory();
+  const idsBefore = worksheets.map(knownId);
+  const blind = idsBefore.map((id) => !mem.tooLarge.has(id ?? mem.lastUnknown ?? ''));
+
+  /** Sync 1, with the first window of the sheets in `withWindow`. */
+  const queueFirst = (withWindow: boolean[]) => {
+    const pending = worksheets.map((ws, i) => {
       ws.load('name,id');
       const used = ws.getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const window = withWindow ? used.getIntersectionOrNullObject(`A1:${toA1(rows - 1, cols - 1)}`) : null;
+      const window = withWindow[i] ? used.getIntersectionOrNullObject(`A1:${toA1(rows - 1, cols - 1)}`) : null;
       window?.load(`rowIndex,columnIndex,rowCount,columnCount,${CELL_PROPS}`);
       const merged = opts.merges ? used.getMergedAreasOrNullObject() : null;
       merged?.load('address');
@@ -184,12 +219,12 @@ export async function readSheets(
     });
     return { pending, extra: alsoDiscover.map(queueDiscovery) };
   };
-  let first = queueFirst(true);
+  let first = queueFirst(blind);
   try {
     await context.sync();
   } catch (e) {
     if (!tooLarge(e)) throw new HostError('read-failed', READ_FAILED, { cause: e });
-    first = queueFirst(false);
+    first = queueFirst(worksheets.map(() => false));
     await syncOr(context, 'read-failed', READ_FAILED);
   }
 
@@ -202,6 +237,7 @@ export async function readSheets(
       merged: p.merged,
       cfs: p.cfs,
       density: null,
+      windowBytes: 0,
       block: null,
       skipped: [],
     };
@@ -238,8 +274,8 @@ export async function readSheets(
     }
     s.block = emptyBlock(rect);
     if (s.window && p.window) {
-      const bytes = paste(s.block, s.window, p.window);
-      s.density = bytes / area(s.window);
+      s.windowBytes = paste(s.block, s.window, p.window);
+      s.density = s.windowBytes / area(s.window);
     }
   });
 
@@ -280,11 +316,20 @@ export async function readSheets(
     const seen = new Map<number, { bytes: number; cells: number }>();
     batch.forEach(({ sheet, rect }, k) => {
       const b = paste(sheets[sheet].block, rect, ranges[k]);
+      const w = windowOf(sheets[sheet].used);
+      const inWindow = w && intersect(rect, w);
+      if (inWindow) sheets[sheet].windowBytes += (b * area(inWindow)) / area(rect);
       const acc = seen.get(sheet) ?? { bytes: 0, cells: 0 };
       seen.set(sheet, { bytes: acc.bytes + b, cells: acc.cells + area(rect) });
     });
     for (const [sheet, { bytes: b, cells: n }] of seen) sheets[sheet].density = b / n;
   }
+
+  sheets.forEach((s, i) => {
+    if (s.windowBytes > 0.9 * EXCEL_RESPONSE_CAP) mem.tooLarge.add(s.ws.id);
+    else mem.tooLarge.delete(s.ws.id);
+    if (idsBefore[i] === null) mem.lastUnknown = s.ws.id;
+  });
 
   return {
     sheets: sheets.map((s) => {

@@ -87,6 +87,25 @@ describe('2,720 notes of 1,500 characters beside a form', () => {
     console.info(`notes: ${f.syncCount} syncs, responses ${responses.map((n) => (n / 1e6).toFixed(2)).join(' ')} MB`);
   });
 
+  it('the next check of that sheet skips the window Excel refused; once the notes are gone, one sync again', async () => {
+    const expected = await baseline();
+    const f = install(seed002Sheet(withNotes(2720)));
+    await check();
+    f.reset();
+    expect(findings(await check())).toEqual(expected);
+    expect(f.payloads.every((p) => p.response < 2_500_000)).toBe(true);
+    const second = f.syncCount;
+    expect(second).toBe(22); // without the window; 19 chunks of notes; the highlights
+
+    for (let i = 0; i < 2720; i++) delete f.workbook.sheets[0].cells[toA1(Math.floor(i / 8), 9 + (i % 8))];
+    f.reset();
+    expect(findings(await check())).toEqual(expected);
+    expect(f.syncCount).toBe(3); // without the window, the form in one chunk; highlights
+    f.reset();
+    expect(findings(await check())).toEqual(expected);
+    expect(f.syncCount).toBe(2); // the window again: one read sync
+  });
+
   it('notes below the window, behind an empty gap: the chunk Excel refuses is asked again in halves', async () => {
     const expected = await baseline();
     const f = install(seed002Sheet(withNotes(2720, 320)));
