@@ -10,6 +10,8 @@ export const DISCOVER_ABOVE = 100_000;
 /** As the file reader (src/xlsx/reader/sparse.ts): content further than this from the form is not part of it. */
 export const ROW_GAP = 100;
 export const COL_GAP = 26;
+/** Far content is still read while the block stays within this many cells (a few syncs). */
+export const KEEP_AREA = 200_000;
 /** A located box this small is taken as it is; a larger one is sliced and asked about again. */
 const SETTLED_AREA = 65_536;
 const SLICES = 16;
@@ -153,9 +155,15 @@ function near(a: CellRange, b: CellRange): boolean {
 
 /**
  * The block around the form: the content of the first window (else the topmost box found), grown
- * by every box within ROW_GAP rows and COL_GAP columns of it, repeatedly. What stays out is skipped.
+ * by every box within ROW_GAP rows and COL_GAP columns of it, or that keeps the block within
+ * `keepArea` cells (a second form further down is still read), repeatedly, the cheapest first.
+ * What stays out is skipped: only content whose inclusion would make the block huge.
  */
-export function keepAround(windowContent: CellRange | null, found: Found[]): { rect: CellRange | null; skipped: CellRange[] } {
+export function keepAround(
+  windowContent: CellRange | null,
+  found: Found[],
+  keepArea = KEEP_AREA,
+): { rect: CellRange | null; skipped: CellRange[] } {
   const boxes = [...found];
   let rect = windowContent;
   if (!rect) {
@@ -163,15 +171,19 @@ export function keepAround(windowContent: CellRange | null, found: Found[]): { r
     rect = boxes.shift() ?? null;
   }
   if (!rect) return { rect: null, skipped: [] };
-  let grown = true;
-  while (grown) {
-    grown = false;
+  for (;;) {
+    let best = -1;
+    let bestArea = Infinity;
     for (let i = 0; i < boxes.length; i++) {
-      if (!near(rect, boxes[i])) continue;
-      rect = union(rect, boxes[i]);
-      boxes.splice(i--, 1);
-      grown = true;
+      const a = area(union(rect, boxes[i]));
+      if (a < bestArea && (a <= keepArea || near(rect, boxes[i]))) {
+        best = i;
+        bestArea = a;
+      }
     }
+    if (best < 0) break;
+    rect = union(rect, boxes[best]);
+    boxes.splice(best, 1);
   }
   return { rect, skipped: boxes };
 }

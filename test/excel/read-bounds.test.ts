@@ -158,21 +158,46 @@ describe('a used range far larger than the form', () => {
       seed002Sheet((c) => {
         for (let r = 300; r <= 340; r++) c[`A${r}`] = { value: `附注 ${r}` };
         c.B100000 = { value: 'x' };
-        c.AZ5 = { value: '远处的列' };
+        c.ZZ5000 = { value: '远处' };
       }),
     );
     const s = (await read()).sheets[0];
-    // rows 1–340 (the notes run on from inside the window), columns A:H; AZ5 is 43 columns away
+    // rows 1–340 (the notes run on from inside the window), columns A:H; B100000 and ZZ5000 would
+    // make the block millions of cells
     expect(s.snapshot).toMatchObject({ top: 0, left: 0 });
     expect(s.snapshot.values).toHaveLength(340);
     expect(s.snapshot.values[339][0]).toBe('附注 340');
     expect(s.skipped).toEqual(
       expect.arrayContaining([
         { top: 99_999, left: 1, bottom: 99_999, right: 1 },
-        { top: 4, left: 51, bottom: 4, right: 51 },
+        { top: 4999, left: 701, bottom: 4999, right: 701 },
       ]),
     );
-    expect(f.syncCount).toBeLessThanOrEqual(4);
+    expect(f.syncCount).toBe(5); // window; where is the rest (three rounds of slices); rows 313–340
+  });
+
+  it('a second form 370 rows below the first (past the window) is still read when a stray value makes the used range huge', async () => {
+    const twice = (c: Record<string, FakeCell>) => {
+      for (const [a1, cell] of Object.entries(c)) {
+        const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+        c[`${m[1]}${Number(m[2]) + 400}`] = { ...cell };
+      }
+    };
+    const sheet = seed002Sheet(twice);
+    sheet.merges = [...sheet.merges, ...sheet.merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + 400)))];
+    install(sheet);
+    const expected = await check();
+    expect(expected.reports[0].forms).toHaveLength(2);
+
+    const stray = seed002Sheet((c) => {
+      twice(c);
+      c.A200000 = { value: 'x' };
+    });
+    stray.merges = sheet.merges;
+    install(stray);
+    const r = await check();
+    expect(findings(r)).toEqual(findings(expected));
+    expect(r.reports[0].forms).toHaveLength(2);
   });
 
   it('reads at most a million cells of the block around the form: its first rows', async () => {

@@ -47,10 +47,15 @@ describe('nextTile', () => {
 });
 
 describe('keepAround', () => {
-  it('grows the form by what lies within 100 rows and 26 columns, transitively (C225 through A120:B130); the rest is skipped', () => {
-    const kept = keepAround(R('A1:H27'), [R('A120:B130'), R('C225:C225'), R('A200000:A200000'), R('AM5:AM5'), R('AK1:AK1')]);
-    expect(rangeToA1(kept.rect!)).toBe('A1:H225');
-    expect(A1(kept.skipped)).toEqual(['A200000', 'AM5', 'AK1']);
+  it('grows the form by what keeps it small, then by what lies within 100 rows and 26 columns; the rest is skipped', async () => {
+    const boxes = [R('A120:B130'), R('C225:C225'), R('A200000:A200000'), R('AM5:AM5'), R('AK1:AK1')];
+    const kept = keepAround(R('A1:H27'), boxes);
+    expect(rangeToA1(kept.rect!)).toBe('A1:AM225');
+    expect(A1(kept.skipped)).toEqual(['A200000']);
+    // by the gaps alone: C225 joins through A120:B130, AK1 is 28 columns from H, AM5 2 from AK1
+    const gaps = keepAround(R('A1:H27'), boxes, 0);
+    expect(rangeToA1(gaps.rect!)).toBe('A1:H225');
+    expect(A1(gaps.skipped)).toEqual(['A200000', 'AM5', 'AK1']);
   });
 
   it('without anything read, starts from the topmost content', () => {
