@@ -55,25 +55,6 @@ export function subtract(rect: CellRange, hole: CellRange | null): CellRange[] {
   return out;
 }
 
-/** The used range minus the window read in the first sync (the window shares its top-left). */
-export function remainder(used: CellRange, window: CellRange | null): CellRange[] {
-  return subtract(used, window);
-}
-
-/** Rectangles of at most `budget` cells covering `rect`. */
-export function tiles(rect: CellRange, budget: number): CellRange[] {
-  const width = rect.right - rect.left + 1;
-  const w = Math.min(width, budget);
-  const h = Math.max(1, Math.floor(budget / w));
-  const out: CellRange[] = [];
-  for (let top = rect.top; top <= rect.bottom; top += h) {
-    for (let left = rect.left; left <= rect.right; left += w) {
-      out.push({ top, left, bottom: Math.min(top + h - 1, rect.bottom), right: Math.min(left + w - 1, rect.right) });
-    }
-  }
-  return out;
-}
-
 /**
  * The first chunk of `rect` whose response should stay within `budgetBytes` at `density` bytes a
  * cell (unknown: UNKNOWN_DENSITY) and within `budgetCells`: whole rows when a row fits, else part

@@ -14,10 +14,10 @@
  * - a used range far larger than any form (a stray value at A200000 or XFD1048576) is narrowed
  *   first: `getUsedRangeOrNullObject(true)` (ExcelApi 1.4) of the unread parts, then of slices of
  *   what they report, a few hundred bytes a question, finds where the content is; only the block
- *   around the form is read, the rest is reported in `skipped`;
+ *   around the form (and whatever else keeps it small) is read, the rest is reported in `skipped`;
  * - what remains is read in chunks sized by bytes: the bytes per cell seen so far (at the start,
  *   in the first window) times the cells, at most `budgetBytes` a sync; a chunk Excel still
- *   refuses is halved and asked again.
+ *   refuses is asked again in pieces sized for what the refusal proves.
  * The snapshot covers only that block, so its memory is bounded whatever the used range.
  */
 import { rangeToA1, toA1, type CellRange, type CellValue, type SheetSnapshot } from '../core/index.js';
@@ -38,8 +38,6 @@ import {
   utf8Length,
   type Found,
 } from './read-plan.js';
-
-export { parseAreas, remainder, tiles } from './read-plan.js';
 
 export interface ReadLimits {
   /** Cells one sync may ask values, text, number formats and formulas of. */
@@ -135,8 +133,14 @@ function rectOf(r: Excel.Range): CellRange {
   return { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
 }
 
+/** Excel refused the response for its size (by its code; some builds say so only in the message). */
 function tooLarge(e: unknown): boolean {
-  return (e as { code?: unknown } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+  const x = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown } } | null;
+  return (
+    x?.code === 'ResponsePayloadSizeLimitExceeded' ||
+    x?.debugInfo?.code === 'ResponsePayloadSizeLimitExceeded' ||
+    /response payload size has exceeded/i.test(String(x?.message ?? ''))
+  );
 }
 
 function rangeAt(ws: Excel.Worksheet, r: CellRange): Excel.Range {
