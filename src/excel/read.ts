@@ -16,8 +16,9 @@
  *   what they report, a few hundred bytes a question, finds where the content is; only the block
  *   around the form (and whatever else keeps it small) is read, the rest is reported in `skipped`;
  * - what remains is read in chunks sized by bytes: the bytes per cell seen so far (at the start,
- *   in the first window) times the cells, at most `budgetBytes` a sync; a chunk Excel still
- *   refuses is asked again in pieces sized for what the refusal proves.
+ *   in the first window, or what the last read of the sheet met) times the cells, at most
+ *   `budgetBytes` a sync; after lighter rows the estimate comes down by half a sync at most; a
+ *   chunk Excel still refuses is asked again in pieces sized for what the refusal proves.
  * The snapshot covers only that block, so its memory is bounded whatever the used range.
  */
 import { rangeToA1, toA1, type CellRange, type CellValue, type SheetSnapshot } from '../core/index.js';
@@ -155,6 +156,8 @@ function rangeAt(ws: Excel.Worksheet, r: CellRange): Excel.Range {
  */
 interface ReadMemory {
   tooLarge: Set<string>;
+  /** The most bytes per cell a chunk beyond the window came in at: where the next read starts. */
+  chunkDensity: Map<string, number>;
   lastUnknown: string | null;
 }
 const memories = new WeakMap<object, ReadMemory>();
@@ -162,7 +165,7 @@ const memories = new WeakMap<object, ReadMemory>();
 function memory(): ReadMemory {
   const doc: object = typeof Office !== 'undefined' && Office.context?.document ? Office.context.document : memories;
   let m = memories.get(doc);
-  if (!m) memories.set(doc, (m = { tooLarge: new Set(), lastUnknown: null }));
+  if (!m) memories.set(doc, (m = { tooLarge: new Set(), chunkDensity: new Map(), lastUnknown: null }));
   return m;
 }
 
@@ -184,6 +187,10 @@ interface SheetState {
   cfs: Excel.ConditionalFormatCollection | null;
   /** Bytes per cell of the last cells read; null until something was. */
   density: number | null;
+  /** The most bytes per cell a sync of chunks of this sheet came in at. */
+  chunkDensity: number;
+  /** The same, from the last read of this sheet: chunks are sized for at least that. */
+  floorDensity: number;
   /** Bytes of the first window's cells, read in sync 1 or in chunks. */
   windowBytes: number;
   block: Block | null;
@@ -207,7 +214,8 @@ export async function readSheets(
 
   const mem = memory();
   const idsBefore = worksheets.map(knownId);
-  const blind = idsBefore.map((id) => !mem.tooLarge.has(id ?? mem.lastUnknown ?? ''));
+  const memoryKeys = idsBefore.map((id) => id ?? mem.lastUnknown ?? '');
+  const blind = memoryKeys.map((k) => !mem.tooLarge.has(k));
 
   /** Sync 1, with the first window of the sheets in `withWindow`. */
   const queueFirst = (withWindow: boolean[]) => {
@@ -241,6 +249,8 @@ export async function readSheets(
       merged: p.merged,
       cfs: p.cfs,
       density: null,
+      chunkDensity: 0,
+      floorDensity: 0,
       windowBytes: 0,
       block: null,
       skipped: [],
@@ -281,6 +291,9 @@ export async function readSheets(
       s.windowBytes = paste(s.block, s.window, p.window);
       s.density = s.windowBytes / area(s.window);
     }
+    // the chunks of the last read of this sheet held longer text than its window: start from there
+    s.floorDensity = mem.chunkDensity.get(memoryKeys[i]) ?? 0;
+    if (s.floorDensity > (s.density ?? 0)) s.density = s.floorDensity;
   });
 
   // The rest of each block, in chunks of at most budgetCells cells and budgetBytes bytes a sync.
@@ -326,12 +339,19 @@ export async function readSheets(
       const acc = seen.get(sheet) ?? { bytes: 0, cells: 0 };
       seen.set(sheet, { bytes: acc.bytes + b, cells: acc.cells + area(rect) });
     });
-    for (const [sheet, { bytes: b, cells: n }] of seen) sheets[sheet].density = b / n;
+    for (const [sheet, { bytes: b, cells: n }] of seen) {
+      const s = sheets[sheet];
+      // lighter rows (an empty gap) say little about the next ones: lower the estimate gradually
+      s.density = Math.max(b / n, (s.density ?? 0) / 2, s.floorDensity);
+      s.chunkDensity = Math.max(s.chunkDensity, b / n);
+    }
   }
 
   sheets.forEach((s, i) => {
     if (s.windowBytes > 0.9 * EXCEL_RESPONSE_CAP) mem.tooLarge.add(s.ws.id);
     else mem.tooLarge.delete(s.ws.id);
+    if (s.chunkDensity > 0) mem.chunkDensity.set(s.ws.id, s.chunkDensity);
+    else mem.chunkDensity.delete(s.ws.id);
     if (idsBefore[i] === null) mem.lastUnknown = s.ws.id;
   });
 
