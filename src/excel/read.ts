@@ -47,6 +47,8 @@ export interface ReadLimits {
   windowColumns: number;
   /** Bytes of JSON one sync may expect in its response, by the bytes per cell seen so far. */
   budgetBytes?: number;
+  /** Cells of the block around the form read at most (default MAX_BLOCK_CELLS). */
+  maxBlockCells?: number;
 }
 
 /** 2 MB a sync, well under the 5 MB cap: the next rows may hold longer text than the last. */
@@ -208,6 +210,7 @@ export async function readSheets(
   opts: ReadLimits & { merges: boolean; discover?: boolean },
 ): Promise<ReadResult> {
   const budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  const maxBlockCells = opts.maxBlockCells ?? MAX_BLOCK_CELLS;
   const cols = opts.windowColumns;
   const rows = Math.max(1, Math.floor(opts.budgetCells / Math.max(1, worksheets.length) / cols));
   const windowOf = (used: CellRange) => intersect(used, { top: 0, left: 0, bottom: rows - 1, right: cols - 1 });
@@ -280,9 +283,9 @@ export async function readSheets(
       rect = kept.rect ?? (s.window ?? { top: s.used.top, left: s.used.left, bottom: s.used.top, right: s.used.left });
       s.skipped = kept.skipped;
     }
-    if (area(rect) > MAX_BLOCK_CELLS) {
+    if (area(rect) > maxBlockCells) {
       // a form is at the top of its block: keep the first rows, report the rest as not read
-      const rows = Math.max(1, Math.floor(MAX_BLOCK_CELLS / (rect.right - rect.left + 1)));
+      const rows = Math.max(1, Math.floor(maxBlockCells / (rect.right - rect.left + 1)));
       s.skipped.push({ ...rect, top: rect.top + rows });
       rect = { ...rect, bottom: rect.top + rows - 1 };
     }
