@@ -22,6 +22,8 @@
  *   data validation, and adding, changing or deleting conditional formats: `AccessDenied`;
  * - a sheet asked for by a name it no longer has, or deleted, is `ItemNotFound` (sheets from a
  *   loaded collection follow their id, as in Excel, so they survive a rename);
+ * - `getUsedRange(true)` and `Range.getUsedRangeOrNullObject(true)` (ExcelApi 1.4) count only cells
+ *   holding a value or a formula, so an adapter can locate content cheaply before reading it;
  * - a sync whose response, as JSON in UTF-8 bytes, exceeds Excel on the web's 5 MB is
  *   `ResponsePayloadSizeLimitExceeded`, one whose queued writes exceed it
  *   `RequestPayloadSizeLimitExceeded` (before anything runs);
@@ -327,6 +329,22 @@ function intersect(a: CellRange, b: CellRange): CellRange | null {
     right: Math.min(a.right, b.right),
   };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
+}
+
+/**
+ * The bounding box of the used cells of `sheet` (inside `within`, when given): cells holding a value
+ * or a formula, or with `valuesOnly` false any cell the fake holds (formatted ones too).
+ */
+function usedIn(sheet: FakeSheet, within: CellRange | null, valuesOnly: boolean): CellRange | null {
+  let box: CellRange | null = null;
+  for (const { row, col, cell } of cellsOf(sheet)) {
+    if (valuesOnly && !((cell.value !== undefined && cell.value !== null && cell.value !== '') || cell.formula)) continue;
+    if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
+    box = box
+      ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) }
+      : { top: row, left: col, bottom: row, right: col };
+  }
+  return box;
 }
 
 function cellsOf(sheet: FakeSheet): { row: number; col: number; cell: FakeCell }[] {
@@ -968,22 +986,9 @@ class WorksheetProxy extends Obj<FakeSheet> {
     }, rangeToA1(rect));
   }
 
-  private used(valuesOnly: boolean): CellRange | null {
-    const cs = cellsOf(this.target()).filter(({ cell }) =>
-      valuesOnly ? (cell.value !== undefined && cell.value !== null && cell.value !== '') || !!cell.formula : true,
-    );
-    if (cs.length === 0) return null;
-    return {
-      top: Math.min(...cs.map((c) => c.row)),
-      left: Math.min(...cs.map((c) => c.col)),
-      bottom: Math.max(...cs.map((c) => c.row)),
-      right: Math.max(...cs.map((c) => c.col)),
-    };
-  }
-
   getUsedRange(valuesOnly = false): RangeProxy {
     this.call('getUsedRange', [valuesOnly]);
-    return this.range(() => this.used(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+    return this.range(() => usedIn(this.target(), null, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
   }
 
   activate(): void {
@@ -1225,6 +1230,21 @@ class RangeProxy extends Obj<RangeTarget> {
         const o = typeof other === 'string' ? parseRangeA1(other) : other.target().rect;
         const r = intersect(t.rect, o);
         return r ? { sheet: t.sheet, rect: r } : null;
+      },
+      true,
+    );
+  }
+
+  /** The used part of this range (ExcelApi 1.4): null when none of its cells is used. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.call('getUsedRangeOrNullObject', [valuesOnly]);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        this.ctx.requireApi('1.4', 'Range.getUsedRangeOrNullObject');
+        const t = this.target();
+        const box = usedIn(t.sheet, t.rect, valuesOnly);
+        return box ? { sheet: t.sheet, rect: box } : null;
       },
       true,
     );
