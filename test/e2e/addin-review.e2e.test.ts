@@ -5,9 +5,11 @@
  * with its verdict; the toolbar and 上一个/下一个 stay on one line at 320–500 px in Chinese and
  * English, light and dark, and screenshots of those are saved under docs/taskpane-*.png.
  *
- * Stale write-back, live results, review marks and the export sheet are tested at the component
- * level (test/taskpane/review.test.tsx): the fake Office of this tree does not raise change events
- * and Excel's host still has stubs for marks and the export (the Excel part implements them).
+ * Then issue 12's other paths, clicked through the real pane and Excel host: 写回合计 after an edit
+ * the check did not see writes nothing and shows the new preview; a partial write leaves no new
+ * mismatch; an edit marks the results out of date and the re-check (automatic in the form, by
+ * 重新检查 outside it) clears that; review marks survive closing and reopening the file (the fake's
+ * savedCopy, document settings included); 导出审核意见 writes its sheet and 删除审核意见表 removes it.
  *
  * Needs /usr/bin/chromium; skipped without it.
  */
@@ -20,7 +22,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
 import type { FakeOffice, FakeOfficeOptions, FakeWorkbook } from '../support/fake-office.js';
-import { seed002Workbook } from './fixture.js';
+import { checkSheet } from '../../src/core/check.js';
+import { fakeSheetToSnapshot, seed002Workbook } from './fixture.js';
 import { buildForE2E, isolateNetwork, serveForE2E, type Built } from './harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -143,6 +146,163 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     const file = join(tmp, `taskpane-${key}.png`);
     await page.screenshot({ path: file });
     if (SAVED.has(key)) copyFileSync(file, join(root, 'docs', `taskpane-${key}.png`));
+    await page.close();
+  });
+
+  // ---- issue 12 "Done when": stale write-back, partial write, live results, marks across a reload, the export sheet
+
+  const fakeOf = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as E2EWindow).__hefenFake.workbook)) as FakeWorkbook);
+  const cellsOf = async (page: Page, sheet = 'Sheet1') => (await fakeOf(page)).sheets.find((s) => s.name === sheet)!.cells;
+  const tagsOn = (wb: FakeWorkbook, sheet = 'Sheet1') => checkSheet(fakeSheetToSnapshot(wb.sheets.find((s) => s.name === sheet)!)).findings.map((f) => `${f.code}@${f.cell}`);
+  const writeBackRows = (page: Page) => page.getByRole('region', { name: '写回合计', exact: true }).getByRole('listitem').allInnerTexts();
+  const coveredCells = (wb: FakeWorkbook, sheet = 'Sheet1') =>
+    wb.sheets.find((s) => s.name === sheet)!.conditionalFormats.flatMap((cf) => cf.ranges).sort();
+  /** The finding's own block (its button plus its 忽略 / 已复核 actions), by cell. */
+  const findingBlock = (page: Page, cell: string) => page.locator('div:has(> button[data-index])').filter({ has: page.locator(`[data-cell]:text-is("${cell}")`) }).first();
+
+  it('写回合计 after an edit the check did not see: writes nothing, checks again and shows the new preview; the second write is right', async () => {
+    const page = await openPane(seed002Workbook());
+    await page.getByRole('tab', { name: '写回合计（2）', exact: true }).click();
+    expect(await writeBackRows(page)).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 92.16（总分）']);
+    // the user changes G14 from 5 to 3 while 写回合计 is on its way (between the click and its first sync)
+    await page.evaluate(() => {
+      const f = (window as unknown as E2EWindow).__hefenFake;
+      f.reset();
+      f.beforeSync = () => {
+        f.beforeSync = null;
+        f.editCell('Sheet1', 'G14', '3');
+      };
+    });
+    await page.getByRole('button', { name: '写回合计（2）', exact: true }).click();
+    await page.getByText('表格在检查后被修改，未写入；已重新检查，请确认新的预览。').waitFor({ timeout: 15_000 });
+    let cells = await cellsOf(page);
+    expect([cells.G14.value, cells.H5.value, cells.G27.value]).toEqual([3, 7, 94.5]); // nothing written
+    const writes = await page.evaluate(() =>
+      (window as unknown as E2EWindow).__hefenFake.log.filter((e) => e.kind === 'set' && e.object === 'Range' && (e.prop === 'values' || e.prop === 'formulas')).length,
+    );
+    expect(writes).toBe(0);
+    // 87.5 − 2 (G14) + 4.66 = 90.16, not the 92.16 of the check before the edit
+    await expect.poll(() => writeBackRows(page), { timeout: 10_000 }).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 90.16（总分）']);
+    // the edit's own re-check (live results) may still come; the preview must stay the new one
+    await page.waitForTimeout(1_500);
+    expect(await writeBackRows(page)).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 90.16（总分）']);
+
+    await page.getByRole('button', { name: '写回合计（2）', exact: true }).click();
+    await page.getByText('已写回 2 个单元格', { exact: false }).waitFor({ timeout: 15_000 });
+    cells = await cellsOf(page);
+    expect([cells.H5.value, cells.G27.value]).toEqual([4.66, 90.16]);
+    const tags = tagsOn(await fakeOf(page));
+    expect(tags).not.toContain('score-mismatch@H5');
+    expect(tags.some((t) => t.startsWith('total-mismatch@'))).toBe(false);
+    await page.close();
+  });
+
+  it('a partial write (H5 unticked) leaves no new mismatch: the total follows the score that stays', async () => {
+    // G14 is 3 in this workbook, so the total has to change: 94.5 → 90.16 with H5 written, 92.5 without
+    const wb = seed002Workbook();
+    wb.sheets[0].cells.G14 = { value: 3 };
+    const page = await openPane(wb);
+    await page.getByRole('tab', { name: '写回合计（2）', exact: true }).click();
+    const panel = page.getByRole('region', { name: '写回合计', exact: true });
+    expect(await writeBackRows(page)).toEqual(['H5: 7 → 4.66（预算执行率得分）', 'G27: 94.5 → 90.16（总分）']);
+    await panel.getByRole('checkbox').first().uncheck();
+    expect(await writeBackRows(page)).toEqual(['H5: 7 → 不写入（预算执行率得分）', 'G27: 94.5 → 92.5（总分）']);
+    await panel.getByRole('button', { name: '写回合计（1）', exact: true }).click();
+    await page.getByText('已写回 1 个单元格', { exact: false }).waitFor({ timeout: 15_000 });
+    const after = await fakeOf(page);
+    const cells = after.sheets[0].cells;
+    expect([cells.H5.value, cells.G27.value]).toEqual([7, 92.5]);
+    const untouched = (c: typeof cells) => Object.fromEntries(Object.entries(c).filter(([a1]) => a1 !== 'G27'));
+    expect(untouched(cells)).toEqual(untouched(wb.sheets[0].cells));
+    // H5 is still the execution score the rules disagree with, but the total agrees with the sheet
+    const tags = tagsOn(after);
+    expect(tags).toContain('score-mismatch@H5');
+    expect(tags.some((t) => t.startsWith('total-mismatch@'))).toBe(false);
+    await page.getByRole('tab', { name: /^检查结果/ }).click();
+    await expect.poll(() => page.locator('[data-index] [data-cell]').allInnerTexts(), { timeout: 10_000 }).not.toContain('G27');
+    await page.close();
+  });
+
+  it('an edit in the form marks the results out of date at once and the automatic re-check clears them', async () => {
+    const page = await openPane(seed002Workbook());
+    const stale = page.getByText('结果已过期：表格在检查后被修改。');
+    const h5 = page.locator('[data-index] [data-cell]:text-is("H5")');
+    expect(await h5.count()).toBe(1);
+    await page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.editCell('Sheet1', 'H5', '4.66'));
+    await stale.waitFor({ timeout: 2_000 });
+    // the check comes by itself after the pause, and takes the banner and H5's finding away
+    await stale.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => h5.count(), { timeout: 10_000 }).toBe(0);
+    // what the engine finds on the edited sheet is what the pane lists now: H5 right, so G27's total
+    // (still 94.5) no longer matches the scores
+    const now = tagsOn(await fakeOf(page));
+    expect(now).toContain('total-mismatch@G27');
+    expect(now).not.toContain('score-mismatch@H5');
+    await expect.poll(() => page.locator('[data-index] [data-cell]').allInnerTexts(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['G27']));
+    expect(await page.locator('[data-index]').count()).toBe(now.length);
+    expect(coveredCells(await fakeOf(page))).not.toContain('H5');
+    await page.close();
+  });
+
+  it('an edit outside the form only marks the results; 重新检查 clears the mark', async () => {
+    const page = await openPane(seed002Workbook());
+    const stale = page.getByText('结果已过期：表格在检查后被修改。');
+    await page.evaluate(() => {
+      const f = (window as unknown as E2EWindow).__hefenFake;
+      f.editCell('Sheet1', 'Z60', '备注');
+      f.reset();
+    });
+    await stale.waitFor({ timeout: 2_000 });
+    await page.waitForTimeout(2_000); // past the re-check delay: no check came
+    expect(await stale.isVisible()).toBe(true);
+    const reads = await page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.log.filter((e) => e.kind === 'load' && e.object === 'Range').length);
+    expect(reads).toBe(0);
+    await page.getByRole('button', { name: '重新检查', exact: true }).click();
+    await stale.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.locator('[data-index]').count()).toBe(5);
+    await page.close();
+  });
+
+  it('review marks are saved in the workbook and survive closing and reopening the pane; the export sheet lists them and can be removed', async () => {
+    const first = await openPane(seed002Workbook());
+    const e15 = findingBlock(first, 'E15');
+    await e15.getByRole('button', { name: '忽略', exact: true }).click();
+    await e15.getByRole('textbox').fill('已电话核实');
+    await e15.getByRole('button', { name: '确定', exact: true }).click();
+    await expect.poll(() => first.evaluate(() => (window as unknown as E2EWindow).__hefenFake.workbook.settings['hefen.reviewMarks']), { timeout: 10_000 }).toEqual([
+      expect.objectContaining({ key: 'Sheet1!E15!over-achievement', status: 'ignored', note: '已电话核实' }),
+    ]);
+    // the file as saved (document settings included), opened again in a new pane
+    const saved = await first.evaluate(() => (window as unknown as E2EWindow).__hefenFake.savedCopy());
+    await first.close();
+
+    const page = await openPane(saved);
+    const again = findingBlock(page, 'E15');
+    await expect.poll(() => again.getAttribute('data-mark'), { timeout: 10_000 }).toBe('ignored');
+    expect(await again.innerText()).toContain('已忽略：已电话核实');
+    expect(await page.getByRole('tab', { name: '检查结果（4）', exact: true }).count()).toBe(1); // not counted
+    await page.getByText('1 个已标记的问题不计入统计。').waitFor({ timeout: 5_000 });
+    // the reopened pane's check leaves the marked cell without a highlight
+    const wb = await fakeOf(page);
+    expect(coveredCells(wb)).toEqual(['F27', 'G5', 'H16', 'H5']);
+
+    // 导出审核意见: a new sheet, one row per finding, links to the cells, the mark in its column
+    await page.getByRole('button', { name: '导出审核意见', exact: true }).click();
+    await page.getByText('已将审核意见导出到新工作表“核分审核意见”。').waitFor({ timeout: 15_000 });
+    const withExport = await fakeOf(page);
+    expect(withExport.sheets.map((s) => s.name)).toEqual(['Sheet1', '核分审核意见']);
+    const ex = withExport.sheets[1].cells;
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ex[`${'ABCDEFGH'[c - 1]}1`]?.value)).toEqual(['工作表', '单元格', '指标', '审核要点', '说明', '填报 → 应为', '如何修改', '复核标记']);
+    const rows = [2, 3, 4, 5, 6].map((r) => ({ cell: ex[`B${r}`]?.formula, mark: ex[`H${r}`]?.value ?? '' }));
+    expect(ex.A7).toBeUndefined(); // five findings, five rows
+    expect(rows.map((r) => /HYPERLINK\("#'Sheet1'!([A-Z]+\d+)"/.exec(r.cell ?? '')?.[1]).sort()).toEqual(['E15', 'F27', 'G5', 'H16', 'H5']);
+    expect(rows.find((r) => r.cell?.includes('!E15"'))?.mark).toBe('忽略：已电话核实');
+    expect(rows.filter((r) => r.mark !== '')).toHaveLength(1);
+    expect(withExport.sheets[0].cells).toEqual(saved.sheets[0].cells);
+
+    await page.getByRole('button', { name: '删除审核意见表', exact: true }).click();
+    await page.getByText('已删除 1 个审核意见表。').waitFor({ timeout: 15_000 });
+    expect((await fakeOf(page)).sheets.map((s) => s.name)).toEqual(['Sheet1']);
     await page.close();
   });
 
