@@ -12,7 +12,7 @@
 import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding, Severity, SheetReport, Suggestion } from '../core/index.js';
-import { PlainButton, PlainSwitch } from './components/Controls.js';
+import { PlainButton } from './components/Controls.js';
 import { FindingsList, NAV_HEIGHT, type ListedGroup } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
 import { Sections } from './components/Sections.js';
@@ -56,16 +56,10 @@ const useStyles = makeStyles({
 
 /** How long after the last edit of a form cell the pane checks again. */
 export const RECHECK_DELAY_MS = 800;
-const RECHECK_ON_ACTIVATE = 'hefen.recheckOnActivate';
 
-function storedFlag(key: string, fallback: boolean): boolean {
-  try {
-    const v = globalThis.localStorage?.getItem(key);
-    return v === null || v === undefined ? fallback : v === '1';
-  } catch {
-    return fallback;
-  }
-}
+/** Settings that change what a check finds or highlights; the others need no new check. */
+const checkChanged = (a: PaneSettings, b: PaneSettings) =>
+  a.rules !== b.rules || a.wholeWorkbook !== b.wholeWorkbook || a.highlight.join() !== b.highlight.join();
 
 export interface AppProps {
   host: HostExtras;
@@ -99,7 +93,6 @@ export function App({ host }: AppProps) {
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [marks, setMarks] = useState<ReviewMark[]>([]);
   const [exported, setExported] = useState<string | null>(null);
-  const [recheckOnActivate, setRecheckOnActivate] = useState(() => storedFlag(RECHECK_ON_ACTIVATE, true));
 
   const markMap = useMemo(() => marksByKey(marks), [marks]);
   const reports = result?.reports;
@@ -169,8 +162,8 @@ export function App({ host }: AppProps) {
   }, [host, runCheck]);
 
   // Live results: the latest values the listener needs, without resubscribing on every render.
-  const latest = useRef({ settings, reports, recheckOnActivate, busy });
-  latest.current = { settings, reports, recheckOnActivate, busy };
+  const latest = useRef({ settings, reports });
+  latest.current = { settings, reports };
   useEffect(() => {
     if (!host.onChange) return;
     const schedule = () => {
@@ -183,7 +176,7 @@ export function App({ host }: AppProps) {
       }, RECHECK_DELAY_MS);
     };
     const stop = host.onChange((change: HostChange) => {
-      const { settings: s, reports: r = [], recheckOnActivate: onActivate } = latest.current;
+      const { settings: s, reports: r = [] } = latest.current;
       if (change.kind === 'edit') {
         lastEdit.current = Date.now();
         const checked = r.some((x) => x.sheet === change.sheet);
@@ -193,7 +186,7 @@ export function App({ host }: AppProps) {
       } else if (!s.wholeWorkbook && !(r.length === 1 && r[0].sheet === change.sheet)) {
         lastEdit.current = Date.now();
         setStale(true);
-        if (onActivate) schedule();
+        if (s.recheckOnActivate) schedule();
       }
     });
     return () => {
@@ -204,6 +197,7 @@ export function App({ host }: AppProps) {
   }, [host, runCheck]);
 
   const changeSettings = async (next: PaneSettings) => {
+    const before = settings;
     setSettings(next);
     try {
       await host.saveSettings(next);
@@ -211,7 +205,7 @@ export function App({ host }: AppProps) {
       setProblem({ error: e, during: 'settings' });
       return;
     }
-    await runCheck(next);
+    if (checkChanged(before, next)) await runCheck(next);
   };
 
   const go = (index: number, byKeyboard = false) => {
@@ -417,23 +411,7 @@ export function App({ host }: AppProps) {
           onToggleSettings={() => setSettingsOpen((o) => !o)}
         />
         {settingsOpen ? (
-          <>
-            <Settings settings={settings} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
-            {host.onChange ? (
-              <PlainSwitch
-                label={t.recheckOnActivate}
-                checked={recheckOnActivate}
-                onChange={(on) => {
-                  setRecheckOnActivate(on);
-                  try {
-                    globalThis.localStorage?.setItem(RECHECK_ON_ACTIVATE, on ? '1' : '0');
-                  } catch {
-                    // a pane without storage keeps the choice until it closes
-                  }
-                }}
-              />
-            ) : null}
-          </>
+          <Settings settings={settings} live={!!host.onChange} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
         ) : null}
         <div className={styles.status} aria-live="polite">
           {status}

@@ -12,7 +12,7 @@ import type { Finding, SheetReport } from '../../src/core/report.js';
 import { findingMeta } from '../../src/core/index.js';
 import { App, RECHECK_DELAY_MS } from '../../src/taskpane/App.js';
 import { shownValues } from '../../src/taskpane/model.js';
-import type { ReviewMark } from '../../src/host/index.js';
+import { DEFAULT_SETTINGS, type ReviewMark } from '../../src/host/index.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
 import { fakeHost, type FakeHostOptions } from './fake-host.js';
 
@@ -132,6 +132,36 @@ describe('live results', () => {
     view.unmount();
     expect(host.listeners()).toBe(0);
   });
+
+  it('切换工作表时重新检查 is a setting saved with the workbook: turned off, no check, and switching sheets only marks the results', async () => {
+    const { host } = await open([seed002()], { live: true });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    const panel = screen.getByRole('region', { name: '设置' });
+    const onActivate = within(panel).getByRole('switch', { name: '切换工作表时重新检查' });
+    expect((onActivate as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(onActivate);
+    await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, recheckOnActivate: false }));
+    expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, recheckOnActivate: false });
+    await waitFor(() => expect((onActivate as HTMLInputElement).checked).toBe(false));
+    expect(host.check).toHaveBeenCalledTimes(1); // a setting that changes no finding needs no check
+    act(() => host.emit({ kind: 'activate', sheet: '说明' }));
+    expect(screen.getByText('结果已过期：表格在检查后被修改。')).toBeTruthy();
+    await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
+    expect(host.check).toHaveBeenCalledTimes(1);
+  });
+
+  it('a workbook that remembers 切换工作表时重新检查 off: switching sheets does not check', async () => {
+    const { host } = await open([seed002()], { live: true, settings: { ...DEFAULT_SETTINGS, recheckOnActivate: false } });
+    act(() => host.emit({ kind: 'activate', sheet: '说明' }));
+    await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
+    expect(host.check).toHaveBeenCalledTimes(1);
+  });
+
+  it('without change events the setting is not offered', async () => {
+    await open([seed002()]);
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    expect(within(screen.getByRole('region', { name: '设置' })).queryByRole('switch')).toBeNull();
+  });
 });
 
 describe('whole workbook: one section per form', () => {
@@ -139,7 +169,7 @@ describe('whole workbook: one section per form', () => {
     s.values[4][7] = 4.66;
     s.text![4][7] = '4.66';
   }, '项目B')];
-  const settings = { rules: 'national' as const, highlight: ['error' as const, 'warning' as const], wholeWorkbook: true };
+  const settings = { rules: 'national' as const, highlight: ['error' as const, 'warning' as const], wholeWorkbook: true, recheckOnActivate: true };
 
   it('each form is a collapsible section with its verdict; 下一个 walks form by form', async () => {
     await open(two(), { settings });
