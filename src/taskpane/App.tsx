@@ -73,7 +73,16 @@ interface Problem {
   during: PaneAction;
 }
 
-type Busy = 'check' | 'clear' | 'adopt' | 'export';
+type Busy = 'check' | 'clear' | 'adopt' | 'export' | 'review';
+
+/** A review workbook the host could not open, offered as a download. */
+interface ReviewDownload {
+  url: string;
+  fileName: string;
+  text: string;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function App({ host }: AppProps) {
   const t = stringsFor(host.locale);
@@ -93,6 +102,9 @@ export function App({ host }: AppProps) {
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [marks, setMarks] = useState<ReviewMark[]>([]);
   const [exported, setExported] = useState<string | null>(null);
+  const [download, setDownload] = useState<ReviewDownload | null>(null);
+  // a replaced or abandoned download gives its memory back
+  useEffect(() => (download ? () => URL.revokeObjectURL(download.url) : undefined), [download]);
 
   const markMap = useMemo(() => marksByKey(marks), [marks]);
   const reports = result?.reports;
@@ -288,6 +300,28 @@ export function App({ host }: AppProps) {
     }
   };
 
+  /** 导出审核汇总: the review workbook of every sheet, opened by Excel or offered as a file. */
+  const exportReview = async () => {
+    if (!host.exportReviewWorkbook) return;
+    setBusy('review');
+    setProblem(null);
+    setNotice(null);
+    setDownload(null);
+    try {
+      const r = await host.exportReviewWorkbook(settings, marks);
+      if (r.delivery === 'opened') {
+        setNotice(t.reviewOpened(r.forms, r.marked));
+      } else {
+        const url = URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: XLSX_TYPE }));
+        setDownload({ url, fileName: r.fileName, text: t.reviewAsFile(r.reason, r.forms, r.marked) });
+      }
+    } catch (e) {
+      setProblem({ error: e, during: 'review' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const removeExport = async () => {
     setBusy('export');
     setProblem(null);
@@ -324,7 +358,9 @@ export function App({ host }: AppProps) {
           ? t.adopting
           : busy === 'export'
             ? t.exporting
-            : notice;
+            : busy === 'review'
+              ? t.exportingReview
+              : notice;
 
   const summaryOf = (form: (typeof forms)[number]) => (
     <Summary key={`${form.sheet}!${form.range}`} form={form} findings={reports?.find((r) => r.sheet === form.sheet)?.findings ?? []} />
@@ -380,17 +416,32 @@ export function App({ host }: AppProps) {
             <p className={styles.plain}>{t.noFindings}</p>
           ) : null}
           {marked > 0 ? <p className={styles.small}>{t.markedCount(marked)}</p> : null}
-          {formsFound ? (
+          {formsFound || (result && host.exportReviewWorkbook) ? (
             <div className={styles.row}>
-              <PlainButton disabled={busy !== null} onClick={() => void exportNotes()}>
-                {t.exportFindings}
-              </PlainButton>
+              {formsFound ? (
+                <PlainButton disabled={busy !== null} onClick={() => void exportNotes()}>
+                  {t.exportFindings}
+                </PlainButton>
+              ) : null}
+              {host.exportReviewWorkbook ? (
+                <PlainButton disabled={busy !== null} onClick={() => void exportReview()}>
+                  {t.exportReview}
+                </PlainButton>
+              ) : null}
               {exported ? (
                 <PlainButton appearance="subtle" disabled={busy !== null} onClick={() => void removeExport()}>
                   {t.removeExport}
                 </PlainButton>
               ) : null}
             </div>
+          ) : null}
+          {download ? (
+            <Notice intent="info">
+              {download.text}{' '}
+              <a href={download.url} download={download.fileName}>
+                {t.reviewDownload(download.fileName)}
+              </a>
+            </Notice>
           ) : null}
         </div>
       </div>

@@ -12,7 +12,7 @@ import type { Finding, SheetReport } from '../../src/core/report.js';
 import { findingMeta } from '../../src/core/index.js';
 import { App, RECHECK_DELAY_MS } from '../../src/taskpane/App.js';
 import { shownValues } from '../../src/taskpane/model.js';
-import { DEFAULT_SETTINGS, type ReviewMark } from '../../src/host/index.js';
+import { DEFAULT_SETTINGS, HostError, type ReviewMark } from '../../src/host/index.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
 import { fakeHost, type FakeHostOptions } from './fake-host.js';
 
@@ -192,6 +192,59 @@ describe('whole workbook: one section per form', () => {
     expect(warnings.getAttribute('aria-pressed')).toBe('false');
     expect(findingButtons()).toHaveLength(2);
     expect(findingButtons().every((b) => b.getAttribute('aria-label')!.startsWith('错误'))).toBe(true);
+  });
+});
+
+describe('导出审核汇总: the review workbook of the whole workbook', () => {
+  it('is offered only by hosts that can build it', async () => {
+    await open([seed002()]);
+    expect(screen.queryByRole('button', { name: '导出审核汇总' })).toBeNull();
+  });
+
+  it('opened by Excel: the host gets the settings and the marks, and the pane says what was opened', async () => {
+    const marks: ReviewMark[] = [{ key: 'Sheet1!E15!over-achievement', status: 'reviewed', at: '2026-12-01T08:00:00Z' }];
+    const { host } = await open([seed002()], { review: { delivery: 'opened' }, marks });
+    await waitFor(() => expect(document.querySelector('[data-mark="reviewed"]')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+    await screen.findByText('已在新的 Excel 工作簿中打开审核汇总（1 张自评表；1 个已标记的问题未列入），请另存为文件。');
+    expect(host.exportReviewWorkbook).toHaveBeenCalledWith(DEFAULT_SETTINGS, marks);
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(host.check).toHaveBeenCalledTimes(1); // the host checks the workbook itself; the pane's results stay
+  });
+
+  it('Excel cannot open it: a download link to the bytes, named for the workbook, replaced by the next export', async () => {
+    const made: Blob[] = [];
+    const revoked: string[] = [];
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = (b: Blob) => (made.push(b), `blob:hefen/${made.length}`);
+    URL.revokeObjectURL = (u: string) => void revoked.push(u);
+    try {
+      const { host } = await open([seed002()], { review: { delivery: 'file', reason: 'unsupported' } });
+      fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+      const link = await screen.findByRole('link', { name: '下载“表一-审核汇总.xlsx”' });
+      expect(link.getAttribute('download')).toBe('表一-审核汇总.xlsx');
+      expect(link.getAttribute('href')).toBe('blob:hefen/1');
+      expect(screen.getByText(/^此版本的 Excel 不能直接打开新工作簿，请下载审核汇总（1 张自评表）：/)).toBeTruthy();
+      expect(made[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(new Uint8Array(await made[0].arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+      fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+      await waitFor(() => expect(host.exportReviewWorkbook).toHaveBeenCalledTimes(2));
+      await screen.findByRole('link', { name: '下载“表一-审核汇总.xlsx”' });
+      await waitFor(() => expect(screen.getByRole('link').getAttribute('href')).toBe('blob:hefen/2'));
+      expect(revoked).toEqual(['blob:hefen/1']);
+    } finally {
+      URL.createObjectURL = create;
+      URL.revokeObjectURL = revoke;
+    }
+  });
+
+  it('a failure is shown as one, with the host’s message', async () => {
+    const { host } = await open([seed002()], { review: { delivery: 'opened' } });
+    host.exportReviewWorkbook!.mockRejectedValueOnce(new HostError('read-failed', '读取工作表列表失败。'));
+    fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+    await screen.findByText('读取工作表列表失败。'); // the host's own Chinese message
+    expect(document.querySelector('a[download]')).toBeNull();
   });
 });
 
