@@ -13,16 +13,18 @@
  *
  * Needs /usr/bin/chromium; skipped without it.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
 import type { FakeOffice, FakeOfficeOptions, FakeWorkbook } from '../support/fake-office.js';
 import { checkSheet } from '../../src/core/check.js';
+import { OVERVIEW_HEADERS } from '../../src/xlsx/review/index.js';
 import { fakeSheetToSnapshot, seed002Workbook } from './fixture.js';
 import { buildForE2E, isolateNetwork, serveForE2E, type Built } from './harness.js';
 
@@ -68,13 +70,13 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function openPane(workbook: FakeWorkbook, options: FakeOfficeOptions = {}, width = 350): Promise<Page> {
+  async function openPane(workbook: FakeWorkbook, options: FakeOfficeOptions = {}, width = 350, extra: { refuseCreateWorkbook?: boolean; url?: string } = {}): Promise<Page> {
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.setViewportSize({ width, height: 900 });
     await page.addInitScript((setup) => {
       (window as unknown as { __HEFEN_E2E__: unknown }).__HEFEN_E2E__ = setup;
-    }, { workbook, options });
+    }, { workbook, options, ...extra });
     await page.goto(`${origin}/taskpane.html`);
     const checking = options.displayLanguage === 'en-US' ? 'Checking…' : '正在检查…';
     await page.locator('[data-index]').first().waitFor({ timeout: 20_000 });
@@ -303,6 +305,73 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await page.getByRole('button', { name: '删除审核意见表', exact: true }).click();
     await page.getByText('已删除 1 个审核意见表。').waitFor({ timeout: 15_000 });
     expect((await fakeOf(page)).sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    await page.close();
+  });
+
+  // ---- 导出审核汇总: the review workbook of hefen review, from the pane
+
+  /** The review workbook read back with ExcelJS: its sheets and the data rows of one. */
+  async function reviewBook(bytes: Uint8Array) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((row, i) => {
+        if (i > 1) out.push((row.values as unknown[]).slice(1));
+      });
+      return out;
+    };
+    return { names: wb.worksheets.map((w) => w.name), rows };
+  }
+  const col = (h: string) => OVERVIEW_HEADERS.indexOf(h);
+
+  it('导出审核汇总 opens the review workbook of every sheet in Excel (createWorkbook): one 一览 row per form, one 审核意见 row per finding', async () => {
+    const wb = twoForms();
+    wb.sheets.push({ name: '说明', id: '{说明}', visibility: 'Visible', cells: { A1: { value: '填表说明' } }, merges: [], conditionalFormats: [] });
+    const page = await openPane(wb, {}, 350, { url: 'https://example.sharepoint.com/sites/czj/Shared%20Documents/2023%E8%87%AA%E8%AF%84%E8%A1%A8.xlsx' });
+    const before = await fakeOf(page);
+    await page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.reset());
+    await page.getByRole('button', { name: '导出审核汇总', exact: true }).click();
+    await page.getByText('已在新的 Excel 工作簿中打开审核汇总（2 张自评表），请另存为文件。').waitFor({ timeout: 20_000 });
+    const { created, syncs } = await page.evaluate(() => {
+      const w = window as unknown as E2EWindow & { __hefenCreated: string[] };
+      return { created: w.__hefenCreated, syncs: w.__hefenFake.syncCount };
+    });
+    expect(created).toHaveLength(1);
+    expect(syncs).toBe(2); // list the sheets, read them; nothing written
+    const after = await fakeOf(page);
+    expect(after.sheets).toEqual(before.sheets);
+
+    const book = await reviewBook(new Uint8Array(Buffer.from(created[0], 'base64')));
+    expect(book.names).toEqual(['一览', '审核意见', '统计', '无法读取']);
+    const overview = book.rows('一览');
+    expect(overview.map((r) => r[col('工作表')]).sort()).toEqual(['Sheet1', '项目B']);
+    expect(overview.every((r) => r[col('文件')] === '2023自评表.xlsx')).toBe(true);
+    expect(overview.map((r) => r[col('结论')])).toEqual(['退回修改', '退回修改']);
+    const perSheet = (name: string) => tagsOn(after, name).length;
+    expect(book.rows('审核意见')).toHaveLength(perSheet('Sheet1') + perSheet('项目B'));
+    // the pane's own results stay those of the active sheet
+    expect(await page.locator('[data-index]').count()).toBe(5);
+    await page.close();
+  });
+
+  it('导出审核汇总 where Excel refuses to open a workbook: a download link whose file is the review workbook, without the marked finding', async () => {
+    const page = await openPane(seed002Workbook(), {}, 350, { refuseCreateWorkbook: true });
+    const e15 = findingBlock(page, 'E15');
+    await e15.getByRole('button', { name: '已复核', exact: true }).click();
+    await e15.getByRole('button', { name: '确定', exact: true }).click();
+    await expect.poll(() => e15.getAttribute('data-mark'), { timeout: 10_000 }).toBe('reviewed');
+    await page.getByRole('button', { name: '导出审核汇总', exact: true }).click();
+    await page.getByText('Excel 未能打开新工作簿，请下载审核汇总（1 张自评表；1 个已标记的问题未列入）：', { exact: false }).waitFor({ timeout: 20_000 });
+    const link = page.getByRole('link', { name: '下载“审核汇总.xlsx”', exact: true });
+    const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(dl.suggestedFilename()).toBe('审核汇总.xlsx');
+    const file = join(tmp, 'review-download.xlsx');
+    await dl.saveAs(file);
+    const book = await reviewBook(new Uint8Array(readFileSync(file)));
+    expect(book.rows('一览')).toHaveLength(1);
+    const findings = book.rows('审核意见');
+    expect(findings.map((r) => r[2]).sort()).toEqual(['F27', 'G5', 'H16', 'H5']); // E15 was marked 已复核
     await page.close();
   });
 
