@@ -128,6 +128,10 @@ export function App({ host }: AppProps) {
   const lastEdit = useRef(0);
   const checkStarted = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Sheets 核分 wrote itself (导出审核意见): Excel reports their activation and cells like the
+  // user's, but they hold no form and change no result. `exporting`: the name is not known yet.
+  const ownSheets = useRef(new Set<string>());
+  const exporting = useRef(false);
 
   /** Check with `s`; `before` is put in front of the check's own notice (what led to the check). */
   const runCheck = useCallback(
@@ -189,6 +193,7 @@ export function App({ host }: AppProps) {
     };
     const stop = host.onChange((change: HostChange) => {
       const { settings: s, reports: r = [] } = latest.current;
+      if (exporting.current || ownSheets.current.has(change.sheet)) return;
       if (change.kind === 'edit') {
         lastEdit.current = Date.now();
         const checked = r.some((x) => x.sheet === change.sheet);
@@ -289,13 +294,16 @@ export function App({ host }: AppProps) {
     setBusy('export');
     setProblem(null);
     setNotice(null);
+    exporting.current = true;
     try {
       const { sheet } = await host.exportFindings(result.reports, marks);
+      ownSheets.current.add(sheet);
       setExported(sheet);
       setNotice(t.exported(sheet));
     } catch (e) {
       setProblem({ error: e, during: 'export' });
     } finally {
+      exporting.current = false;
       setBusy(null);
     }
   };

@@ -157,6 +157,21 @@ describe('live results', () => {
     expect(host.check).toHaveBeenCalledTimes(1);
   });
 
+  it('导出审核意见 activating its new sheet (and writing it) leaves the results as they are', async () => {
+    const { host } = await open([seed002()], { live: true });
+    host.exportFindings.mockImplementationOnce(async () => {
+      host.emit({ kind: 'activate', sheet: '核分审核意见' }); // raised while the export runs
+      return { sheet: '核分审核意见' };
+    });
+    fireEvent.click(screen.getByRole('button', { name: '导出审核意见' }));
+    await screen.findByText('已将审核意见导出到新工作表“核分审核意见”。');
+    act(() => host.emit({ kind: 'edit', sheet: '核分审核意见', address: 'A1:H6' })); // reported after it
+    expect(screen.queryByText('结果已过期：表格在检查后被修改。')).toBeNull();
+    await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
+    expect(host.check).toHaveBeenCalledTimes(1);
+    expect(findingButtons()).toHaveLength(5);
+  });
+
   it('without change events the setting is not offered', async () => {
     await open([seed002()]);
     fireEvent.click(screen.getByRole('button', { name: '设置' }));
