@@ -52,6 +52,12 @@ const useStyles = makeStyles({
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   small: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  // the browser's own link blue is unreadable on Office's dark background
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
 });
 
 /** How long after the last edit of a form cell the pane checks again. */
@@ -446,7 +452,7 @@ export function App({ host }: AppProps) {
           {download ? (
             <Notice intent="info">
               {download.text}{' '}
-              <a href={download.url} download={download.fileName}>
+              <a className={styles.link} href={download.url} download={download.fileName}>
                 {t.reviewDownload(download.fileName)}
               </a>
             </Notice>
