@@ -265,6 +265,32 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await page.close();
   });
 
+  it('switching sheets checks the new one; with 切换工作表时重新检查 off (saved in the workbook) it only marks the results', async () => {
+    const page = await openPane(twoForms());
+    const cells = () => page.locator('[data-index] [data-cell]').allInnerTexts();
+    const stale = page.getByText('结果已过期：表格在检查后被修改。');
+    await page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.activate('项目B'));
+    await expect.poll(cells, { timeout: 15_000 }).toHaveLength(4); // 项目B's own findings
+    await page.getByRole('region', { name: '项目支出绩效自评表 项目B', exact: true }).waitFor({ timeout: 5_000 });
+
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByRole('switch', { name: '切换工作表时重新检查' }).click();
+    await expect
+      .poll(() => page.evaluate(() => ((window as unknown as E2EWindow).__hefenFake.workbook.settings['hefen.settings'] as { recheckOnActivate?: boolean } | undefined)?.recheckOnActivate), { timeout: 10_000 })
+      .toBe(false);
+    await page.evaluate(() => {
+      const f = (window as unknown as E2EWindow).__hefenFake;
+      f.reset();
+      f.activate('Sheet1');
+    });
+    await stale.waitFor({ timeout: 5_000 });
+    await page.waitForTimeout(1_500); // past the re-check delay
+    expect(await cells()).toHaveLength(4); // still 项目B's, marked out of date
+    const reads = await page.evaluate(() => (window as unknown as E2EWindow).__hefenFake.log.filter((e) => e.kind === 'load' && e.object === 'Range').length);
+    expect(reads).toBe(0);
+    await page.close();
+  });
+
   it('review marks are saved in the workbook and survive closing and reopening the pane; the export sheet lists them and can be removed', async () => {
     const first = await openPane(seed002Workbook());
     const e15 = findingBlock(first, 'E15');
@@ -364,6 +390,9 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await page.getByRole('button', { name: '导出审核汇总', exact: true }).click();
     await page.getByText('Excel 未能打开新工作簿，请下载审核汇总（1 张自评表；1 个已标记的问题未列入）：', { exact: false }).waitFor({ timeout: 20_000 });
     const link = page.getByRole('link', { name: '下载“审核汇总.xlsx”', exact: true });
+    await link.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(tmp, 'review.png') });
+    copyFileSync(join(tmp, 'review.png'), join(root, 'docs', 'taskpane-review-350.png'));
     const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(dl.suggestedFilename()).toBe('审核汇总.xlsx');
     const file = join(tmp, 'review-download.xlsx');
