@@ -33,6 +33,7 @@ import { StringsContext, describeFailure, stringsFor, type PaneAction } from './
 import { formGroups, marksByKey, touchesForm } from './model.js';
 import { TemplatePanel } from './TemplatePanel.js';
 import { paneTheme } from './theme.js';
+import { hushed, quietWrites, type Quiet } from './quiet.js';
 import { WriteBackPanel } from './WriteBackPanel.js';
 
 const useStyles = makeStyles({
@@ -90,7 +91,10 @@ interface ReviewDownload {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function App({ host }: AppProps) {
+export function App({ host: given }: AppProps) {
+  // every write goes through `host`, so the listener can tell the pane's own sheet switches
+  const quiet = useRef<Quiet>({ running: 0, until: 0 });
+  const host = useMemo(() => quietWrites(given, quiet.current), [given]);
   const t = stringsFor(host.locale);
   const styles = useStyles();
   const theme = useMemo(() => paneTheme(host.theme), [host.theme]);
@@ -134,10 +138,9 @@ export function App({ host }: AppProps) {
   const lastEdit = useRef(0);
   const checkStarted = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // Sheets 核分 wrote itself (导出审核意见): Excel reports their activation and cells like the
-  // user's, but they hold no form and change no result. `exporting`: the name is not known yet.
+  // Sheets 核分 wrote itself (导出审核意见): Excel reports edits of them like the user's (below
+  // ExcelApi 1.14), but they hold no form and change no result.
   const ownSheets = useRef(new Set<string>());
-  const exporting = useRef(false);
 
   /** Check with `s`; `before` is put in front of the check's own notice (what led to the check). */
   const runCheck = useCallback(
@@ -199,7 +202,7 @@ export function App({ host }: AppProps) {
     };
     const stop = host.onChange((change: HostChange) => {
       const { settings: s, reports: r = [] } = latest.current;
-      if (exporting.current || ownSheets.current.has(change.sheet)) return;
+      if (ownSheets.current.has(change.sheet) || (change.kind === 'activate' && hushed(quiet.current))) return;
       if (change.kind === 'edit') {
         lastEdit.current = Date.now();
         const checked = r.some((x) => x.sheet === change.sheet);
@@ -300,7 +303,6 @@ export function App({ host }: AppProps) {
     setBusy('export');
     setProblem(null);
     setNotice(null);
-    exporting.current = true;
     try {
       const { sheet } = await host.exportFindings(result.reports, marks);
       ownSheets.current.add(sheet);
@@ -309,7 +311,6 @@ export function App({ host }: AppProps) {
     } catch (e) {
       setProblem({ error: e, during: 'export' });
     } finally {
-      exporting.current = false;
       setBusy(null);
     }
   };

@@ -11,6 +11,7 @@ import { checkSheet } from '../../src/core/check.js';
 import type { Finding, SheetReport } from '../../src/core/report.js';
 import { findingMeta } from '../../src/core/index.js';
 import { App, RECHECK_DELAY_MS } from '../../src/taskpane/App.js';
+import { OWN_ECHO_MS } from '../../src/taskpane/quiet.js';
 import { shownValues } from '../../src/taskpane/model.js';
 import { DEFAULT_SETTINGS, HostError, type ReviewMark } from '../../src/host/index.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
@@ -170,6 +171,36 @@ describe('live results', () => {
     await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
     expect(host.check).toHaveBeenCalledTimes(1);
     expect(findingButtons()).toHaveLength(5);
+  });
+
+  it('插入空白模板 opening its new sheet is not the user switching sheets; the user doing so after it is', async () => {
+    const { host } = await open([seed002()], { live: true });
+    host.insertTemplate.mockImplementationOnce(async () => {
+      host.emit({ kind: 'activate', sheet: '自评表' }); // Excel reports the add-in's activate() like a click
+      return { sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: [] };
+    });
+    fireEvent.click(tab('插入空白模板'));
+    const panel = panelOf(tab('插入空白模板'));
+    fireEvent.click(within(panel).getByRole('button', { name: '插入空白模板' }));
+    await within(panel).findByText(/^已插入新工作表“自评表”/);
+    act(() => host.emit({ kind: 'activate', sheet: '自评表' })); // the echo, late
+    expect(screen.queryByText('结果已过期：表格在检查后被修改。')).toBeNull();
+    await new Promise((ok) => setTimeout(ok, OWN_ECHO_MS + 100));
+    expect(host.check).toHaveBeenCalledTimes(1);
+    act(() => host.emit({ kind: 'activate', sheet: '说明' })); // the user, later
+    expect(screen.getByText('结果已过期：表格在检查后被修改。')).toBeTruthy();
+    await waitFor(() => expect(host.check).toHaveBeenCalledTimes(2), { timeout: RECHECK_DELAY_MS + 2000 });
+  });
+
+  it('edits are never silenced: one made during an own write still marks the results', async () => {
+    const { host } = await open([seed002()], { live: true });
+    host.insertTemplate.mockImplementationOnce(async () => {
+      host.emit({ kind: 'edit', sheet: 'Sheet1', address: 'Z90' });
+      return { sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: [] };
+    });
+    fireEvent.click(tab('插入空白模板'));
+    fireEvent.click(within(panelOf(tab('插入空白模板'))).getByRole('button', { name: '插入空白模板' }));
+    await screen.findByText('结果已过期：表格在检查后被修改。');
   });
 
   it('without change events the setting is not offered', async () => {
