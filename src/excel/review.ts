@@ -18,18 +18,22 @@ import { excelApiSupported } from './office.js';
 
 export const REVIEW_FILE_SUFFIX = '审核汇总.xlsx';
 
-/** The workbook's file name from Office (a path or a URL), without folders; null when unsaved or unknown. */
+/**
+ * The workbook's file name from Office (a path, a URL, or a Doc.aspx link whose `file` parameter
+ * names it, as Excel on the web gives), without folders; null when unsaved or unknown.
+ */
 export function documentFileName(): string | null {
   const url = Office.context.document?.url;
   if (typeof url !== 'string' || url.trim() === '') return null;
-  const last = url.split(/[\\/]/).filter(Boolean).pop() ?? '';
-  let name = last.split(/[?#]/)[0];
+  // a local path may hold # or %; only an address is decoded
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url.split(/[\\/]/).filter(Boolean).pop() ?? null;
+  const param = /[?&]file=([^&#]+)/i.exec(url)?.[1];
+  const last = param?.replace(/\+/g, ' ') ?? url.split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? '';
   try {
-    name = decodeURIComponent(name);
+    return decodeURIComponent(last) || null;
   } catch {
-    // a name with a stray % stays as it is
+    return last || null; // a stray % stays as it is
   }
-  return name || null;
 }
 
 /** 表一.xlsx → 表一-审核汇总.xlsx; an unsaved workbook → 审核汇总.xlsx. */

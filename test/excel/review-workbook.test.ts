@@ -137,6 +137,13 @@ describe('file names and base64', () => {
     expect(reviewFileName(null)).toBe('审核汇总.xlsx');
     doc.url = 'https://x/a/100%25.xlsx?web=1';
     expect(documentFileName()).toBe('100%.xlsx');
+    doc.url = 'D:\\自评\\表#2 100%.xlsx';
+    expect(documentFileName()).toBe('表#2 100%.xlsx'); // a path is not an address: nothing decoded
+    // Excel on the web: the file is named in Doc.aspx's query
+    doc.url = 'https://czj.sharepoint.com/sites/ys/_layouts/15/Doc.aspx?sourcedoc=%7B1A2B%7D&file=2023+%E8%87%AA%E8%AF%84%E8%A1%A8.xlsx&action=default&mobileredirect=true';
+    expect(documentFileName()).toBe('2023 自评表.xlsx');
+    doc.url = 'https://x/a/%E5%A4%A7.xlsx%';
+    expect(documentFileName()).toBe('%E5%A4%A7.xlsx%');
   });
 
   it('toBase64 of more than one slice matches Node’s', () => {
