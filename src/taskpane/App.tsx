@@ -115,6 +115,11 @@ export function App({ host: given }: AppProps) {
   const [download, setDownload] = useState<ReviewDownload | null>(null);
   // a replaced or abandoned download gives its memory back
   useEffect(() => (download ? () => URL.revokeObjectURL(download.url) : undefined), [download]);
+  // the link appears below the buttons, often below the fold: bring it into view (above the pinned bar)
+  const downloadRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (download) downloadRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [download]);
 
   const markMap = useMemo(() => marksByKey(marks), [marks]);
   const reports = result?.reports;
@@ -451,12 +456,14 @@ export function App({ host: given }: AppProps) {
             </div>
           ) : null}
           {download ? (
-            <Notice intent="info">
-              {download.text}{' '}
-              <a className={styles.link} href={download.url} download={download.fileName}>
-                {t.reviewDownload(download.fileName)}
-              </a>
-            </Notice>
+            <div ref={downloadRef}>
+              <Notice intent="info">
+                {download.text}{' '}
+                <a className={styles.link} href={download.url} download={download.fileName}>
+                  {t.reviewDownload(download.fileName)}
+                </a>
+              </Notice>
+            </div>
           ) : null}
         </div>
       </div>

@@ -390,7 +390,10 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await page.getByRole('button', { name: '导出审核汇总', exact: true }).click();
     await page.getByText('Excel 未能打开新工作簿，请下载审核汇总（1 张自评表；1 个已标记的问题未列入）：', { exact: false }).waitFor({ timeout: 20_000 });
     const link = page.getByRole('link', { name: '下载“审核汇总.xlsx”', exact: true });
-    await link.scrollIntoViewIfNeeded();
+    // the pane brings the link into view, above the pinned 上一个/下一个 bar, not under it
+    await expect.poll(async () => ((await link.boundingBox())?.y ?? 1e9) < 900, { timeout: 5_000 }).toBe(true);
+    const [linkBox, barTop] = [(await link.boundingBox())!, (await page.getByRole('button', { name: '上一个', exact: true }).boundingBox())!.y];
+    expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(barTop);
     await page.screenshot({ path: join(tmp, 'review.png') });
     copyFileSync(join(tmp, 'review.png'), join(root, 'docs', 'taskpane-review-350.png'));
     const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
