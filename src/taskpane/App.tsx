@@ -4,10 +4,12 @@
  *
  * Layout: the toolbar (检查得分, 清除标记, settings, 整个工作簿), one status line, then a segmented
  * switch between 检查结果 (summary and findings — per form in whole-workbook mode — with
- * 采用建议值, 忽略 / 已复核 and 导出审核意见), 写回合计 (the preview of exactly the ticked cells,
+ * 采用建议值, 忽略 / 已复核, 导出审核意见 and 导出审核汇总), 写回合计 (the preview of exactly the ticked cells,
  * written only if the sheet still is as checked) and 插入空白模板. Anything that writes to the sheet
  * is followed by a fresh check. Edits in the workbook mark the results out of date at once and
- * check again shortly after when they touch a form.
+ * check again shortly after when they touch a form; switching sheets checks the new one when the
+ * settings say so. The pane's own writes go through quietWrites (./quiet.ts), so the sheets it
+ * opens itself are not taken for the user switching.
  */
 import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
