@@ -39,6 +39,7 @@ export function readSettings(): Settings {
       ? SEVERITIES.filter((sev) => (s.highlight as unknown[]).includes(sev))
       : [...DEFAULT_SETTINGS.highlight],
     wholeWorkbook: typeof s.wholeWorkbook === 'boolean' ? s.wholeWorkbook : DEFAULT_SETTINGS.wholeWorkbook,
+    recheckOnActivate: typeof s.recheckOnActivate === 'boolean' ? s.recheckOnActivate : DEFAULT_SETTINGS.recheckOnActivate,
   };
 }
 

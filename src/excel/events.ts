@@ -6,6 +6,10 @@
  *   exists when listening starts (a sheet added later is not watched until the pane listens again);
  * - older: no events; the Host leaves onChange out and the pane re-checks only when asked.
  *
+ * Excel raises onChanged for the add-in's own writes too (写回合计, 导出审核意见, …); from ExcelApi
+ * 1.14 it says so (triggerSource 'ThisLocalAddin') and those are dropped here. Below that, and for
+ * activation, which carries no source, the pane keeps its own writes quiet (App.tsx).
+ *
  * Round trips: 1 sync to register (2 on 1.7–1.8: list the sheets first), 1 per event to turn the
  * sheet id into its name (an id is all Excel sends), 1 to stop listening.
  */
@@ -19,6 +23,11 @@ export function eventsSupported(): boolean {
 interface ChangedArgs {
   worksheetId: string;
   address?: string;
+}
+
+/** A change this add-in made itself through Office.js (ExcelApi 1.14 tells). */
+export function madeByThisAddin(args: { triggerSource?: string }): boolean {
+  return args.triggerSource === 'ThisLocalAddin';
 }
 
 export function listenToChanges(listener: (change: HostChange) => void): () => void {
@@ -42,8 +51,10 @@ export function listenToChanges(listener: (change: HostChange) => void): () => v
   const registered = Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
-    const edit = async (args: Excel.WorksheetChangedEventArgs) =>
-      deliver((sheet) => ({ kind: 'edit', sheet, address: args.address }))(args);
+    const edit = async (args: Excel.WorksheetChangedEventArgs) => {
+      if (madeByThisAddin(args)) return;
+      await deliver((sheet) => ({ kind: 'edit', sheet, address: args.address }))(args);
+    };
     const activate = async (args: Excel.WorksheetActivatedEventArgs) => deliver((sheet) => ({ kind: 'activate', sheet }))(args);
     results.push(worksheets.onActivated.add(activate));
     if (collectionChanges) {

@@ -10,6 +10,8 @@
  *   record names other sheets, 1 to delete;
  * - select: 1 sync;
  * - 导出审核意见 / removeExport: 2 syncs each (./export.ts);
+ * - 导出审核汇总: 2 syncs (list the sheets, read them), nothing written; then Excel.createWorkbook
+ *   (./review.ts);
  * - onChange: 1 sync to start listening, 1 per event (the sheet's name), 1 to stop (./events.ts).
  *
  * 插入空白模板 (./template.ts) and 写回合计 / 撤销写回 / 采用建议值 (./write-back.ts) come as they
@@ -39,6 +41,7 @@ import {
 } from './document-settings.js';
 import { eventsSupported, listenToChanges } from './events.js';
 import { exportFindings, removeExport } from './export.js';
+import { deliverReviewWorkbook } from './review.js';
 import { displayLocale, excelApiSupported, officeThemeKind } from './office.js';
 import { overlaysIn, planHighlights, queueDiscovery, queueHighlight } from './overlay.js';
 import { DEFAULT_LIMITS, readSheets, type ReadLimits, type ReadResult } from './read.js';
@@ -114,6 +117,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     });
   }
 
+  /** Every visible sheet read and checked, nothing written (导出审核汇总). */
+  async function checkVisibleSheets(settings: Settings, merges: boolean): Promise<SheetReport[]> {
+    return Excel.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name,items/id,items/visibility');
+      await syncOr(context, 'read-failed', '读取工作表列表失败。');
+      const visible = worksheets.items.filter((ws) => ws.visibility === 'Visible');
+      const read = await readSheets(context, visible, [], { ...limits, merges });
+      return checkSnapshots(
+        read.sheets.map((s) => s.snapshot),
+        { rules: settings.rules, checkSheet: options.checkSheet },
+      ).reports;
+    });
+  }
+
   /** The cells to highlight: the chosen severities, minus findings marked 忽略 / 已复核. */
   function planFor(reports: SheetReport[], settings: Settings): Map<string, Map<string, Severity>> {
     const marked = new Set(readReviewMarks().map((m) => m.key));
@@ -160,6 +178,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     },
     exportFindings,
     removeExport,
+    async exportReviewWorkbook(settings, marks) {
+      const merges = excelApiSupported('1.13');
+      let reports: SheetReport[];
+      try {
+        reports = await checkVisibleSheets(settings, merges);
+      } catch (e) {
+        // as check(): too many merged areas fail the read, so read without them
+        if (!(merges && e instanceof HostError && e.code === 'read-failed')) throw e;
+        reports = await checkVisibleSheets(settings, false);
+      }
+      return deliverReviewWorkbook(reports, marks, settings.rules);
+    },
 
     // Excel events where the API level allows (ExcelApi 1.7); left out on older hosts (./events.ts)
     ...(eventsSupported() ? { onChange: listenToChanges } : {}),

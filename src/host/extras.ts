@@ -4,7 +4,7 @@
  * use fakes. The panels receive a HostExtras and never touch Office.js themselves.
  */
 import type { Finding, PlannedWrite, SheetReport, TemplateOptions } from '../core/index.js';
-import type { Host } from './host.js';
+import type { Host, Settings } from './host.js';
 
 export type { PlannedWrite, TemplateOptions };
 
@@ -68,6 +68,24 @@ export function reviewKey(f: Pick<Finding, 'sheet' | 'cell' | 'code'>): string {
   return `${f.sheet}!${f.cell}!${f.code}`;
 }
 
+/**
+ * 导出审核汇总: the review workbook of `hefen review` and the browser checker (一览, 审核意见, 统计,
+ * 无法读取) for the workbook open now. `bytes` is always the file; `delivery` says whether the host
+ * already opened it ('opened': a new, unsaved workbook in Excel) or the pane should offer it as a
+ * download named `fileName` ('file').
+ */
+export interface ReviewWorkbook {
+  delivery: 'opened' | 'file';
+  /** With 'file': the host cannot open workbooks ('unsupported') or was refused ('refused'). */
+  reason?: 'unsupported' | 'refused';
+  bytes: Uint8Array;
+  fileName: string;
+  /** Forms in it: one 一览 row each. */
+  forms: number;
+  /** Findings left out because the reviewer marked them 忽略 / 已复核. */
+  marked: number;
+}
+
 export interface HostExtras extends Host {
   /** 插入空白模板: a new sheet with the template; existing sheets untouched. */
   insertTemplate(options: TemplateOptions): Promise<InsertedTemplate>;
@@ -99,4 +117,10 @@ export interface HostExtras extends Host {
   exportFindings(reports: readonly SheetReport[], marks: readonly ReviewMark[]): Promise<{ sheet: string }>;
   /** Remove the sheets exportFindings added; how many were removed. */
   removeExport(): Promise<number>;
+  /**
+   * 导出审核汇总: check every visible sheet as it is now (with `settings.rules`, no highlight
+   * changed), leave out the marked findings, build the review workbook and open or return it.
+   * Hosts that cannot build it leave it out.
+   */
+  exportReviewWorkbook?(settings: Settings, marks: readonly ReviewMark[]): Promise<ReviewWorkbook>;
 }

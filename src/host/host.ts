@@ -14,12 +14,18 @@ export interface Settings {
   highlight: Severity[];
   /** Check every sheet instead of the active one. */
   wholeWorkbook: boolean;
+  /**
+   * Check again when the user switches to another sheet (single-sheet mode, hosts with change
+   * events); off, switching only marks the results out of date.
+   */
+  recheckOnActivate: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: 'national',
   highlight: ['error', 'warning'],
   wholeWorkbook: false,
+  recheckOnActivate: true,
 };
 
 export interface CheckResult {

@@ -4,15 +4,17 @@
  *
  * Layout: the toolbar (检查得分, 清除标记, settings, 整个工作簿), one status line, then a segmented
  * switch between 检查结果 (summary and findings — per form in whole-workbook mode — with
- * 采用建议值, 忽略 / 已复核 and 导出审核意见), 写回合计 (the preview of exactly the ticked cells,
+ * 采用建议值, 忽略 / 已复核, 导出审核意见 and 导出审核汇总), 写回合计 (the preview of exactly the ticked cells,
  * written only if the sheet still is as checked) and 插入空白模板. Anything that writes to the sheet
  * is followed by a fresh check. Edits in the workbook mark the results out of date at once and
- * check again shortly after when they touch a form.
+ * check again shortly after when they touch a form; switching sheets checks the new one when the
+ * settings say so. The pane's own writes go through quietWrites (./quiet.ts), so the sheets it
+ * opens itself are not taken for the user switching.
  */
 import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding, Severity, SheetReport, Suggestion } from '../core/index.js';
-import { PlainButton, PlainSwitch } from './components/Controls.js';
+import { PlainButton } from './components/Controls.js';
 import { FindingsList, NAV_HEIGHT, type ListedGroup } from './components/FindingsList.js';
 import { Notice } from './components/Notice.js';
 import { Sections } from './components/Sections.js';
@@ -33,6 +35,7 @@ import { StringsContext, describeFailure, stringsFor, type PaneAction } from './
 import { formGroups, marksByKey, touchesForm } from './model.js';
 import { TemplatePanel } from './TemplatePanel.js';
 import { paneTheme } from './theme.js';
+import { hushed, quietWrites, type Quiet } from './quiet.js';
 import { WriteBackPanel } from './WriteBackPanel.js';
 
 const useStyles = makeStyles({
@@ -52,20 +55,20 @@ const useStyles = makeStyles({
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   small: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  // the browser's own link blue is unreadable on Office's dark background
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
 });
 
 /** How long after the last edit of a form cell the pane checks again. */
 export const RECHECK_DELAY_MS = 800;
-const RECHECK_ON_ACTIVATE = 'hefen.recheckOnActivate';
 
-function storedFlag(key: string, fallback: boolean): boolean {
-  try {
-    const v = globalThis.localStorage?.getItem(key);
-    return v === null || v === undefined ? fallback : v === '1';
-  } catch {
-    return fallback;
-  }
-}
+/** Settings that change what a check finds or highlights; the others need no new check. */
+const checkChanged = (a: PaneSettings, b: PaneSettings) =>
+  a.rules !== b.rules || a.wholeWorkbook !== b.wholeWorkbook || a.highlight.join() !== b.highlight.join();
 
 export interface AppProps {
   host: HostExtras;
@@ -79,9 +82,21 @@ interface Problem {
   during: PaneAction;
 }
 
-type Busy = 'check' | 'clear' | 'adopt' | 'export';
+type Busy = 'check' | 'clear' | 'adopt' | 'export' | 'review';
 
-export function App({ host }: AppProps) {
+/** A review workbook the host could not open, offered as a download. */
+interface ReviewDownload {
+  url: string;
+  fileName: string;
+  text: string;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function App({ host: given }: AppProps) {
+  // every write goes through `host`, so the listener can tell the pane's own sheet switches
+  const quiet = useRef<Quiet>({ running: 0, until: 0 });
+  const host = useMemo(() => quietWrites(given, quiet.current), [given]);
   const t = stringsFor(host.locale);
   const styles = useStyles();
   const theme = useMemo(() => paneTheme(host.theme), [host.theme]);
@@ -99,7 +114,14 @@ export function App({ host }: AppProps) {
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [marks, setMarks] = useState<ReviewMark[]>([]);
   const [exported, setExported] = useState<string | null>(null);
-  const [recheckOnActivate, setRecheckOnActivate] = useState(() => storedFlag(RECHECK_ON_ACTIVATE, true));
+  const [download, setDownload] = useState<ReviewDownload | null>(null);
+  // a replaced or abandoned download gives its memory back
+  useEffect(() => (download ? () => URL.revokeObjectURL(download.url) : undefined), [download]);
+  // the link appears below the buttons, often below the fold: bring it into view (above the pinned bar)
+  const downloadRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (download) downloadRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [download]);
 
   const markMap = useMemo(() => marksByKey(marks), [marks]);
   const reports = result?.reports;
@@ -123,6 +145,9 @@ export function App({ host }: AppProps) {
   const lastEdit = useRef(0);
   const checkStarted = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Sheets 核分 wrote itself (导出审核意见): Excel reports edits of them like the user's (below
+  // ExcelApi 1.14), but they hold no form and change no result.
+  const ownSheets = useRef(new Set<string>());
 
   /** Check with `s`; `before` is put in front of the check's own notice (what led to the check). */
   const runCheck = useCallback(
@@ -169,8 +194,8 @@ export function App({ host }: AppProps) {
   }, [host, runCheck]);
 
   // Live results: the latest values the listener needs, without resubscribing on every render.
-  const latest = useRef({ settings, reports, recheckOnActivate, busy });
-  latest.current = { settings, reports, recheckOnActivate, busy };
+  const latest = useRef({ settings, reports });
+  latest.current = { settings, reports };
   useEffect(() => {
     if (!host.onChange) return;
     const schedule = () => {
@@ -183,7 +208,8 @@ export function App({ host }: AppProps) {
       }, RECHECK_DELAY_MS);
     };
     const stop = host.onChange((change: HostChange) => {
-      const { settings: s, reports: r = [], recheckOnActivate: onActivate } = latest.current;
+      const { settings: s, reports: r = [] } = latest.current;
+      if (ownSheets.current.has(change.sheet) || (change.kind === 'activate' && hushed(quiet.current))) return;
       if (change.kind === 'edit') {
         lastEdit.current = Date.now();
         const checked = r.some((x) => x.sheet === change.sheet);
@@ -193,7 +219,7 @@ export function App({ host }: AppProps) {
       } else if (!s.wholeWorkbook && !(r.length === 1 && r[0].sheet === change.sheet)) {
         lastEdit.current = Date.now();
         setStale(true);
-        if (onActivate) schedule();
+        if (s.recheckOnActivate) schedule();
       }
     });
     return () => {
@@ -204,6 +230,7 @@ export function App({ host }: AppProps) {
   }, [host, runCheck]);
 
   const changeSettings = async (next: PaneSettings) => {
+    const before = settings;
     setSettings(next);
     try {
       await host.saveSettings(next);
@@ -211,7 +238,7 @@ export function App({ host }: AppProps) {
       setProblem({ error: e, during: 'settings' });
       return;
     }
-    await runCheck(next);
+    if (checkChanged(before, next)) await runCheck(next);
   };
 
   const go = (index: number, byKeyboard = false) => {
@@ -285,10 +312,33 @@ export function App({ host }: AppProps) {
     setNotice(null);
     try {
       const { sheet } = await host.exportFindings(result.reports, marks);
+      ownSheets.current.add(sheet);
       setExported(sheet);
       setNotice(t.exported(sheet));
     } catch (e) {
       setProblem({ error: e, during: 'export' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** 导出审核汇总: the review workbook of every sheet, opened by Excel or offered as a file. */
+  const exportReview = async () => {
+    if (!host.exportReviewWorkbook) return;
+    setBusy('review');
+    setProblem(null);
+    setNotice(null);
+    setDownload(null);
+    try {
+      const r = await host.exportReviewWorkbook(settings, marks);
+      if (r.delivery === 'opened') {
+        setNotice(t.reviewOpened(r.forms, r.marked));
+      } else {
+        const url = URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: XLSX_TYPE }));
+        setDownload({ url, fileName: r.fileName, text: t.reviewAsFile(r.reason, r.forms, r.marked) });
+      }
+    } catch (e) {
+      setProblem({ error: e, during: 'review' });
     } finally {
       setBusy(null);
     }
@@ -330,7 +380,9 @@ export function App({ host }: AppProps) {
           ? t.adopting
           : busy === 'export'
             ? t.exporting
-            : notice;
+            : busy === 'review'
+              ? t.exportingReview
+              : notice;
 
   const summaryOf = (form: (typeof forms)[number]) => (
     <Summary key={`${form.sheet}!${form.range}`} form={form} findings={reports?.find((r) => r.sheet === form.sheet)?.findings ?? []} />
@@ -386,16 +438,33 @@ export function App({ host }: AppProps) {
             <p className={styles.plain}>{t.noFindings}</p>
           ) : null}
           {marked > 0 ? <p className={styles.small}>{t.markedCount(marked)}</p> : null}
-          {formsFound ? (
+          {formsFound || (result && host.exportReviewWorkbook) ? (
             <div className={styles.row}>
-              <PlainButton disabled={busy !== null} onClick={() => void exportNotes()}>
-                {t.exportFindings}
-              </PlainButton>
+              {formsFound ? (
+                <PlainButton disabled={busy !== null} onClick={() => void exportNotes()}>
+                  {t.exportFindings}
+                </PlainButton>
+              ) : null}
+              {host.exportReviewWorkbook ? (
+                <PlainButton disabled={busy !== null} onClick={() => void exportReview()}>
+                  {t.exportReview}
+                </PlainButton>
+              ) : null}
               {exported ? (
                 <PlainButton appearance="subtle" disabled={busy !== null} onClick={() => void removeExport()}>
                   {t.removeExport}
                 </PlainButton>
               ) : null}
+            </div>
+          ) : null}
+          {download ? (
+            <div ref={downloadRef}>
+              <Notice intent="info">
+                {download.text}{' '}
+                <a className={styles.link} href={download.url} download={download.fileName}>
+                  {t.reviewDownload(download.fileName)}
+                </a>
+              </Notice>
             </div>
           ) : null}
         </div>
@@ -417,23 +486,7 @@ export function App({ host }: AppProps) {
           onToggleSettings={() => setSettingsOpen((o) => !o)}
         />
         {settingsOpen ? (
-          <>
-            <Settings settings={settings} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
-            {host.onChange ? (
-              <PlainSwitch
-                label={t.recheckOnActivate}
-                checked={recheckOnActivate}
-                onChange={(on) => {
-                  setRecheckOnActivate(on);
-                  try {
-                    globalThis.localStorage?.setItem(RECHECK_ON_ACTIVATE, on ? '1' : '0');
-                  } catch {
-                    // a pane without storage keeps the choice until it closes
-                  }
-                }}
-              />
-            ) : null}
-          </>
+          <Settings settings={settings} live={!!host.onChange} disabled={busy !== null} onChange={(s) => void changeSettings(s)} />
         ) : null}
         <div className={styles.status} aria-live="polite">
           {status}

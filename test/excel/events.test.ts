@@ -65,4 +65,31 @@ describe('Host.onChange', () => {
     fake = installFakeOffice(globalThis, wb(), { excelApi: '1.6' });
     expect(createExcelHost().onChange).toBeUndefined();
   });
+
+  it('drops the changes Excel says this add-in made (triggerSource ThisLocalAddin, ExcelApi 1.14) without a round trip', async () => {
+    fake = installFakeOffice(globalThis, wb(), { excelApi: '1.17' });
+    // The fake raises every change as the user's; here Excel's own handler list stands in for it.
+    const handlers: { changed?: (a: unknown) => Promise<void> } = {};
+    let syncs = 0;
+    const context = {
+      workbook: {
+        worksheets: {
+          onActivated: { add: () => ({ remove() {} }) },
+          onChanged: { add: (fn: (a: unknown) => Promise<void>) => ((handlers.changed = fn), { remove() {} }) },
+          getItemOrNullObject: () => ({ load() {}, isNullObject: false, name: '表一' }),
+        },
+      },
+      sync: async () => void syncs++,
+    };
+    (fake.Excel as { run: unknown }).run = async (a: unknown, b?: (c: unknown) => Promise<unknown>) => (b ?? (a as (c: unknown) => Promise<unknown>))(context);
+    const seen: HostChange[] = [];
+    createExcelHost().onChange!((c) => seen.push(c));
+    await settle();
+    const registered = syncs;
+    await handlers.changed!({ worksheetId: '{表一}', address: 'H5', triggerSource: 'ThisLocalAddin' });
+    expect(seen).toEqual([]);
+    expect(syncs).toBe(registered); // not even the name looked up
+    await handlers.changed!({ worksheetId: '{表一}', address: 'G14', triggerSource: 'Unknown' });
+    expect(seen).toEqual([{ kind: 'edit', sheet: '表一', address: 'G14' }]);
+  });
 });

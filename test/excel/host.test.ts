@@ -375,14 +375,18 @@ describe('selection, settings, language and theme', () => {
     const f = install(workbookWith(formSheet()));
     const host = createExcelHost();
     expect(await host.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    const s: Settings = { rules: 'platform', highlight: ['error', 'info'], wholeWorkbook: true };
+    const s: Settings = { rules: 'platform', highlight: ['error', 'info'], wholeWorkbook: true, recheckOnActivate: false };
     await host.saveSettings(s);
     expect(f.workbook.settings['hefen.settings']).toEqual(s);
     expect(await installAgain(f.savedCopy()).loadSettings()).toEqual(s);
 
     const odd = f.savedCopy();
-    odd.settings['hefen.settings'] = { rules: 'mars', highlight: ['warning', 'fatal', 'error'], wholeWorkbook: 'yes' };
-    expect(await installAgain(odd).loadSettings()).toEqual({ rules: 'national', highlight: ['error', 'warning'], wholeWorkbook: false });
+    odd.settings['hefen.settings'] = { rules: 'mars', highlight: ['warning', 'fatal', 'error'], wholeWorkbook: 'yes', recheckOnActivate: 0 };
+    expect(await installAgain(odd).loadSettings()).toEqual({ rules: 'national', highlight: ['error', 'warning'], wholeWorkbook: false, recheckOnActivate: true });
+    // settings saved before the field existed: the default, re-check on switching sheets
+    const older = f.savedCopy();
+    older.settings['hefen.settings'] = { rules: 'hubei', highlight: ['error'], wholeWorkbook: false };
+    expect(await installAgain(older).loadSettings()).toEqual({ rules: 'hubei', highlight: ['error'], wholeWorkbook: false, recheckOnActivate: true });
   });
 
   it('saving settings that Excel refuses is a typed error', async () => {

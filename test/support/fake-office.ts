@@ -1676,3 +1676,24 @@ export function installFakeOffice(target: object, workbook: FakeWorkbook, option
   };
   return fake;
 }
+
+// pane: Excel.createWorkbook (ExcelApi 1.8), which opens a .xlsx given as base64 as a new workbook.
+export interface FakeCreatedWorkbooks {
+  /** The base64 of every workbook opened, in order. */
+  readonly opened: string[];
+}
+
+/**
+ * pane: give the installed fake `Excel.createWorkbook`. Like Excel it rejects what is not a zip
+ * (base64 of "PK\x03\x04…") with InvalidArgument; `refuse` makes it reject everything, as Excel
+ * does under the extensionHardening policy or a blocked pop-up in Excel on the web.
+ */
+export function addCreateWorkbook(fake: FakeOffice, options: { refuse?: boolean } = {}): FakeCreatedWorkbooks {
+  const opened: string[] = [];
+  (fake.Excel as Record<string, unknown>).createWorkbook = async (base64?: string): Promise<void> => {
+    if (options.refuse) throw new FakeOfficeError('AccessDenied', 'This operation is not allowed due to the extension hardening policy.');
+    if (base64 !== undefined && !base64.startsWith('UEsDB')) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    opened.push(base64 ?? '');
+  };
+  return { opened };
+}

@@ -26,7 +26,7 @@ const cellOf = (el: HTMLElement) => findingButton(el).querySelector('[data-cell]
 
 describe('task pane, seed 002', () => {
   it('checks the active sheet at once, with the settings this workbook remembers', async () => {
-    const settings = { rules: 'hubei' as const, highlight: ['error' as const], wholeWorkbook: false };
+    const settings = { rules: 'hubei' as const, highlight: ['error' as const], wholeWorkbook: false, recheckOnActivate: true };
     const host = fakeHost([seed002Report()], { settings });
     await open(host);
     expect(host.loadSettings).toHaveBeenCalledTimes(1);
@@ -132,7 +132,7 @@ describe('task pane, seed 002', () => {
     const panel = screen.getByRole('region', { name: '设置' });
 
     fireEvent.change(within(panel).getByRole('combobox'), { target: { value: 'hubei' } });
-    const hubei = { rules: 'hubei', highlight: ['error', 'warning'], wholeWorkbook: false };
+    const hubei = { rules: 'hubei', highlight: ['error', 'warning'], wholeWorkbook: false, recheckOnActivate: true };
     await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith(hubei));
     await waitFor(() => expect(host.check).toHaveBeenLastCalledWith(hubei));
 

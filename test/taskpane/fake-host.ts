@@ -10,6 +10,7 @@ import {
   type InsertedTemplate,
   type Locale,
   type ReviewMark,
+  type ReviewWorkbook,
   type Settings,
   type UndoOutcome,
   type WriteOutcome,
@@ -29,6 +30,8 @@ export interface FakeHostOptions {
   staleWith?: SheetReport[];
   /** Listen to changes: the host gets onChange, and `emit` sends one. */
   live?: boolean;
+  /** 导出审核汇总: how the host delivers the review workbook; absent → the host has no such export. */
+  review?: Pick<ReviewWorkbook, 'delivery' | 'reason'>;
 }
 
 /**
@@ -101,6 +104,17 @@ export function fakeHost(initial: SheetReport[], opts: FakeHostOptions = {}) {
     }),
     exportFindings: vi.fn(async (_r: readonly SheetReport[], _m: readonly ReviewMark[]) => ({ sheet: '核分审核意见' })),
     removeExport: vi.fn(async () => 1),
+    ...(opts.review
+      ? {
+          exportReviewWorkbook: vi.fn(async (_s: Settings, m: readonly ReviewMark[]): Promise<ReviewWorkbook> => ({
+            ...opts.review!,
+            bytes: new Uint8Array([0x50, 0x4b, 3, 4]),
+            fileName: '表一-审核汇总.xlsx',
+            forms: reports.reduce((n, r) => n + r.forms.length, 0),
+            marked: m.length,
+          })),
+        }
+      : {}),
     ...(opts.live
       ? {
           onChange: vi.fn((listener: (c: HostChange) => void) => {

@@ -11,8 +11,9 @@ import { checkSheet } from '../../src/core/check.js';
 import type { Finding, SheetReport } from '../../src/core/report.js';
 import { findingMeta } from '../../src/core/index.js';
 import { App, RECHECK_DELAY_MS } from '../../src/taskpane/App.js';
+import { OWN_ECHO_MS } from '../../src/taskpane/quiet.js';
 import { shownValues } from '../../src/taskpane/model.js';
-import type { ReviewMark } from '../../src/host/index.js';
+import { DEFAULT_SETTINGS, HostError, type ReviewMark } from '../../src/host/index.js';
 import { seed002Snapshot } from '../support/seed002-snap.js';
 import { fakeHost, type FakeHostOptions } from './fake-host.js';
 
@@ -132,6 +133,81 @@ describe('live results', () => {
     view.unmount();
     expect(host.listeners()).toBe(0);
   });
+
+  it('切换工作表时重新检查 is a setting saved with the workbook: turned off, no check, and switching sheets only marks the results', async () => {
+    const { host } = await open([seed002()], { live: true });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    const panel = screen.getByRole('region', { name: '设置' });
+    const onActivate = within(panel).getByRole('switch', { name: '切换工作表时重新检查' });
+    expect((onActivate as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(onActivate);
+    await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, recheckOnActivate: false }));
+    expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, recheckOnActivate: false });
+    await waitFor(() => expect((onActivate as HTMLInputElement).checked).toBe(false));
+    expect(host.check).toHaveBeenCalledTimes(1); // a setting that changes no finding needs no check
+    act(() => host.emit({ kind: 'activate', sheet: '说明' }));
+    expect(screen.getByText('结果已过期：表格在检查后被修改。')).toBeTruthy();
+    await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
+    expect(host.check).toHaveBeenCalledTimes(1);
+  });
+
+  it('a workbook that remembers 切换工作表时重新检查 off: switching sheets does not check', async () => {
+    const { host } = await open([seed002()], { live: true, settings: { ...DEFAULT_SETTINGS, recheckOnActivate: false } });
+    act(() => host.emit({ kind: 'activate', sheet: '说明' }));
+    await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
+    expect(host.check).toHaveBeenCalledTimes(1);
+  });
+
+  it('导出审核意见 activating its new sheet (and writing it) leaves the results as they are', async () => {
+    const { host } = await open([seed002()], { live: true });
+    host.exportFindings.mockImplementationOnce(async () => {
+      host.emit({ kind: 'activate', sheet: '核分审核意见' }); // raised while the export runs
+      return { sheet: '核分审核意见' };
+    });
+    fireEvent.click(screen.getByRole('button', { name: '导出审核意见' }));
+    await screen.findByText('已将审核意见导出到新工作表“核分审核意见”。');
+    act(() => host.emit({ kind: 'edit', sheet: '核分审核意见', address: 'A1:H6' })); // reported after it
+    expect(screen.queryByText('结果已过期：表格在检查后被修改。')).toBeNull();
+    await new Promise((ok) => setTimeout(ok, RECHECK_DELAY_MS + 300));
+    expect(host.check).toHaveBeenCalledTimes(1);
+    expect(findingButtons()).toHaveLength(5);
+  });
+
+  it('插入空白模板 opening its new sheet is not the user switching sheets; the user doing so after it is', async () => {
+    const { host } = await open([seed002()], { live: true });
+    host.insertTemplate.mockImplementationOnce(async () => {
+      host.emit({ kind: 'activate', sheet: '自评表' }); // Excel reports the add-in's activate() like a click
+      return { sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: [] };
+    });
+    fireEvent.click(tab('插入空白模板'));
+    const panel = panelOf(tab('插入空白模板'));
+    fireEvent.click(within(panel).getByRole('button', { name: '插入空白模板' }));
+    await within(panel).findByText(/^已插入新工作表“自评表”/);
+    act(() => host.emit({ kind: 'activate', sheet: '自评表' })); // the echo, late
+    expect(screen.queryByText('结果已过期：表格在检查后被修改。')).toBeNull();
+    await new Promise((ok) => setTimeout(ok, OWN_ECHO_MS + 100));
+    expect(host.check).toHaveBeenCalledTimes(1);
+    act(() => host.emit({ kind: 'activate', sheet: '说明' })); // the user, later
+    expect(screen.getByText('结果已过期：表格在检查后被修改。')).toBeTruthy();
+    await waitFor(() => expect(host.check).toHaveBeenCalledTimes(2), { timeout: RECHECK_DELAY_MS + 2000 });
+  });
+
+  it('edits are never silenced: one made during an own write still marks the results', async () => {
+    const { host } = await open([seed002()], { live: true });
+    host.insertTemplate.mockImplementationOnce(async () => {
+      host.emit({ kind: 'edit', sheet: 'Sheet1', address: 'Z90' });
+      return { sheet: '自评表', range: 'A1:H47', kind: 'project', warnings: [] };
+    });
+    fireEvent.click(tab('插入空白模板'));
+    fireEvent.click(within(panelOf(tab('插入空白模板'))).getByRole('button', { name: '插入空白模板' }));
+    await screen.findByText('结果已过期：表格在检查后被修改。');
+  });
+
+  it('without change events the setting is not offered', async () => {
+    await open([seed002()]);
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    expect(within(screen.getByRole('region', { name: '设置' })).queryByRole('switch')).toBeNull();
+  });
 });
 
 describe('whole workbook: one section per form', () => {
@@ -139,7 +215,7 @@ describe('whole workbook: one section per form', () => {
     s.values[4][7] = 4.66;
     s.text![4][7] = '4.66';
   }, '项目B')];
-  const settings = { rules: 'national' as const, highlight: ['error' as const, 'warning' as const], wholeWorkbook: true };
+  const settings = { rules: 'national' as const, highlight: ['error' as const, 'warning' as const], wholeWorkbook: true, recheckOnActivate: true };
 
   it('each form is a collapsible section with its verdict; 下一个 walks form by form', async () => {
     await open(two(), { settings });
@@ -162,6 +238,59 @@ describe('whole workbook: one section per form', () => {
     expect(warnings.getAttribute('aria-pressed')).toBe('false');
     expect(findingButtons()).toHaveLength(2);
     expect(findingButtons().every((b) => b.getAttribute('aria-label')!.startsWith('错误'))).toBe(true);
+  });
+});
+
+describe('导出审核汇总: the review workbook of the whole workbook', () => {
+  it('is offered only by hosts that can build it', async () => {
+    await open([seed002()]);
+    expect(screen.queryByRole('button', { name: '导出审核汇总' })).toBeNull();
+  });
+
+  it('opened by Excel: the host gets the settings and the marks, and the pane says what was opened', async () => {
+    const marks: ReviewMark[] = [{ key: 'Sheet1!E15!over-achievement', status: 'reviewed', at: '2026-12-01T08:00:00Z' }];
+    const { host } = await open([seed002()], { review: { delivery: 'opened' }, marks });
+    await waitFor(() => expect(document.querySelector('[data-mark="reviewed"]')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+    await screen.findByText('已在新的 Excel 工作簿中打开审核汇总（1 张自评表；1 个已标记的问题未列入），请另存为文件。');
+    expect(host.exportReviewWorkbook).toHaveBeenCalledWith(DEFAULT_SETTINGS, marks);
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(host.check).toHaveBeenCalledTimes(1); // the host checks the workbook itself; the pane's results stay
+  });
+
+  it('Excel cannot open it: a download link to the bytes, named for the workbook, replaced by the next export', async () => {
+    const made: Blob[] = [];
+    const revoked: string[] = [];
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = (b: Blob) => (made.push(b), `blob:hefen/${made.length}`);
+    URL.revokeObjectURL = (u: string) => void revoked.push(u);
+    try {
+      const { host } = await open([seed002()], { review: { delivery: 'file', reason: 'unsupported' } });
+      fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+      const link = await screen.findByRole('link', { name: '下载“表一-审核汇总.xlsx”' });
+      expect(link.getAttribute('download')).toBe('表一-审核汇总.xlsx');
+      expect(link.getAttribute('href')).toBe('blob:hefen/1');
+      expect(screen.getByText(/^此版本的 Excel 不能直接打开新工作簿，请下载审核汇总（1 张自评表）：/)).toBeTruthy();
+      expect(made[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(new Uint8Array(await made[0].arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+      fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+      await waitFor(() => expect(host.exportReviewWorkbook).toHaveBeenCalledTimes(2));
+      await screen.findByRole('link', { name: '下载“表一-审核汇总.xlsx”' });
+      await waitFor(() => expect(screen.getByRole('link').getAttribute('href')).toBe('blob:hefen/2'));
+      expect(revoked).toEqual(['blob:hefen/1']);
+    } finally {
+      URL.createObjectURL = create;
+      URL.revokeObjectURL = revoke;
+    }
+  });
+
+  it('a failure is shown as one, with the host’s message', async () => {
+    const { host } = await open([seed002()], { review: { delivery: 'opened' } });
+    host.exportReviewWorkbook!.mockRejectedValueOnce(new HostError('read-failed', '读取工作表列表失败。'));
+    fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
+    await screen.findByText('读取工作表列表失败。'); // the host's own Chinese message
+    expect(document.querySelector('a[download]')).toBeNull();
   });
 });
 

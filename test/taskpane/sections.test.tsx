@@ -155,7 +155,7 @@ describe('sections below the toolbar', () => {
   });
 
   it('插入空白模板 follows the pane’s rule pack and says where the template went', async () => {
-    const host = await open([seed002()], { settings: { rules: 'hubei', highlight: ['error'], wholeWorkbook: false } });
+    const host = await open([seed002()], { settings: { rules: 'hubei', highlight: ['error'], wholeWorkbook: false, recheckOnActivate: true } });
     fireEvent.click(tab('插入空白模板'));
     const panel = panelOf(tab('插入空白模板'));
     expect(within(panel).getByText('规则包：湖北（预算执行率 20 分，定性 80/50）')).toBeTruthy();

@@ -4,7 +4,7 @@ import { RULE_PACKS, isRulePackName } from '../../core/index.js';
 import { SEVERITIES } from '../findings.js';
 import type { Settings as PaneSettings } from '../../host/index.js';
 import { useStrings } from '../i18n.js';
-import { PlainCheckbox, PlainSelect } from './Controls.js';
+import { PlainCheckbox, PlainSelect, PlainSwitch } from './Controls.js';
 
 const useStyles = makeStyles({
   panel: {
@@ -23,12 +23,17 @@ const useStyles = makeStyles({
 
 export interface SettingsProps {
   settings: PaneSettings;
+  /** The host reports edits and sheet switches: offer 切换工作表时重新检查. */
+  live?: boolean;
   disabled: boolean;
   onChange(next: PaneSettings): void;
 }
 
-/** Rule pack and which severities get a highlight; the pane saves them with the workbook. */
-export function Settings({ settings, disabled, onChange }: SettingsProps) {
+/**
+ * Rule pack, which severities get a highlight and whether switching sheets checks again; the pane
+ * saves them with the workbook.
+ */
+export function Settings({ settings, live, disabled, onChange }: SettingsProps) {
   const t = useStrings();
   const styles = useStyles();
   const packId = useId();
@@ -66,6 +71,14 @@ export function Settings({ settings, disabled, onChange }: SettingsProps) {
           />
         ))}
       </fieldset>
+      {live ? (
+        <PlainSwitch
+          label={t.recheckOnActivate}
+          checked={settings.recheckOnActivate}
+          disabled={disabled}
+          onChange={(on) => onChange({ ...settings, recheckOnActivate: on })}
+        />
+      ) : null}
       <p className={styles.note}>{t.settingsRemembered}</p>
     </section>
   );

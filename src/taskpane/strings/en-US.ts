@@ -74,6 +74,13 @@ export const enUS: Strings = {
   exporting: 'Exporting…',
   exported: (sheet) => `Exported the review notes to the new sheet “${sheet}”.`,
   removeExport: 'Delete review notes sheet',
+  exportReview: 'Export review workbook',
+  exportingReview: 'Building the review workbook…',
+  reviewOpened: (forms, marked) =>
+    `Opened the review workbook in a new Excel workbook (${forms} form${forms === 1 ? '' : 's'}${marked ? `; ${marked} marked finding${marked === 1 ? '' : 's'} left out` : ''}). Save it as a file.`,
+  reviewAsFile: (reason, forms, marked) =>
+    `${reason === 'refused' ? 'Excel could not open a new workbook' : 'This version of Excel cannot open a new workbook'}; download the review workbook (${forms} form${forms === 1 ? '' : 's'}${marked ? `; ${marked} marked finding${marked === 1 ? '' : 's'} left out` : ''}):`,
+  reviewDownload: (fileName) => `Download “${fileName}”`,
   removedExport: (n) => (n ? `Deleted ${n} review notes sheet(s).` : 'No review notes sheet to delete.'),
   noForm: (sheet) => `No performance self-evaluation form found on sheet “${sheet}”.`,
   noFindings: 'No problems found.',
@@ -94,6 +101,7 @@ export const enUS: Strings = {
     template: 'Could not insert the template: ',
     marks: 'Could not save the review marks: ',
     export: 'Could not export the review notes: ',
+    review: 'Could not export the review workbook: ',
   },
   errors: {
     'read-failed': 'the workbook could not be read.',

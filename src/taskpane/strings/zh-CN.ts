@@ -17,6 +17,7 @@ import {
 import { GLOSSARY, SEVERITY_TERMS, VERDICT_TERMS } from './glossary.js';
 import type {
   ReviewMark,
+  ReviewWorkbook,
   HostErrorCode,
   HostWarning,
   InsertedTemplate,
@@ -27,7 +28,7 @@ import type {
 } from '../../host/index.js';
 
 /** What the pane was doing when something failed. */
-export type PaneAction = 'check' | 'clear' | 'select' | 'settings' | 'adopt' | 'write-back' | 'undo' | 'template' | 'marks' | 'export';
+export type PaneAction = 'check' | 'clear' | 'select' | 'settings' | 'adopt' | 'write-back' | 'undo' | 'template' | 'marks' | 'export' | 'review';
 
 export const zhCN = {
   locale: 'zh-CN' as Locale,
@@ -85,6 +86,13 @@ export const zhCN = {
   exporting: '正在导出…',
   exported: (sheet: string) => `已将审核意见导出到新工作表“${sheet}”。`,
   removeExport: '删除审核意见表',
+  exportReview: '导出审核汇总',
+  exportingReview: '正在生成审核汇总…',
+  reviewOpened: (forms: number, marked: number) =>
+    `已在新的 Excel 工作簿中打开审核汇总（${forms} 张自评表${marked ? `；${marked} 个已标记的问题未列入` : ''}），请另存为文件。`,
+  reviewAsFile: (reason: ReviewWorkbook['reason'], forms: number, marked: number) =>
+    `${reason === 'refused' ? 'Excel 未能打开新工作簿' : '此版本的 Excel 不能直接打开新工作簿'}，请下载审核汇总（${forms} 张自评表${marked ? `；${marked} 个已标记的问题未列入` : ''}）：`,
+  reviewDownload: (fileName: string) => `下载“${fileName}”`,
   removedExport: (n: number) => (n ? `已删除 ${n} 个审核意见表。` : '没有需要删除的审核意见表。'),
   noForm: (sheet: string) => `工作表“${sheet}”中没有找到绩效自评表。`,
   noFindings: '没有发现问题。',
@@ -105,6 +113,7 @@ export const zhCN = {
     template: '插入模板失败：',
     marks: '保存复核标记失败：',
     export: '导出审核意见失败：',
+    review: '导出审核汇总失败：',
   } satisfies Record<PaneAction, string>,
   // Only when a HostError comes without its Chinese message: the host's own message names the cell.
   errors: {

@@ -24,7 +24,7 @@ export const nonstandardLevel1Weights = defineRule({
     code: 'nonstandard-level1-weights',
     severity: 'warning',
     title: { zh: '一级指标分值非标准', en: 'Non-standard level-1 weights' },
-    fix: { zh: '核实一级指标分值是否经批准调整；预算执行率分值不得调整', en: 'Check that the level-1 weights were changed with approval; budget execution may not be' },
+    fix: { zh: '核实一级指标分值是否经批准调整；预算执行率分值不得调整', en: 'Check that the level-1 weights were changed with approval; the budget-execution weight may not change' },
     suggests: false,
     messages: {
       level1: {
