@@ -76,6 +76,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
       }
 
       const read = await readSheets(context, targets, others, { ...limits, merges });
+      // Content far from every form is not read (bounded reads): say so, it may be a second form.
+      if (read.sheets.some((s) => s.skipped.length > 0)) warnings.push('far-cells-skipped');
       const { reports, sheetsWithoutForm } = checkSnapshots(
         read.sheets.map((s) => s.snapshot),
         { rules: settings.rules, checkSheet: options.checkSheet },

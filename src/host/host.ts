@@ -44,7 +44,7 @@ export interface CheckResult {
  * - record-not-saved: the highlights are in place but the record in the workbook settings could not
  *   be saved.
  */
-export type HostWarning = 'merges-unavailable' | 'record-not-saved';
+export type HostWarning = 'merges-unavailable' | 'record-not-saved' | 'far-cells-skipped';
 
 export type HostErrorCode = 'read-failed' | 'write-failed' | 'settings-failed' | 'select-failed';
 

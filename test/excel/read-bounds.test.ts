@@ -62,6 +62,8 @@ describe('a normal form', () => {
     expect(f.payloads[0].response).toBeLessThan(20_000);
     expect(r.sheets[0].skipped).toEqual([]);
     expect(r.sheets[0].snapshot).toMatchObject({ top: 0, left: 0 });
+    install(seed002Sheet());
+    expect((await check()).warnings ?? []).not.toContain('far-cells-skipped');
   });
 });
 
@@ -124,6 +126,7 @@ describe('a used range far larger than the form', () => {
     const r = await check();
     expect(findings(r)).toEqual(expected);
     expect(f.syncCount).toBe(3); // window; where is the rest (one question); highlights
+    expect(r.warnings).toContain('far-cells-skipped');
 
     install(seed002Sheet((c) => void (c.A200000 = { value: 'x' })));
     const read1 = await read();
@@ -143,6 +146,7 @@ describe('a used range far larger than the form', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(findings(r)).toEqual(expected);
     expect(f.syncCount).toBe(3);
+    expect(r.warnings).toContain('far-cells-skipped');
 
     install(seed002Sheet((c) => void (c.XFD1048576 = { value: 1 })));
     const s = (await read()).sheets[0];

@@ -134,6 +134,8 @@ export const enUS: Strings = {
       'Merged cells could not be read (older Excel or too many merged areas); recognition may be incomplete.',
     'record-not-saved':
       'The highlights are in place but could not be recorded in the workbook; after reopening, check again before clearing.',
+    'far-cells-skipped':
+      'Content far away from the form was not read (only the region of the form is checked); if another form is there, move it to a sheet of its own and check again.',
   },
   codeTitle: (code) => CODE_TITLES[code].en,
   message: (f) => f.messageEn || f.message,

@@ -127,6 +127,7 @@ export const zhCN = {
   warnings: {
     'merges-unavailable': '未能读取合并单元格（Excel 版本较旧或合并区域过多），识别结果可能不完整。',
     'record-not-saved': '标记已添加，但未能记入工作簿设置；关闭再打开后，清除标记前请先重新检查。',
+    'far-cells-skipped': '工作表中离表格很远的内容没有读取（只检查表格所在的区域）；如果那里另有一张自评表，请把它放到单独的工作表中再检查。',
   } satisfies Record<HostWarning, string>,
   /** A finding code's title, from the core's registry. */
   codeTitle: (code: FindingCode): string => CODE_TITLES[code].zh,
