@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { RULE_PACKS, isRulePackName, type RulePackName, type Severity } from '../core/index.js';
+import { RULE_PACKS, isRulePackName, type Finding, type RulePackName, type Severity } from '../core/index.js';
 import type { TemplateKind } from '../core/index.js';
 import { copyName, saveBytes, type PickedFile } from './files.js';
 import { allFindings, countBy, countsText, fileVerdict, SEVERITIES, SEVERITY_ZH, VERDICT_CLASS } from './labels.js';
@@ -10,6 +10,8 @@ import { FileList } from './components/FileList.js';
 import { FindingGroups, FormSummary, type FindingRef } from './components/FormResults.js';
 import { SheetView } from './components/SheetView.js';
 import { WriteBack } from './components/WriteBack.js';
+import { MarkBar } from './components/MarkBar.js';
+import { localMarks, markIndex, markOf, NO_MARKS, withMark, type MarkIndex, type MarkStore, type ReviewMark } from './marks.js';
 import { DownloadIcon, LockIcon } from './icons.js';
 
 export interface Pool {
@@ -23,7 +25,7 @@ interface Batch {
   finished: number | null;
 }
 
-export function App({ pool }: { pool: Pool }) {
+export function App({ pool, marksFor = localMarks }: { pool: Pool; /** Where a file's review marks are kept, by its content hash. */ marksFor?: (hash: string) => MarkStore }) {
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
@@ -32,6 +34,9 @@ export function App({ pool }: { pool: Pool }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [writeBackOpen, setWriteBackOpen] = useState(false);
+  /** Review marks by file content hash, loaded when a file's check comes back. */
+  const [marksByHash, setMarksByHash] = useState<Record<string, ReviewMark[]>>({});
+  const marksLoaded = useRef(new Set<string>());
   const nextId = useRef(1);
   const rulesRef = useRef(settings.rules);
   rulesRef.current = settings.rules;
@@ -50,11 +55,17 @@ export function App({ pool }: { pool: Pool }) {
         (result) => {
           if (rulesRef.current !== rules) return; // a newer check with other rules is on its way
           update(entry.id, { status: 'done', check: result, error: undefined, elapsed: performance.now() - entry.given });
+          if (!marksLoaded.current.has(result.hash)) {
+            marksLoaded.current.add(result.hash);
+            void marksFor(result.hash)
+              .loadReviewMarks()
+              .then((marks) => marks.length && setMarksByHash((m) => ({ ...m, [result.hash]: marks })));
+          }
         },
         (err: Error) => update(entry.id, { status: 'failed', check: undefined, error: err.message }),
       );
     },
-    [pool],
+    [pool, marksFor],
   );
 
   const runBatch = useCallback(
@@ -117,9 +128,19 @@ export function App({ pool }: { pool: Pool }) {
     }
   };
 
+  const indexes = useMemo(() => {
+    const out = new Map<string, MarkIndex>();
+    for (const [hash, list] of Object.entries(marksByHash)) out.set(hash, markIndex(list));
+    return out;
+  }, [marksByHash]);
+  const marksOfFile = (f: Pick<FileEntry, 'check'>): MarkIndex => (f.check ? indexes.get(f.check.hash) ?? NO_MARKS : NO_MARKS);
+  const marksList = (f: Pick<FileEntry, 'check'>): ReviewMark[] => (f.check ? marksByHash[f.check.hash] ?? [] : []);
+
   const entry = files.find((f) => f.id === selected) ?? null;
   const checked = entry?.check ?? null;
+  const reviewMarks = entry ? marksOfFile(entry) : NO_MARKS;
   const flat = useMemo(() => (checked ? allFindings(checked) : []), [checked]);
+  const markedCount = reviewMarks.size ? flat.filter((f) => markOf(reviewMarks, f)).length : 0;
   const cur = flat.length ? Math.min(current, flat.length - 1) : 0;
   const finding = flat[cur] ?? null;
   const viewSheet = finding?.sheet ?? checked?.forms[0]?.form.sheet ?? null;
@@ -127,12 +148,26 @@ export function App({ pool }: { pool: Pool }) {
   const marks = useMemo(() => {
     const m = new Map<string, Severity>();
     for (const f of flat) {
-      if (f.sheet !== viewSheet || !settings.mark.includes(f.severity)) continue;
+      // A finding marked 忽略 or 已复核 is left out of the colouring, as the pane leaves it out of highlights.
+      if (f.sheet !== viewSheet || !settings.mark.includes(f.severity) || markOf(reviewMarks, f)) continue;
       const had = m.get(f.cell);
       if (!had || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(had)) m.set(f.cell, f.severity);
     }
     return m;
-  }, [flat, viewSheet, settings.mark]);
+  }, [flat, viewSheet, settings.mark, reviewMarks]);
+
+  const mark = (f: Finding, status: ReviewMark['status'] | null, note?: string) => {
+    const hash = checked?.hash;
+    if (!hash) return;
+    const next = withMark(marksByHash[hash] ?? [], f, status, note);
+    setMarksByHash((m) => ({ ...m, [hash]: next }));
+    marksFor(hash)
+      .saveReviewMarks(next)
+      .then(
+        () => setStatus(status ? `已将 ${f.cell} 标记为“${status === 'ignored' ? '忽略' : '已复核'}”，不计入统计；标记保存在本机浏览器中。` : `已取消 ${f.cell} 的标记。`),
+        (e: Error) => setStatus(e.message),
+      );
+  };
 
   const selectFile = (id: number) => {
     if (id !== selected) {
@@ -157,7 +192,7 @@ export function App({ pool }: { pool: Pool }) {
       <header className="top">
         <h1>核分 · 绩效自评表得分核查</h1>
         <p className="privacy">
-          <LockIcon /> 文件只在本机浏览器中处理，不会上传：本页面不联网，关闭页面后不留任何数据。
+          <LockIcon /> 文件只在本机浏览器中处理，不会上传：本页面不联网；只有“忽略 / 已复核”标记保存在本机浏览器中。
         </p>
       </header>
 
@@ -199,7 +234,7 @@ export function App({ pool }: { pool: Pool }) {
               void download('review', '核分审核汇总.xlsx', {
                 type: 'review',
                 rules: settings.rules,
-                files: files.map((f) => ({ file: f.path, format: f.check?.format, reports: f.check?.reports ?? [], error: f.error })),
+                files: files.map((f) => ({ file: f.path, format: f.check?.format, reports: f.check?.reports ?? [], error: f.error, marks: marksList(f) })),
               })
             }
           >
@@ -244,7 +279,7 @@ export function App({ pool }: { pool: Pool }) {
         </section>
       ) : (
         <main className="layout">
-          <FileList files={files} selected={selected} onSelect={selectFile} />
+          <FileList files={files} selected={selected} onSelect={selectFile} marksOf={marksOfFile} />
           <section className="panel results" aria-labelledby="results-h">
             {!entry ? (
               <p className="muted" id="results-h">
@@ -257,7 +292,7 @@ export function App({ pool }: { pool: Pool }) {
                     {entry.path}
                   </h2>
                   {checked && (
-                    <span className={`verdict big ${(VERDICT_CLASS as Record<string, string>)[fileVerdict(checked)] ?? 'v-none'}`}>{fileVerdict(checked)}</span>
+                    <span className={`verdict big ${(VERDICT_CLASS as Record<string, string>)[fileVerdict(checked, reviewMarks)] ?? 'v-none'}`}>{fileVerdict(checked, reviewMarks)}</span>
                   )}
                 </div>
                 {entry.status === 'failed' && <p className="error-note">{entry.error}</p>}
@@ -271,7 +306,12 @@ export function App({ pool }: { pool: Pool }) {
                         disabled={busy !== null || checked.forms.length === 0}
                         onClick={() => {
                           const copy = entry.bytes.slice(0);
-                          void download('annotate', copyName(entry.name, '核分标注'), { type: 'annotate', bytes: copy, findings: flat, severities: settings.mark }, [copy]);
+                          void download(
+                            'annotate',
+                            copyName(entry.name, '核分标注', checked.format),
+                            { type: 'annotate', bytes: copy, findings: flat, severities: settings.mark, marks: marksList(entry) },
+                            [copy],
+                          );
                         }}
                       >
                         <DownloadIcon /> 下载标注副本
@@ -280,7 +320,8 @@ export function App({ pool }: { pool: Pool }) {
                         写回合计…
                       </button>
                       <span className="muted small">
-                        {checked.forms.length} 张自评表 · {countsText(countBy(flat))} · 用时 {Math.round(checked.millis)} 毫秒
+                        {checked.forms.length} 张自评表 · {countsText(countBy(flat, reviewMarks))}
+                        {markedCount > 0 && ` · ${markedCount} 个已标记的问题不计入统计`} · 用时 {Math.round(checked.millis)} 毫秒
                       </span>
                     </div>
                     {writeBackOpen && (
@@ -290,7 +331,7 @@ export function App({ pool }: { pool: Pool }) {
                         busy={busy !== null}
                         onDownload={(items: WriteItem[]) => {
                           const copy = entry.bytes.slice(0);
-                          void download('write-back', copyName(entry.name, '写回合计'), { type: 'write-back', bytes: copy, writes: items }, [copy]);
+                          void download('write-back', copyName(entry.name, '写回合计', checked.format), { type: 'write-back', bytes: copy, writes: items }, [copy]);
                         }}
                       />
                     )}
@@ -322,10 +363,11 @@ export function App({ pool }: { pool: Pool }) {
                               </span>
                             </div>
                           )}
+                          {finding && <MarkBar finding={finding} mark={markOf(reviewMarks, finding)} onMark={(status, note) => mark(finding, status, note)} />}
                           {checked.forms.map((cf, i) => (
                             <section key={i} className="form" aria-labelledby={`form-${i}-h`}>
-                              <FormSummary checked={cf} index={i} />
-                              <FindingGroups items={formRefs[i]} current={cur} onSelect={setCurrent} />
+                              <FormSummary checked={cf} index={i} marks={reviewMarks} />
+                              <FindingGroups items={formRefs[i]} current={cur} onSelect={setCurrent} marks={reviewMarks} />
                             </section>
                           ))}
                         </div>

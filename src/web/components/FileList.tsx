@@ -1,20 +1,33 @@
 import type { FileEntry } from '../state.js';
 import { countBy, allFindings, countsText, fileVerdict, VERDICT_CLASS, type FileVerdict } from '../labels.js';
+import { NO_MARKS, type MarkIndex } from '../marks.js';
 import { rovingKeyDown } from './roving.js';
 
-function verdictOfEntry(f: FileEntry): FileVerdict {
+function verdictOfEntry(f: FileEntry, marks: MarkIndex): FileVerdict {
   if (f.status === 'failed') return '无法读取';
   if (f.status !== 'done' || !f.check) return f.status === 'checking' ? '检查中' : '等待';
-  return fileVerdict(f.check);
+  return fileVerdict(f.check, marks);
 }
 
 const OTHER_CLASS: Record<string, string> = { 无法读取: 'v-fail', 未找到自评表: 'v-none', 检查中: 'v-wait', 等待: 'v-wait' };
 
-export function FileList({ files, selected, onSelect }: { files: FileEntry[]; selected: number | null; onSelect(id: number): void }) {
+export function FileList({
+  files,
+  selected,
+  onSelect,
+  marksOf = () => NO_MARKS,
+}: {
+  files: FileEntry[];
+  selected: number | null;
+  onSelect(id: number): void;
+  /** A file's review marks: its counts and 结论 leave the marked findings out. */
+  marksOf?(f: FileEntry): MarkIndex;
+}) {
   if (files.length === 0) return null;
   const focusId = selected ?? files[0].id;
   const tally = new Map<FileVerdict, number>();
-  for (const f of files) tally.set(verdictOfEntry(f), (tally.get(verdictOfEntry(f)) ?? 0) + 1);
+  const verdicts = new Map(files.map((f) => [f.id, verdictOfEntry(f, marksOf(f))]));
+  for (const v of verdicts.values()) tally.set(v, (tally.get(v) ?? 0) + 1);
   const order: FileVerdict[] = ['退回修改', '需复核', '通过', '未找到自评表', '无法读取', '检查中', '等待'];
   return (
     <section className="panel files" aria-labelledby="files-h">
@@ -29,9 +42,9 @@ export function FileList({ files, selected, onSelect }: { files: FileEntry[]; se
       </p>
       <ul className="file-list" role="listbox" aria-label="已打开的文件" onKeyDown={(e) => rovingKeyDown(e, '[role=option]', (i) => onSelect(files[i].id))}>
         {files.map((f) => {
-          const v = verdictOfEntry(f);
+          const v = verdicts.get(f.id) as FileVerdict;
           const cls = (VERDICT_CLASS as Record<string, string>)[v] ?? OTHER_CLASS[v];
-          const counts = f.check ? countsText(countBy(allFindings(f.check))) : f.error ?? '';
+          const counts = f.check ? countsText(countBy(allFindings(f.check), marksOf(f))) : f.error ?? '';
           return (
             <li
               key={f.id}

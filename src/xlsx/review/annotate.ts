@@ -18,13 +18,14 @@ import { hyperlinkFormula, patchWorkbook, PatchError, type CellComment, type Cel
 import { readWorkbook } from '../reader/index.js';
 import { reviewMeta } from './meta.js';
 import { WRITE_OPTIONS } from './workbook.js';
+import { markText, reviewKey, type ReviewMark } from '../../host/index.js';
 
 export const ANNOTATION_SHEET = '核分审核意见';
 /** The add-in's highlight colours: errors red, warnings amber, info blue. */
 export const ANNOTATION_FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 const HEADERS = ['工作表', '单元格', '指标', '审核要点', '审核内容', '填报', '应为', '整改建议', '级别'];
-const WIDTHS = [14, 10, 28, 24, 60, 12, 12, 40, 8];
+const WIDTHS = [14, 10, 28, 24, 60, 12, 12, 40, 8, 30];
 const LINK_COLOR = 'FF0563C1';
 
 export class AnnotateError extends Error {
@@ -79,11 +80,12 @@ function byShownCell(findings: Finding[], merges: Map<string, CellRange[]>): Map
   return out;
 }
 
-/** The 核分审核意见 sheet's rows: the header, then one per finding. */
-function findingRows(all: Finding[], linkable: (f: Finding) => boolean): NewCell[][] {
-  const rows: NewCell[][] = [HEADERS.map((h) => ({ value: h, bold: true }))];
+/** The 核分审核意见 sheet's rows: the header, then one per finding (with a 复核标记 column when marks were given). */
+function findingRows(all: Finding[], linkable: (f: Finding) => boolean, marks?: ReadonlyMap<string, ReviewMark>): NewCell[][] {
+  const rows: NewCell[][] = [[...HEADERS, ...(marks ? ['复核标记'] : [])].map((h) => ({ value: h, bold: true }))];
   for (const x of all) {
     const meta = reviewMeta(x.code);
+    const markCell: NewCell[] = marks ? [markText(marks.get(reviewKey(x))) || null] : [];
     rows.push([
       x.sheet,
       linkable(x) ? { value: x.cell, link: { sheet: x.sheet, cell: x.cell } } : x.cell,
@@ -94,6 +96,7 @@ function findingRows(all: Finding[], linkable: (f: Finding) => boolean): NewCell
       x.expected,
       meta.fix,
       { value: SEVERITY_ZH[x.severity], fill: ANNOTATION_FILL[x.severity] },
+      ...markCell,
     ]);
   }
   if (all.length === 0) rows.push(['未发现问题']);
@@ -130,8 +133,16 @@ function fromSnapshots(sheets: SheetSnapshot[]): ExcelJS.Workbook {
 /**
  * `sheets`: the reader's snapshots of the input. Required for a legacy (non-zip) input, which is
  * rebuilt from them; for .xlsx they give the merged areas (read from the file when omitted).
+ * `options.marks` (the web checker's 忽略 / 已复核): a marked finding gets no fill and no comment,
+ * as the add-in leaves it out of its highlights, and 核分审核意见 lists it with its mark in an
+ * extra 复核标记 column.
  */
-export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[], sheets?: SheetSnapshot[]): Promise<Uint8Array> {
+export async function annotateWorkbook(
+  bytes: Uint8Array,
+  reports: SheetReport[],
+  sheets?: SheetSnapshot[],
+  options: { marks?: readonly ReviewMark[] } = {},
+): Promise<Uint8Array> {
   const isZip = bytes.length >= 2 && bytes[0] === ZIP[0] && bytes[1] === ZIP[1];
   if (!isZip && !sheets) throw new AnnotateError('暂不能为旧版 .xls/.et 工作簿生成批注副本：请先另存为 .xlsx');
   const snaps = sheets ?? readWorkbook(bytes).sheets;
@@ -140,12 +151,15 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[]
   }
   const names = new Set(snaps.map((s) => s.sheet));
   const all: Finding[] = reports.flatMap((r) => r.findings).filter((x) => names.has(x.sheet));
-  const shown = byShownCell(all, new Map(snaps.map((s) => [s.sheet, s.merges])));
+  const marks = options.marks ? new Map(options.marks.map((m) => [m.key, m])) : undefined;
+  const flagged = marks ? all.filter((x) => !marks.has(reviewKey(x))) : all;
+  const shown = byShownCell(flagged, new Map(snaps.map((s) => [s.sheet, s.merges])));
   const linkable = (x: Finding) => /^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(x.cell);
-  return isZip ? patched(bytes, all, shown, linkable) : rebuilt(snaps, all, shown, linkable);
+  const rows = findingRows(all, linkable, marks);
+  return isZip ? patched(bytes, rows, shown) : rebuilt(snaps, rows, shown);
 }
 
-function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byShownCell>, linkable: (f: Finding) => boolean): Uint8Array {
+function patched(bytes: Uint8Array, rows: NewCell[][], shown: ReturnType<typeof byShownCell>): Uint8Array {
   const fills: CellPatch[] = [];
   const comments: CellComment[] = [];
   for (const { sheet, cell, list } of shown.values()) {
@@ -155,7 +169,7 @@ function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byS
   try {
     return patchWorkbook(bytes, fills, {
       comments,
-      sheets: [{ name: ANNOTATION_SHEET, rows: findingRows(all, linkable), widths: WIDTHS, frozenRows: 1 }],
+      sheets: [{ name: ANNOTATION_SHEET, rows, widths: WIDTHS, frozenRows: 1 }],
     });
   } catch (e) {
     if (e instanceof PatchError) throw new AnnotateError(`无法生成批注副本：${e.message}`);
@@ -163,7 +177,7 @@ function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byS
   }
 }
 
-async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType<typeof byShownCell>, linkable: (f: Finding) => boolean): Promise<Uint8Array> {
+async function rebuilt(snaps: SheetSnapshot[], rows: NewCell[][], shown: ReturnType<typeof byShownCell>): Promise<Uint8Array> {
   const wb = fromSnapshots(snaps);
   for (const { sheet, cell: at, list } of shown.values()) {
     const cell = wb.getWorksheet(sheet)!.getCell(at);
@@ -172,7 +186,7 @@ async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType
   }
   const ws = wb.addWorksheet(ANNOTATION_SHEET);
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  findingRows(all, linkable).forEach((row, i) => {
+  rows.forEach((row, i) => {
     row.forEach((spec, j) => {
       const c = ws.getCell(i + 1, j + 1);
       const v = spec !== null && typeof spec === 'object' ? spec : { value: spec };
