@@ -84,6 +84,14 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .path { font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .finding-msg { margin-top: 2px; }
 .finding-fig { font-size: 13px; color: #424242; margin-top: 2px; }
+/* 忽略 / 已复核: dimmed, and said in words (not by the dimming alone). */
+.finding.marked { opacity: 0.55; border-left-style: dashed; }
+.finding.marked.current { opacity: 0.8; }
+.finding-mark { font-size: 12px; font-weight: 600; color: #424242; margin-top: 2px; }
+.mark-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: -2px 0 8px; padding: 4px 8px; background: #FAFAFA; border: 1px solid #E0E0E0; border-radius: 4px; }
+.mark-said { font-weight: 600; }
+.mark-note input { font: inherit; padding: 2px 6px; width: 14em; max-width: 100%; border: 1px solid #8A8A8A; border-radius: 3px; }
+.small-btn { padding: 2px 10px; font-size: 13px; }
 .sheet-pane { position: sticky; top: 8px; min-width: 0; }
 .sheet-title { margin-bottom: 6px; }
 .sheet-scroll { overflow: auto; max-height: calc(100vh - 60px); border: 1px solid var(--line); background: #fff; }
