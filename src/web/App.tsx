@@ -25,7 +25,17 @@ interface Batch {
   finished: number | null;
 }
 
-export function App({ pool, marksFor = localMarks }: { pool: Pool; /** Where a file's review marks are kept, by its content hash. */ marksFor?: (hash: string) => MarkStore }) {
+export function App({
+  pool,
+  marksFor = localMarks,
+  onReady,
+}: {
+  pool: Pool;
+  /** Where a file's review marks are kept, by its content hash. */
+  marksFor?: (hash: string) => MarkStore;
+  /** Called once the page has rendered for the first time. */
+  onReady?(): void;
+}) {
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
@@ -43,6 +53,7 @@ export function App({ pool, marksFor = localMarks }: { pool: Pool; /** Where a f
 
   useEffect(() => {
     document.documentElement.dataset.ready = String(Math.round(performance.now()));
+    onReady?.();
   }, []);
 
   const update = (id: number, patch: Partial<FileEntry>) => setFiles((fs) => fs.map((f) => (f.id === id ? { ...f, ...patch } : f)));
@@ -156,6 +167,14 @@ export function App({ pool, marksFor = localMarks }: { pool: Pool; /** Where a f
     return m;
   }, [flat, viewSheet, settings.mark, reviewMarks]);
 
+  const onCell = useCallback(
+    (cell: string) => {
+      const k = flat.findIndex((f) => f.sheet === viewSheet && f.cell === cell);
+      if (k >= 0) setCurrent(k);
+    },
+    [flat, viewSheet],
+  );
+
   const mark = (f: Finding, status: ReviewMark['status'] | null, note?: string) => {
     const hash = checked?.hash;
     if (!hash) return;
@@ -169,13 +188,16 @@ export function App({ pool, marksFor = localMarks }: { pool: Pool; /** Where a f
       );
   };
 
-  const selectFile = (id: number) => {
-    if (id !== selected) {
+  // Stable, so the file list's rows (memoised) do not re-render when another file's results arrive.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const selectFile = useCallback((id: number) => {
+    if (id !== selectedRef.current) {
       setSelected(id);
       setCurrent(0);
       setWriteBackOpen(false);
     }
-  };
+  }, []);
 
   const done = files.filter((f) => f.status === 'done' || f.status === 'failed').length;
   const allDone = files.length > 0 && done === files.length;
@@ -380,10 +402,7 @@ export function App({ pool, marksFor = localMarks }: { pool: Pool; /** Where a f
                               view={view}
                               marks={marks}
                               selectedCell={finding && finding.sheet === viewSheet ? finding.cell : null}
-                              onCell={(cell) => {
-                                const k = flat.findIndex((f) => f.sheet === viewSheet && f.cell === cell);
-                                if (k >= 0) setCurrent(k);
-                              }}
+                              onCell={onCell}
                             />
                           )}
                         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, memo } from 'react';
 import { columnName, toA1, type Severity } from '../../core/index.js';
 import type { SheetView as View } from '../protocol.js';
 import { SEVERITY_ZH } from '../labels.js';
@@ -53,7 +53,8 @@ export function frozenColumns(view: View, widths: number[]): number {
  * displayed; flagged cells filled and marked (✖ error, ▲ warning), the selected finding's cell
  * outlined and scrolled into the middle of the view.
  */
-export function SheetView({
+/** Memoised: a result arriving for another file does not re-render the table. */
+export const SheetView = memo(function SheetView({
   view,
   marks,
   selectedCell,
@@ -168,4 +169,4 @@ export function SheetView({
       {view.truncated && <p className="muted small">表格较大，只显示表单附近的前 400 行、40 列。</p>}
     </div>
   );
-}
+});
