@@ -18,6 +18,9 @@ export interface Pool {
   run<R extends WorkerRequest>(request: R, transfer?: Transferable[]): Promise<WorkerResult<R>>;
 }
 
+/** How often results are committed while many files come back. */
+const FLUSH_MS = 150;
+
 interface Batch {
   total: number;
   done: number;
@@ -56,16 +59,67 @@ export function App({
     onReady?.();
   }, []);
 
-  const update = (id: number, patch: Partial<FileEntry>) => setFiles((fs) => fs.map((f) => (f.id === id ? { ...f, ...patch } : f)));
+  // Results are committed at most every FLUSH_MS while files come back: with 100 files, a commit
+  // (and the page's style and layout) per result cost more main-thread time than the checks.
+  // The last result of a batch (and a lone file) goes through on the next task.
+  const pending = useRef(new Map<number, Partial<FileEntry>>());
+  const inFlight = useRef(0);
+  const pendingBatch = useRef<Batch | null>(null);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastFlush = useRef(0);
+  const flush = useCallback(() => {
+    flushTimer.current = null;
+    lastFlush.current = performance.now();
+    const patches = pending.current;
+    pending.current = new Map();
+    const now = performance.now();
+    if (patches.size) {
+      setFiles((fs) =>
+        fs.map((f) => {
+          const patch = patches.get(f.id);
+          if (!patch) return f;
+          // From the file given to the page to its results being committed.
+          return { ...f, ...patch, ...(patch.status === 'done' ? { elapsed: now - f.given } : {}) };
+        }),
+      );
+    }
+    if (pendingBatch.current) setBatch(pendingBatch.current);
+    pendingBatch.current = null;
+  }, []);
+  const schedule = useCallback(() => {
+    const wait = inFlight.current > 0 ? Math.max(0, FLUSH_MS - (performance.now() - lastFlush.current)) : 0;
+    if (flushTimer.current !== null) {
+      if (wait > 0) return;
+      clearTimeout(flushTimer.current);
+    }
+    flushTimer.current = setTimeout(flush, wait);
+  }, [flush]);
+  useEffect(() => () => void (flushTimer.current !== null && clearTimeout(flushTimer.current)), []);
+  const update = useCallback(
+    (id: number, patch: Partial<FileEntry>) => {
+      pending.current.set(id, { ...pending.current.get(id), ...patch });
+      schedule();
+    },
+    [schedule],
+  );
+  const showBatch = useCallback(
+    (b: Batch) => {
+      pendingBatch.current = { ...b };
+      schedule();
+    },
+    [schedule],
+  );
 
   const check = useCallback(
     (entry: Pick<FileEntry, 'id' | 'name' | 'bytes' | 'given'>, rules: RulePackName) => {
+      inFlight.current++;
       update(entry.id, { status: 'checking' });
       const copy = entry.bytes.slice(0);
       return pool.run({ type: 'check', name: entry.name, bytes: copy, rules }, [copy]).then(
         (result) => {
+          inFlight.current--;
           if (rulesRef.current !== rules) return; // a newer check with other rules is on its way
-          update(entry.id, { status: 'done', check: result, error: undefined, elapsed: performance.now() - entry.given });
+          update(entry.id, { status: 'done', check: result, error: undefined });
           if (!marksLoaded.current.has(result.hash)) {
             marksLoaded.current.add(result.hash);
             void marksFor(result.hash)
@@ -73,25 +127,28 @@ export function App({
               .then((marks) => marks.length && setMarksByHash((m) => ({ ...m, [result.hash]: marks })));
           }
         },
-        (err: Error) => update(entry.id, { status: 'failed', check: undefined, error: err.message }),
+        (err: Error) => {
+          inFlight.current--;
+          update(entry.id, { status: 'failed', check: undefined, error: err.message });
+        },
       );
     },
-    [pool, marksFor],
+    [pool, marksFor, update],
   );
 
   const runBatch = useCallback(
     (entries: Pick<FileEntry, 'id' | 'name' | 'bytes' | 'given'>[], rules: RulePackName) => {
       const b: Batch = { total: entries.length, done: 0, started: performance.now(), finished: null };
-      setBatch({ ...b });
+      showBatch(b);
       for (const e of entries) {
         void check(e, rules).finally(() => {
           b.done++;
           if (b.done === b.total) b.finished = performance.now();
-          setBatch({ ...b });
+          showBatch(b);
         });
       }
     },
-    [check],
+    [check, showBatch],
   );
 
   const addFiles = useCallback(

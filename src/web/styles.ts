@@ -46,6 +46,8 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .file-list { list-style: none; margin: 0; padding: 0; overflow: auto; }
 .file-item { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; padding: 6px 8px; border-radius: 4px; cursor: pointer; border-left: 3px solid transparent; }
 .file-item:hover { background: #F0F0F0; }
+/* Rows scrolled out of the list are not laid out (100s of files). */
+.file-item { content-visibility: auto; contain-intrinsic-size: auto 48px; }
 .file-item.selected { background: #EBF3FC; border-left-color: var(--blue); }
 .file-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
 .file-counts { grid-column: 1 / 3; font-size: 12px; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

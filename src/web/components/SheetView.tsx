@@ -98,9 +98,16 @@ export const SheetView = memo(function SheetView({
     box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2 + el.offsetHeight / 2);
     if (el.classList.contains('frozen')) return;
     const right = el.offsetLeft + el.offsetWidth;
-    if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth + 8;
+    if (right > box.scrollLeft + box.clientWidth) {
+      // Then snapped to a column edge: the first column beside the frozen ones is whole, never a
+      // sliver of cut-off figures and a header with no letter.
+      const need = right - box.clientWidth + 8 + frozenWidth;
+      let edge = ROW_HEAD;
+      for (let c = 0; c < widths.length && edge < need; c++) edge += widths[c];
+      box.scrollLeft = Math.min(el.offsetLeft, edge) - frozenWidth;
+    }
     if (el.offsetLeft - frozenWidth < box.scrollLeft) box.scrollLeft = Math.max(0, el.offsetLeft - frozenWidth);
-  }, [selectedCell, view, frozenWidth]);
+  }, [selectedCell, view, frozenWidth, widths]);
 
   const cols = view.text[0]?.length ?? 0;
   return (
