@@ -114,6 +114,8 @@ table.sheet { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .marker-error { color: var(--red); }
 .marker-warning { color: var(--amber); }
 .marker-info { color: var(--blue); }
+.sheet td.filler { border-right: 0; }
+.sheet thead th.filler { color: #A0A0A0; }
 .sheet td.cell-selected { outline: 3px solid var(--blue); outline-offset: -3px; }
 .write-back { border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin-bottom: 8px; background: #FAFAFA; }
 table.plan { border-collapse: collapse; margin-bottom: 8px; }

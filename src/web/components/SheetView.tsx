@@ -25,6 +25,12 @@ const ROW_HEAD = 40;
 const NUMERIC = /^[-+]?[\d,.]+%?$/;
 /** A frozen column is at most this wide (longer names end in “…”, the full text in the tooltip). */
 const FROZEN_COL_PX = 96;
+/**
+ * Empty columns after the form, lettered as in the sheet (Excel shows them too): room to scroll
+ * any column of the form up to the frozen ones, so the column beside them is never a cut-off sliver.
+ */
+const FILLER_COLS = 8;
+const FILLER_PX = 64;
 
 /**
  * How many leading columns to freeze, as Excel's 冻结窗格 would: the text columns that name the
@@ -114,11 +120,14 @@ export const SheetView = memo(function SheetView({
     <div className="sheet-wrap">
       <div className="sheet-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`工作表“${view.sheet}”（只读）`}>
         {/* table-layout: fixed needs a set width, else the columns grow with their text. */}
-        <table className="sheet" style={{ width: ROW_HEAD + widths.reduce((a, b) => a + b, 0) }} data-frozen={frozen}>
+        <table className="sheet" style={{ width: ROW_HEAD + widths.reduce((a, b) => a + b, 0) + FILLER_COLS * FILLER_PX }} data-frozen={frozen}>
           <colgroup>
             <col style={{ width: ROW_HEAD }} />
             {widths.map((w, i) => (
               <col key={i} style={{ width: w }} />
+            ))}
+            {Array.from({ length: FILLER_COLS }, (_, i) => (
+              <col key={`f${i}`} style={{ width: FILLER_PX }} />
             ))}
           </colgroup>
           <thead>
@@ -127,6 +136,11 @@ export const SheetView = memo(function SheetView({
               {Array.from({ length: cols }, (_, c) => (
                 <th key={c} scope="col" className={c < frozen ? 'col-head frozen' : 'col-head'} style={c < frozen ? { left: lefts[c] } : undefined}>
                   {columnName(view.left + c)}
+                </th>
+              ))}
+              {Array.from({ length: FILLER_COLS }, (_, i) => (
+                <th key={`f${i}`} scope="col" className="col-head filler" aria-hidden="true">
+                  {columnName(view.left + cols + i)}
                 </th>
               ))}
             </tr>
@@ -168,6 +182,7 @@ export const SheetView = memo(function SheetView({
                     </td>
                   );
                 })}
+                <td className="filler" colSpan={FILLER_COLS} aria-hidden="true" />
               </tr>
             ))}
           </tbody>
