@@ -2,8 +2,9 @@
  * The web checker in Firefox (Debian's firefox-esr), driven by puppeteer-core over WebDriver BiDi
  * (playwright-core drives only its own patched Firefox build): file://…/hefen.html opens, its
  * workers start from the inlined source, seed 002 dropped on the drop zone lists the findings
- * `hefen check --json` gives, a 忽略 mark survives a reload, and every request the page makes is
- * recorded — any that is not the page's own file:, data: or blob: URL fails the test. Prints the
+ * `hefen check --json` gives, a 忽略 mark survives a reload (localStorage of a file: page), and
+ * every request the page makes is recorded — any that is not a file:, data: or blob: URL fails
+ * the test (Firefox reports no event for file: loads; the page's data: icon is seen). Prints the
  * time from opening to ready.
  *
  * Skipped, saying why, without /usr/bin/firefox-esr (apt-get install -y firefox-esr) or without
@@ -128,8 +129,8 @@ describe.skipIf(skip !== null)('web checker in Firefox (file://, WebDriver BiDi)
     await page.waitForSelector('html[data-ready]');
     const readyMs = performance.now() - t0;
     await page.waitForSelector('html[data-workers-ready]', { timeout: 60_000 });
-    const workers = await page.evaluate(() => document.documentElement.dataset.workersReady, null);
-    console.log(`Firefox ${await browser.version()}：打开页面到界面就绪 ${readyMs.toFixed(0)} 毫秒；worker 就绪（个数@毫秒）：${workers}`);
+    const [inPage, workers] = await page.evaluate(() => [document.documentElement.dataset.ready, document.documentElement.dataset.workersReady], null);
+    console.log(`Firefox ${await browser.version()}：打开页面到界面就绪：页面自己量得 ${inPage} 毫秒，测试驱动所见 ${readyMs.toFixed(0)} 毫秒；第一个 worker 就绪（个数@毫秒）：${workers}`);
 
     await drop(page, SEED);
     expect(await listed(page)).toEqual(await findingsOf(SEED));
@@ -150,8 +151,10 @@ describe.skipIf(skip !== null)('web checker in Firefox (file://, WebDriver BiDi)
     await page.evaluate(() => localStorage.clear(), null);
 
     const offending = requests.filter((u) => !(u === url || u.startsWith('data:') || u.startsWith('blob:')));
-    console.log(`Firefox：页面发出的请求 ${requests.length} 个（${requests.map((u) => u.slice(0, 40)).join('，')}），其中不是页面本身、data: 或 blob: 的 ${offending.length} 个。`);
-    expect(requests).toContain(url);
+    console.log(`Firefox：页面发出的请求 ${requests.length} 个（${requests.map((u) => u.slice(0, 30)).join('，')}），其中不是页面本身、data: 或 blob: 的 ${offending.length} 个。`);
+    // Firefox's WebDriver BiDi reports no event for file: loads (the page, its Blob worker); the
+    // data: icon shows the recorder is listening, and any http(s) or other request would be in it.
+    expect(requests.some((u) => u.startsWith('data:image/svg+xml'))).toBe(true);
     expect(offending).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
