@@ -157,17 +157,22 @@ export const SheetView = memo(function SheetView({
                   const span = spans.get(`${r},${c}`);
                   const mark = marks.get(a1);
                   const selected = a1 === selectedCell;
-                  // Frozen when the cell lies wholly in the frozen columns (a wider merge scrolls).
-                  const stuck = c + (span?.cols ?? 1) <= frozen;
-                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', NUMERIC.test(t) ? 'num' : '', stuck ? 'frozen' : '', stuck && c + (span?.cols ?? 1) === frozen ? 'frozen-edge' : '']
+                  const cols = span?.cols ?? 1;
+                  // A merge that starts in the frozen columns and reaches past them is split at the
+                  // frozen edge, as Excel's 冻结窗格 splits it: the frozen part keeps the text (cut
+                  // with “…”, whole in the tooltip), the rest scrolls, empty. Otherwise a title row
+                  // would slide under the frozen columns and show the middle of its text.
+                  const split = c < frozen && c + cols > frozen;
+                  const stuck = split || c + cols <= frozen;
+                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', NUMERIC.test(t) ? 'num' : '', stuck ? 'frozen' : '', stuck && (split || c + cols === frozen) ? 'frozen-edge' : '']
                     .filter(Boolean)
                     .join(' ');
-                  return (
+                  const cell = (
                     <td
                       key={c}
                       data-cell={a1}
                       rowSpan={span?.rows}
-                      colSpan={span?.cols}
+                      colSpan={split ? frozen - c : span?.cols}
                       className={cls || undefined}
                       style={stuck ? { left: lefts[c] } : undefined}
                       title={mark ? `${a1}：${SEVERITY_ZH[mark]}　${t}` : t || undefined}
@@ -181,6 +186,11 @@ export const SheetView = memo(function SheetView({
                       {t}
                     </td>
                   );
+                  if (!split) return cell;
+                  return [
+                    cell,
+                    <td key={`${c}+`} className={['merge-rest', mark ? `mark-${mark}` : ''].filter(Boolean).join(' ')} rowSpan={span?.rows} colSpan={c + cols - frozen} aria-hidden="true" />,
+                  ];
                 })}
                 <td className="filler" colSpan={FILLER_COLS} aria-hidden="true" />
               </tr>
