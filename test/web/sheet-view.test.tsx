@@ -41,7 +41,7 @@ describe('SheetView frozen columns', () => {
     expect(a2.style.left).toBe('40px');
     expect(b2.classList.contains('frozen-edge')).toBe(true);
     // The title merge A1:D1 is split at the frozen edge: its text stays in the frozen part, the rest scrolls.
-    const a1 = container.querySelector<HTMLElement>('td[data-cell="A1"]')!;
+    const a1 = container.querySelector<HTMLTableCellElement>('td[data-cell="A1"]')!;
     expect(a1.classList.contains('frozen')).toBe(true);
     expect(a1.colSpan).toBe(2);
     expect(a1.textContent).toBe('2023年绩效自评表');
