@@ -239,11 +239,24 @@ export function createWebConfig(options = {}) {
     resolve: {
       ...RESOLVE,
       alias: {
+        // ExcelJS and SheetJS are evaluated on first use, not when a worker starts (src/web/lazy/):
+        // only templates, .xls/.et reading and their annotated copies need them.
+        exceljs$: path.join(root, 'src', 'web', 'lazy', 'exceljs.js'),
+        '@e965/xlsx$': path.join(root, 'src', 'web', 'lazy', 'sheetjs.js'),
         // ExcelJS's prebuilt browser bundle without its polyfills (modern browsers only).
-        exceljs$: path.join(root, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js'),
+        'hefen-real-exceljs$': path.join(root, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js'),
+        'hefen-real-sheetjs$': path.join(root, 'node_modules', '@e965', 'xlsx', 'xlsx.mjs'),
       },
     },
-    module: { rules: [typescriptRule(production)], noParse: /exceljs[\\/]dist[\\/]/ },
+    module: {
+      rules: [
+        typescriptRule(production),
+        { test: /src[\\/]web[\\/]lazy[\\/].*\.js$/, type: 'javascript/auto' },
+      ],
+      noParse: /exceljs[\\/]dist[\\/]/,
+      // A name the lazy stand-ins do not export is a build error, not a silent undefined.
+      parser: { javascript: { exportsPresence: 'error' } },
+    },
     plugins: [
       new InlineWebPagePlugin(),
     ],

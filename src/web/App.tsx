@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { RULE_PACKS, isRulePackName, type RulePackName, type Severity } from '../core/index.js';
+import { RULE_PACKS, isRulePackName, type Finding, type RulePackName, type Severity } from '../core/index.js';
 import type { TemplateKind } from '../core/index.js';
 import { copyName, saveBytes, type PickedFile } from './files.js';
 import { allFindings, countBy, countsText, fileVerdict, SEVERITIES, SEVERITY_ZH, VERDICT_CLASS } from './labels.js';
@@ -10,11 +10,16 @@ import { FileList } from './components/FileList.js';
 import { FindingGroups, FormSummary, type FindingRef } from './components/FormResults.js';
 import { SheetView } from './components/SheetView.js';
 import { WriteBack } from './components/WriteBack.js';
+import { MarkBar } from './components/MarkBar.js';
+import { localMarks, markIndex, markOf, NO_MARKS, withMark, type MarkIndex, type MarkStore, type ReviewMark } from './marks.js';
 import { DownloadIcon, LockIcon } from './icons.js';
 
 export interface Pool {
   run<R extends WorkerRequest>(request: R, transfer?: Transferable[]): Promise<WorkerResult<R>>;
 }
+
+/** How often results are committed while many files come back. */
+const FLUSH_MS = 150;
 
 interface Batch {
   total: number;
@@ -23,7 +28,17 @@ interface Batch {
   finished: number | null;
 }
 
-export function App({ pool }: { pool: Pool }) {
+export function App({
+  pool,
+  marksFor = localMarks,
+  onReady,
+}: {
+  pool: Pool;
+  /** Where a file's review marks are kept, by its content hash. */
+  marksFor?: (hash: string) => MarkStore;
+  /** Called once the page has rendered for the first time. */
+  onReady?(): void;
+}) {
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
@@ -32,44 +47,108 @@ export function App({ pool }: { pool: Pool }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [writeBackOpen, setWriteBackOpen] = useState(false);
+  /** Review marks by file content hash, loaded when a file's check comes back. */
+  const [marksByHash, setMarksByHash] = useState<Record<string, ReviewMark[]>>({});
+  const marksLoaded = useRef(new Set<string>());
   const nextId = useRef(1);
   const rulesRef = useRef(settings.rules);
   rulesRef.current = settings.rules;
 
   useEffect(() => {
     document.documentElement.dataset.ready = String(Math.round(performance.now()));
+    onReady?.();
   }, []);
 
-  const update = (id: number, patch: Partial<FileEntry>) => setFiles((fs) => fs.map((f) => (f.id === id ? { ...f, ...patch } : f)));
+  // Results are committed at most every FLUSH_MS while files come back: with 100 files, a commit
+  // (and the page's style and layout) per result cost more main-thread time than the checks.
+  // The last result of a batch (and a lone file) goes through on the next task.
+  const pending = useRef(new Map<number, Partial<FileEntry>>());
+  const inFlight = useRef(0);
+  const pendingBatch = useRef<Batch | null>(null);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastFlush = useRef(0);
+  const flush = useCallback(() => {
+    flushTimer.current = null;
+    lastFlush.current = performance.now();
+    const patches = pending.current;
+    pending.current = new Map();
+    const now = performance.now();
+    if (patches.size) {
+      setFiles((fs) =>
+        fs.map((f) => {
+          const patch = patches.get(f.id);
+          if (!patch) return f;
+          // From the file given to the page to its results being committed.
+          return { ...f, ...patch, ...(patch.status === 'done' ? { elapsed: now - f.given } : {}) };
+        }),
+      );
+    }
+    if (pendingBatch.current) setBatch(pendingBatch.current);
+    pendingBatch.current = null;
+  }, []);
+  const schedule = useCallback(() => {
+    const wait = inFlight.current > 0 ? Math.max(0, FLUSH_MS - (performance.now() - lastFlush.current)) : 0;
+    if (flushTimer.current !== null) {
+      if (wait > 0) return;
+      clearTimeout(flushTimer.current);
+    }
+    flushTimer.current = setTimeout(flush, wait);
+  }, [flush]);
+  useEffect(() => () => void (flushTimer.current !== null && clearTimeout(flushTimer.current)), []);
+  const update = useCallback(
+    (id: number, patch: Partial<FileEntry>) => {
+      pending.current.set(id, { ...pending.current.get(id), ...patch });
+      schedule();
+    },
+    [schedule],
+  );
+  const showBatch = useCallback(
+    (b: Batch) => {
+      pendingBatch.current = { ...b };
+      schedule();
+    },
+    [schedule],
+  );
 
   const check = useCallback(
     (entry: Pick<FileEntry, 'id' | 'name' | 'bytes' | 'given'>, rules: RulePackName) => {
+      inFlight.current++;
       update(entry.id, { status: 'checking' });
       const copy = entry.bytes.slice(0);
       return pool.run({ type: 'check', name: entry.name, bytes: copy, rules }, [copy]).then(
         (result) => {
+          inFlight.current--;
           if (rulesRef.current !== rules) return; // a newer check with other rules is on its way
-          update(entry.id, { status: 'done', check: result, error: undefined, elapsed: performance.now() - entry.given });
+          update(entry.id, { status: 'done', check: result, error: undefined });
+          if (!marksLoaded.current.has(result.hash)) {
+            marksLoaded.current.add(result.hash);
+            void marksFor(result.hash)
+              .loadReviewMarks()
+              .then((marks) => marks.length && setMarksByHash((m) => ({ ...m, [result.hash]: marks })));
+          }
         },
-        (err: Error) => update(entry.id, { status: 'failed', check: undefined, error: err.message }),
+        (err: Error) => {
+          inFlight.current--;
+          update(entry.id, { status: 'failed', check: undefined, error: err.message });
+        },
       );
     },
-    [pool],
+    [pool, marksFor, update],
   );
 
   const runBatch = useCallback(
     (entries: Pick<FileEntry, 'id' | 'name' | 'bytes' | 'given'>[], rules: RulePackName) => {
       const b: Batch = { total: entries.length, done: 0, started: performance.now(), finished: null };
-      setBatch({ ...b });
+      showBatch(b);
       for (const e of entries) {
         void check(e, rules).finally(() => {
           b.done++;
           if (b.done === b.total) b.finished = performance.now();
-          setBatch({ ...b });
+          showBatch(b);
         });
       }
     },
-    [check],
+    [check, showBatch],
   );
 
   const addFiles = useCallback(
@@ -117,9 +196,19 @@ export function App({ pool }: { pool: Pool }) {
     }
   };
 
+  const indexes = useMemo(() => {
+    const out = new Map<string, MarkIndex>();
+    for (const [hash, list] of Object.entries(marksByHash)) out.set(hash, markIndex(list));
+    return out;
+  }, [marksByHash]);
+  const marksOfFile = (f: Pick<FileEntry, 'check'>): MarkIndex => (f.check ? indexes.get(f.check.hash) ?? NO_MARKS : NO_MARKS);
+  const marksList = (f: Pick<FileEntry, 'check'>): ReviewMark[] => (f.check ? marksByHash[f.check.hash] ?? [] : []);
+
   const entry = files.find((f) => f.id === selected) ?? null;
   const checked = entry?.check ?? null;
+  const reviewMarks = entry ? marksOfFile(entry) : NO_MARKS;
   const flat = useMemo(() => (checked ? allFindings(checked) : []), [checked]);
+  const markedCount = reviewMarks.size ? flat.filter((f) => markOf(reviewMarks, f)).length : 0;
   const cur = flat.length ? Math.min(current, flat.length - 1) : 0;
   const finding = flat[cur] ?? null;
   const viewSheet = finding?.sheet ?? checked?.forms[0]?.form.sheet ?? null;
@@ -127,20 +216,45 @@ export function App({ pool }: { pool: Pool }) {
   const marks = useMemo(() => {
     const m = new Map<string, Severity>();
     for (const f of flat) {
-      if (f.sheet !== viewSheet || !settings.mark.includes(f.severity)) continue;
+      // A finding marked 忽略 or 已复核 is left out of the colouring, as the pane leaves it out of highlights.
+      if (f.sheet !== viewSheet || !settings.mark.includes(f.severity) || markOf(reviewMarks, f)) continue;
       const had = m.get(f.cell);
       if (!had || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(had)) m.set(f.cell, f.severity);
     }
     return m;
-  }, [flat, viewSheet, settings.mark]);
+  }, [flat, viewSheet, settings.mark, reviewMarks]);
 
-  const selectFile = (id: number) => {
-    if (id !== selected) {
+  const onCell = useCallback(
+    (cell: string) => {
+      const k = flat.findIndex((f) => f.sheet === viewSheet && f.cell === cell);
+      if (k >= 0) setCurrent(k);
+    },
+    [flat, viewSheet],
+  );
+
+  const mark = (f: Finding, status: ReviewMark['status'] | null, note?: string) => {
+    const hash = checked?.hash;
+    if (!hash) return;
+    const next = withMark(marksByHash[hash] ?? [], f, status, note);
+    setMarksByHash((m) => ({ ...m, [hash]: next }));
+    marksFor(hash)
+      .saveReviewMarks(next)
+      .then(
+        () => setStatus(status ? `已将 ${f.cell} 标记为“${status === 'ignored' ? '忽略' : '已复核'}”，不计入统计；标记保存在本机浏览器中。` : `已取消 ${f.cell} 的标记。`),
+        (e: Error) => setStatus(e.message),
+      );
+  };
+
+  // Stable, so the file list's rows (memoised) do not re-render when another file's results arrive.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const selectFile = useCallback((id: number) => {
+    if (id !== selectedRef.current) {
       setSelected(id);
       setCurrent(0);
       setWriteBackOpen(false);
     }
-  };
+  }, []);
 
   const done = files.filter((f) => f.status === 'done' || f.status === 'failed').length;
   const allDone = files.length > 0 && done === files.length;
@@ -157,7 +271,7 @@ export function App({ pool }: { pool: Pool }) {
       <header className="top">
         <h1>核分 · 绩效自评表得分核查</h1>
         <p className="privacy">
-          <LockIcon /> 文件只在本机浏览器中处理，不会上传：本页面不联网，关闭页面后不留任何数据。
+          <LockIcon /> 文件只在本机浏览器中处理，不会上传：本页面不联网；只有“忽略 / 已复核”标记保存在本机浏览器中。
         </p>
       </header>
 
@@ -199,7 +313,7 @@ export function App({ pool }: { pool: Pool }) {
               void download('review', '核分审核汇总.xlsx', {
                 type: 'review',
                 rules: settings.rules,
-                files: files.map((f) => ({ file: f.path, format: f.check?.format, reports: f.check?.reports ?? [], error: f.error })),
+                files: files.map((f) => ({ file: f.path, format: f.check?.format, reports: f.check?.reports ?? [], error: f.error, marks: marksList(f) })),
               })
             }
           >
@@ -244,7 +358,7 @@ export function App({ pool }: { pool: Pool }) {
         </section>
       ) : (
         <main className="layout">
-          <FileList files={files} selected={selected} onSelect={selectFile} />
+          <FileList files={files} selected={selected} onSelect={selectFile} marksOf={marksOfFile} />
           <section className="panel results" aria-labelledby="results-h">
             {!entry ? (
               <p className="muted" id="results-h">
@@ -257,7 +371,7 @@ export function App({ pool }: { pool: Pool }) {
                     {entry.path}
                   </h2>
                   {checked && (
-                    <span className={`verdict big ${(VERDICT_CLASS as Record<string, string>)[fileVerdict(checked)] ?? 'v-none'}`}>{fileVerdict(checked)}</span>
+                    <span className={`verdict big ${(VERDICT_CLASS as Record<string, string>)[fileVerdict(checked, reviewMarks)] ?? 'v-none'}`}>{fileVerdict(checked, reviewMarks)}</span>
                   )}
                 </div>
                 {entry.status === 'failed' && <p className="error-note">{entry.error}</p>}
@@ -271,7 +385,12 @@ export function App({ pool }: { pool: Pool }) {
                         disabled={busy !== null || checked.forms.length === 0}
                         onClick={() => {
                           const copy = entry.bytes.slice(0);
-                          void download('annotate', copyName(entry.name, '核分标注'), { type: 'annotate', bytes: copy, findings: flat, severities: settings.mark }, [copy]);
+                          void download(
+                            'annotate',
+                            copyName(entry.name, '核分标注', checked.format),
+                            { type: 'annotate', bytes: copy, findings: flat, severities: settings.mark, marks: marksList(entry) },
+                            [copy],
+                          );
                         }}
                       >
                         <DownloadIcon /> 下载标注副本
@@ -280,7 +399,8 @@ export function App({ pool }: { pool: Pool }) {
                         写回合计…
                       </button>
                       <span className="muted small">
-                        {checked.forms.length} 张自评表 · {countsText(countBy(flat))} · 用时 {Math.round(checked.millis)} 毫秒
+                        {checked.forms.length} 张自评表 · {countsText(countBy(flat, reviewMarks))}
+                        {markedCount > 0 && ` · ${markedCount} 个已标记的问题不计入统计`} · 用时 {Math.round(checked.millis)} 毫秒
                       </span>
                     </div>
                     {writeBackOpen && (
@@ -290,7 +410,7 @@ export function App({ pool }: { pool: Pool }) {
                         busy={busy !== null}
                         onDownload={(items: WriteItem[]) => {
                           const copy = entry.bytes.slice(0);
-                          void download('write-back', copyName(entry.name, '写回合计'), { type: 'write-back', bytes: copy, writes: items }, [copy]);
+                          void download('write-back', copyName(entry.name, '写回合计', checked.format), { type: 'write-back', bytes: copy, writes: items }, [copy]);
                         }}
                       />
                     )}
@@ -322,10 +442,11 @@ export function App({ pool }: { pool: Pool }) {
                               </span>
                             </div>
                           )}
+                          {finding && <MarkBar finding={finding} mark={markOf(reviewMarks, finding)} onMark={(status, note) => mark(finding, status, note)} />}
                           {checked.forms.map((cf, i) => (
                             <section key={i} className="form" aria-labelledby={`form-${i}-h`}>
-                              <FormSummary checked={cf} index={i} />
-                              <FindingGroups items={formRefs[i]} current={cur} onSelect={setCurrent} />
+                              <FormSummary checked={cf} index={i} marks={reviewMarks} />
+                              <FindingGroups items={formRefs[i]} current={cur} onSelect={setCurrent} marks={reviewMarks} />
                             </section>
                           ))}
                         </div>
@@ -338,10 +459,7 @@ export function App({ pool }: { pool: Pool }) {
                               view={view}
                               marks={marks}
                               selectedCell={finding && finding.sheet === viewSheet ? finding.cell : null}
-                              onCell={(cell) => {
-                                const k = flat.findIndex((f) => f.sheet === viewSheet && f.cell === cell);
-                                if (k >= 0) setCurrent(k);
-                              }}
+                              onCell={onCell}
                             />
                           )}
                         </div>

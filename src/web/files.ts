@@ -56,7 +56,7 @@ export async function fromDataTransfer(dt: DataTransfer): Promise<PickedFile[]> 
 
 /** Save bytes made in the browser as a download. */
 export function saveBytes(name: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const blob = new Blob([bytes as BlobPart], { type: /\.xlsm$/i.test(name) ? MIME.xlsm : MIME.xlsx });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -68,8 +68,20 @@ export function saveBytes(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** "报表.xlsx" → "报表（核分标注）.xlsx"; the copy is always .xlsx. */
-export function copyName(name: string, tag: string): string {
+/**
+ * "报表.xlsx" → "报表（核分标注）.xlsx". The extension says what the copy's bytes are: the patch
+ * writer keeps a macro-enabled package's content types (and its vbaProject.bin), so a copy of an
+ * xlsm (by content, whatever the input's name) stays .xlsm — Excel refuses a macro-enabled
+ * package named .xlsx. Everything else is .xlsx (an .xls/.et copy is rebuilt as .xlsx).
+ * `format`: the reader's, from the bytes; without it the input's extension decides.
+ */
+export function copyName(name: string, tag: string, format?: string): string {
   const base = name.replace(/\.(xlsx|xlsm|xls|et)$/i, '');
-  return `${base}（${tag}）.xlsx`;
+  const macro = format ? format === 'xlsm' : /\.xlsm$/i.test(name);
+  return `${base}（${tag}）${macro ? '.xlsm' : '.xlsx'}`;
 }
+
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsm: 'application/vnd.ms-excel.sheet.macroEnabled.12',
+};

@@ -11,6 +11,6 @@ document.head.append(style);
 const pool = new WorkerPool(WorkerPool.defaultSize(), (n) => {
   document.documentElement.dataset.workersReady = `${n}@${Math.round(performance.now())}`;
 });
-createRoot(document.getElementById('root') as HTMLElement).render(<App pool={pool} />);
-// After the first paint: the workers then load while the user picks files.
-setTimeout(() => pool.warm(), 0);
+// Once the page is on screen (App calls onReady after its first commit): inflating the worker
+// source and starting a worker then happen while the user picks files, not before the page shows.
+createRoot(document.getElementById('root') as HTMLElement).render(<App pool={pool} onReady={() => setTimeout(() => pool.warm(), 0)} />);

@@ -1,6 +1,7 @@
 /** Words and small derivations the web checker's components share. */
-import type { Finding, Severity } from '../core/index.js';
-import type { FileCheck, Verdict } from './protocol.js';
+import { verdictOf, type Finding, type Severity } from '../core/index.js';
+import { NO_MARKS, unmarked, type MarkIndex } from './marks.js';
+import type { CheckedForm, FileCheck, Verdict } from './protocol.js';
 
 export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -11,14 +12,20 @@ export type FileVerdict = Verdict | '未找到自评表' | '无法读取' | '检
 
 const RANK: Verdict[] = ['通过', '需复核', '退回修改'];
 
-export function fileVerdict(check: FileCheck): Verdict | '未找到自评表' {
-  if (check.forms.length === 0) return '未找到自评表';
-  return check.forms.map((f) => f.verdict).reduce((a, b) => (RANK.indexOf(b) > RANK.indexOf(a) ? b : a));
+/** The form's 结论 from the findings nobody marked 忽略 or 已复核. */
+export function formVerdict(cf: CheckedForm, marks: MarkIndex = NO_MARKS): Verdict {
+  return marks.size ? verdictOf(cf.form, unmarked(cf.findings, marks)) : cf.verdict;
 }
 
-export function countBy(findings: Finding[]): Record<Severity, number> {
+export function fileVerdict(check: FileCheck, marks: MarkIndex = NO_MARKS): Verdict | '未找到自评表' {
+  if (check.forms.length === 0) return '未找到自评表';
+  return check.forms.map((f) => formVerdict(f, marks)).reduce((a, b) => (RANK.indexOf(b) > RANK.indexOf(a) ? b : a));
+}
+
+/** Findings per severity, leaving out the marked ones. */
+export function countBy(findings: readonly Finding[], marks: MarkIndex = NO_MARKS): Record<Severity, number> {
   const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) n[f.severity]++;
+  for (const f of unmarked(findings, marks)) n[f.severity]++;
   return n;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CellRange, Finding, FormReport, RulePackName, Severity } from '../core/index.js';
 import type { TemplateKind } from '../core/index.js';
+import type { ReviewMark } from '../host/index.js';
 
 export type Verdict = '通过' | '需复核' | '退回修改';
 
@@ -28,6 +29,8 @@ export interface CheckedForm {
 
 export interface FileCheck {
   format: string;
+  /** The file's content hash (marks.ts contentHash): where its review marks are kept. */
+  hash: string;
   forms: CheckedForm[];
   /** Every SheetReport with a form, as the core returned it (the review workbook's input). */
   reports: import('../core/index.js').SheetReport[];
@@ -50,9 +53,9 @@ export interface WriteItem {
 
 export type WorkerRequest =
   | { type: 'check'; name: string; bytes: ArrayBuffer; rules: RulePackName }
-  | { type: 'review'; files: { file: string; format?: string; reports: import('../core/index.js').SheetReport[]; error?: string }[]; rules: RulePackName }
+  | { type: 'review'; files: { file: string; format?: string; reports: import('../core/index.js').SheetReport[]; error?: string; marks?: ReviewMark[] }[]; rules: RulePackName }
   | { type: 'template'; kind: TemplateKind; rules: RulePackName }
-  | { type: 'annotate'; bytes: ArrayBuffer; findings: Finding[]; severities: Severity[] }
+  | { type: 'annotate'; bytes: ArrayBuffer; findings: Finding[]; severities: Severity[]; marks?: ReviewMark[] }
   | { type: 'write-back'; bytes: ArrayBuffer; writes: WriteItem[] };
 
 export type WorkerResult<R extends WorkerRequest> = R extends { type: 'check' } ? FileCheck : Uint8Array;

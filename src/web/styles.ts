@@ -46,6 +46,8 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .file-list { list-style: none; margin: 0; padding: 0; overflow: auto; }
 .file-item { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; padding: 6px 8px; border-radius: 4px; cursor: pointer; border-left: 3px solid transparent; }
 .file-item:hover { background: #F0F0F0; }
+/* Rows scrolled out of the list are not laid out (100s of files). */
+.file-item { content-visibility: auto; contain-intrinsic-size: auto 48px; }
 .file-item.selected { background: #EBF3FC; border-left-color: var(--blue); }
 .file-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
 .file-counts { grid-column: 1 / 3; font-size: 12px; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -84,6 +86,14 @@ fieldset.marks label { display: inline-flex; align-items: center; gap: 2px; }
 .path { font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .finding-msg { margin-top: 2px; }
 .finding-fig { font-size: 13px; color: #424242; margin-top: 2px; }
+/* 忽略 / 已复核: dimmed, and said in words (not by the dimming alone). */
+.finding.marked { opacity: 0.55; border-left-style: dashed; }
+.finding.marked.current { opacity: 0.8; }
+.finding-mark { font-size: 12px; font-weight: 600; color: #424242; margin-top: 2px; }
+.mark-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: -2px 0 8px; padding: 4px 8px; background: #FAFAFA; border: 1px solid #E0E0E0; border-radius: 4px; }
+.mark-said { font-weight: 600; }
+.mark-note input { font: inherit; padding: 2px 6px; width: 14em; max-width: 100%; border: 1px solid #8A8A8A; border-radius: 3px; }
+.small-btn { padding: 2px 10px; font-size: 13px; }
 .sheet-pane { position: sticky; top: 8px; min-width: 0; }
 .sheet-title { margin-bottom: 6px; }
 .sheet-scroll { overflow: auto; max-height: calc(100vh - 60px); border: 1px solid var(--line); background: #fff; }
@@ -104,6 +114,8 @@ table.sheet { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .marker-error { color: var(--red); }
 .marker-warning { color: var(--amber); }
 .marker-info { color: var(--blue); }
+.sheet td.filler { border-right: 0; }
+.sheet thead th.filler { color: #A0A0A0; }
 .sheet td.cell-selected { outline: 3px solid var(--blue); outline-offset: -3px; }
 .write-back { border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin-bottom: 8px; background: #FAFAFA; }
 table.plan { border-collapse: collapse; margin-bottom: 8px; }

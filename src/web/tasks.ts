@@ -7,6 +7,7 @@ import type { TemplateKind } from '../core/index.js';
 import { checkSnapshots } from '../host/index.js';
 import { annotateWorkbook, buildReviewWorkbook, patchWorkbook, readWorkbook, templateWorkbook, WorkbookReadError, type CellPatch, type ReviewedFile } from './modules.js';
 import type { CheckedForm, FileCheck, SheetView, WriteItem } from './protocol.js';
+import { contentHash, type ReviewMark } from './marks.js';
 
 /** The sheet view never renders more than this, so a huge sheet stays fast. */
 export const VIEW_MAX_ROWS = 400;
@@ -66,6 +67,7 @@ export function sheetView(snap: SheetSnapshot, report: SheetReport): SheetView {
 /** Read a workbook and check every sheet with the hosts' one check loop. */
 export async function checkFile(bytes: Uint8Array, rules: RulePackName): Promise<FileCheck> {
   const t0 = performance.now();
+  const hash = contentHash(bytes);
   const read = await readWorkbook(bytes);
   const checked = checkSnapshots(read.sheets, { rules });
   const reports: SheetReport[] = [];
@@ -80,6 +82,7 @@ export async function checkFile(bytes: Uint8Array, rules: RulePackName): Promise
   const { sheetsWithoutForm } = checked;
   return {
     format: read.format,
+    hash: await hash,
     forms,
     reports,
     sheetsWithoutForm,
@@ -112,7 +115,7 @@ export function templateDownload(kind: TemplateKind, rules: RulePackName): Promi
  * commented, plus the 核分审核意见 sheet (annotateWorkbook, the same copy as `hefen review
  * --annotate`); an .xls/.et comes back as .xlsx rebuilt from what the reader saw.
  */
-export async function annotatedDownload(bytes: Uint8Array, findings: Finding[], severities: Severity[]): Promise<Uint8Array> {
+export async function annotatedDownload(bytes: Uint8Array, findings: Finding[], severities: Severity[], marks: ReviewMark[] = []): Promise<Uint8Array> {
   const bySheet = new Map<string, SheetReport>();
   for (const f of findings) {
     if (!severities.includes(f.severity)) continue;
@@ -120,7 +123,8 @@ export async function annotatedDownload(bytes: Uint8Array, findings: Finding[], 
     r.findings.push(f);
     bySheet.set(f.sheet, r);
   }
-  return annotateWorkbook(bytes, [...bySheet.values()], (await readWorkbook(bytes)).sheets);
+  // Marked findings get no fill or comment and are listed with their mark (the 复核标记 column).
+  return annotateWorkbook(bytes, [...bySheet.values()], (await readWorkbook(bytes)).sheets, { marks });
 }
 
 /** The original with the ticked totals written (the core's write-back plan, chosen in the preview). */

@@ -44,13 +44,17 @@ export class WorkerPool {
     });
   }
 
-  /** Start the workers now (they parse the workbook code), so the first file does not wait for it. */
-  warm(): void {
+  /**
+   * Start `count` workers now (each parses the workbook code), so the first file does not wait
+   * for it. One is enough for a file dropped on its own; more start when files queue up, rather
+   * than all competing with the page for the CPU while it opens.
+   */
+  warm(count = 1): void {
     if (!this.url) {
-      this.load().then(() => this.warm(), (e: Error) => this.failAll(e));
+      this.load().then(() => this.warm(count), (e: Error) => this.failAll(e));
       return;
     }
-    while (this.started < this.size) this.idle.push(this.spawn());
+    while (this.started < Math.min(count, this.size)) this.idle.push(this.spawn());
   }
 
   /** The worker's Blob URL, once its inlined source is inflated. */

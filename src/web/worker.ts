@@ -16,7 +16,7 @@ async function handle({ request }: WorkerMessage): Promise<unknown> {
     case 'template':
       return templateDownload(request.kind, request.rules);
     case 'annotate':
-      return annotatedDownload(new Uint8Array(request.bytes), request.findings, request.severities);
+      return annotatedDownload(new Uint8Array(request.bytes), request.findings, request.severities, request.marks);
     case 'write-back':
       return writeBackDownload(new Uint8Array(request.bytes), request.writes);
   }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Request } from 'playwright-core';
 import webpack from 'webpack';
-import { createConfig, RESOLVE, typescriptRule } from '../../webpack.config.js';
+import { createConfig, createWebConfig, RESOLVE, typescriptRule } from '../../webpack.config.js';
 import { ensureCertificate } from '../../scripts/cert.js';
 import { createStaticServer, listen } from '../../scripts/serve.js';
 
@@ -102,4 +102,17 @@ export async function isolateNetwork(context: BrowserContext, origin: string, fa
     }
   });
   return log;
+}
+
+/** Production build of the web checker into `outDir` (one file, hefen.html). */
+export function buildWebPage(outDir: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const compiler = webpack(createWebConfig({ mode: 'production', outDir }));
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) return fail(err);
+      if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString({ all: false, errors: true }) ?? '构建失败'));
+      ok();
+    });
+  });
 }

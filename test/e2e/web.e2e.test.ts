@@ -18,12 +18,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSheet } from '../../src/core/check.js';
 import { workbookToSnapshots } from '../../src/xlsx/index.js';
 import { chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
-import { createWebConfig, WEB_HTML } from '../../webpack.config.js';
+import { WEB_HTML } from '../../webpack.config.js';
+import { buildWebPage } from './harness.js';
 import { webPageSize } from './web-size.js';
 import { main } from '../../src/cli/main.js';
 import { toXls } from '../xlsx/support.js';
@@ -57,18 +57,6 @@ async function loadBytes(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function build(outDir: string): Promise<void> {
-  return new Promise((ok, fail) => {
-    const compiler = webpack(createWebConfig({ mode: 'production', outDir }));
-    compiler.run((err, stats) => {
-      compiler.close(() => undefined);
-      if (err) return fail(err);
-      if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString({ all: false, errors: true }) ?? '构建失败'));
-      ok();
-    });
-  });
-}
-
 const hasChromium = chromiumAvailable();
 
 describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
@@ -82,7 +70,7 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'hefen-web-'));
-    await build(join(tmp, 'web'));
+    await buildWebPage(join(tmp, 'web'));
     htmlPath = join(tmp, 'web', WEB_HTML);
     url = pathToFileURL(htmlPath).href;
     browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
@@ -146,8 +134,10 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
   it('each example and an .xls copy: the findings listed equal hefen check --json; a seed checked in ≤ 100 ms is printed', async () => {
     const { page, readyMs } = await open();
     await page.waitForSelector('html[data-workers-ready]', { state: 'attached' });
-    const workers = await page.evaluate(() => document.documentElement.dataset.workersReady);
-    console.log(`打开页面到界面就绪：${readyMs.toFixed(0)} 毫秒；worker 就绪（个数@毫秒）：${workers}`);
+    const [inPageReady, workers] = await page.evaluate(() => [document.documentElement.dataset.ready, document.documentElement.dataset.workersReady]);
+    console.log(
+      `打开页面到界面就绪：页面自己量得 ${inPageReady} 毫秒，测试驱动所见 ${readyMs.toFixed(0)} 毫秒；第一个 worker 就绪（个数@毫秒）：${workers}（其余在文件排队时启动）`,
+    );
     for (const file of EXAMPLES) {
       await page.reload();
       // Measured with the workers loaded, as when a user drops a file after the page opened.
@@ -211,6 +201,49 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
     const after = tagsOfWorkbook(written);
     expect(after).not.toContain('Sheet1!score-mismatch@H5');
     expect(written.worksheets[0].getCell('H5').value).toBe(4.66);
+    await page.close();
+  });
+
+  it('忽略 with a note on seed 002: dimmed, out of the counts; after a reload the same file (renamed) has it again; the annotated copy lists it', async () => {
+    const seed = EXAMPLES.find((f) => f.includes('seed-002'))!;
+    const { page } = await open();
+    await give(page, [seed]);
+    const h5 = page.locator('.finding[data-cell="H5"]');
+    expect(await page.locator('.finding[aria-selected=true]').getAttribute('data-cell')).toBe('H5');
+    await page.locator('.mark-bar').getByRole('button', { name: '忽略' }).click();
+    await page.getByLabel('备注（可不填）').fill('已电话核实');
+    await page.getByRole('button', { name: '确定' }).click();
+    expect(await h5.getAttribute('data-mark')).toBe('ignored');
+    expect(Number(await h5.evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(1);
+    expect(await page.locator('.file-item').first().innerText()).toContain('错误 1 · 警告 3');
+    expect(await page.locator('td[data-cell="H5"]').getAttribute('class')).not.toContain('mark-error');
+
+    await page.reload();
+    await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    const renamed = join(tmp, '另存的副本.xlsx');
+    copyFileSync(seed, renamed);
+    await give(page, [renamed]);
+    await page.waitForSelector('.finding[data-cell="H5"][data-mark=ignored]');
+    expect(await h5.innerText()).toContain('忽略：已电话核实');
+    expect(await page.locator('.file-item').first().innerText()).toContain('错误 1 · 警告 3');
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注副本' }).click()]);
+    expect(dl.suggestedFilename()).toBe('另存的副本（核分标注）.xlsx');
+    const path = join(tmp, dl.suggestedFilename());
+    await dl.saveAs(path);
+    const copy = await loadBytes(path);
+    expect((copy.worksheets[0].getCell('H5').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+    const list = copy.getWorksheet('核分审核意见')!;
+    const head = (list.getRow(1).values as unknown[]).slice(1);
+    const col = head.indexOf('复核标记') + 1;
+    expect(col).toBeGreaterThan(0);
+    const marks: unknown[] = [];
+    list.eachRow((row, n) => n > 1 && marks.push(row.getCell(col).value));
+    expect(marks.filter(Boolean)).toEqual(['忽略：已电话核实']);
+
+    // Leave no marks behind for the other tests (the browser profile is shared).
+    await page.getByRole('button', { name: '取消标记' }).click();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('核分.')).length)).toBe(0);
     await page.close();
   });
 

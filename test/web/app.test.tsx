@@ -2,7 +2,9 @@
 /**
  * The web checker's page with a pool that runs the worker's tasks in-process: picked files are
  * listed with their 结论, arrows move through files and findings, the selected finding's cell is
- * outlined in the sheet view, 写回合计 sends exactly the ticked cells, another rule pack re-checks.
+ * outlined in the sheet view, 写回合计 sends exactly the ticked cells, another rule pack re-checks,
+ * 忽略 / 已复核 marks dim a finding, leave the counts and 结论, and come back when the same file is
+ * opened again.
  */
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -10,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App, type Pool } from '../../src/web/App.js';
 import type { WorkerRequest } from '../../src/web/protocol.js';
 import { checkFile } from '../../src/web/tasks.js';
+import { localMarks, type MarkStore } from '../../src/web/marks.js';
 
 afterEach(cleanup);
 
@@ -27,9 +30,9 @@ function fakePool() {
   return { pool, calls };
 }
 
-async function openWith(files: string[]) {
+async function openWith(files: string[], marksFor?: (hash: string) => MarkStore) {
   const fake = fakePool();
-  render(<App pool={fake.pool} />);
+  render(<App pool={fake.pool} marksFor={marksFor} />);
   const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
   const list = files.map((f) => new File([readFileSync(f)], f.split('/').pop() as string));
   Object.defineProperty(input, 'files', { value: list, configurable: true });
@@ -96,5 +99,70 @@ describe('web checker page', () => {
     const { calls } = await openWith(SEEDS);
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'hubei' } });
     await waitFor(() => expect(calls.filter((c) => c.type === 'check' && c.rules === 'hubei')).toHaveLength(2));
+  });
+
+  it('忽略 and 已复核 with a note: dimmed, out of counts and 结论, kept for the same bytes after a reload', async () => {
+    const saved = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+      removeItem: (k: string) => void saved.delete(k),
+    } as unknown as Storage;
+    const marksFor = (hash: string) => localMarks(hash, storage);
+    await openWith(SEEDS.slice(0, 1), marksFor);
+    const file = () => options('已打开的文件')[0];
+    expect(file().textContent).toContain('退回修改');
+    // the first finding (H5, an error) is current: ignore it
+    fireEvent.click(screen.getByRole('button', { name: '忽略' }));
+    fireEvent.change(screen.getByLabelText('备注（可不填）'), { target: { value: '已与单位核实' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    const h5 = () => document.querySelector('.finding[data-cell=H5]') as HTMLElement;
+    expect(h5().dataset.mark).toBe('ignored');
+    expect(h5().className).toContain('marked');
+    expect(h5().textContent).toContain('忽略：已与单位核实');
+    expect(h5().getAttribute('aria-label')).toContain('（忽略：已与单位核实）');
+    expect(document.querySelector('td[data-cell=H5]')?.className).not.toContain('mark-error');
+    expect(file().textContent).toContain('错误 1 · 警告 3');
+    // then mark the other error 已复核 (no note): no error counts, so 需复核
+    fireEvent.click(screen.getByRole('button', { name: '下一个' }));
+    fireEvent.click(screen.getByRole('button', { name: '已复核' }));
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    expect((document.querySelector('.finding[data-cell=F27]') as HTMLElement).dataset.mark).toBe('reviewed');
+    expect(file().textContent).toContain('需复核');
+    expect(file().textContent).toContain('警告 3');
+    expect(screen.getByText(/2 个已标记的问题不计入统计/)).toBeTruthy();
+    await waitFor(() => expect([...saved.values()].map((v) => JSON.parse(v).length)).toEqual([2]));
+
+    // "reload": a fresh page, the same file under another name → the marks are back
+    cleanup();
+    const fake = fakePool();
+    render(<App pool={fake.pool} marksFor={marksFor} />);
+    const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([readFileSync(SEEDS[0])], '改名后的副本.xlsx')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(h5()?.dataset.mark).toBe('ignored'));
+    expect(file().textContent).toContain('需复核');
+    // 取消标记 puts H5 back into the counts and the 结论
+    fireEvent.click(screen.getByRole('button', { name: '取消标记' }));
+    expect(h5().dataset.mark).toBeUndefined();
+    expect(file().textContent).toContain('退回修改');
+    await waitFor(() => expect([...saved.values()].map((v) => JSON.parse(v).length)).toEqual([1]));
+  });
+
+  it("the annotated copy and the review workbook are asked for with the file's marks", async () => {
+    const saved = new Map<string, string>();
+    const storage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v), removeItem: () => undefined } as unknown as Storage;
+    const { calls } = await openWith(SEEDS.slice(0, 1), (hash) => localMarks(hash, storage));
+    fireEvent.click(screen.getByRole('button', { name: '已复核' }));
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    URL.createObjectURL = () => 'blob:x';
+    fireEvent.click(screen.getByRole('button', { name: /下载标注副本/ }));
+    await waitFor(() => expect(calls.some((c) => c.type === 'annotate')).toBe(true));
+    const annotate = calls.find((c) => c.type === 'annotate') as Extract<WorkerRequest, { type: 'annotate' }>;
+    expect(annotate.marks?.map((m) => [m.key, m.status])).toEqual([['Sheet1!H5!score-mismatch', 'reviewed']]);
+    fireEvent.click(screen.getByRole('button', { name: /导出审核汇总/ }));
+    await waitFor(() => expect(calls.some((c) => c.type === 'review')).toBe(true));
+    const review = calls.find((c) => c.type === 'review') as Extract<WorkerRequest, { type: 'review' }>;
+    expect(review.files[0].marks?.map((m) => m.key)).toEqual(['Sheet1!H5!score-mismatch']);
   });
 });

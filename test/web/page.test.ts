@@ -43,8 +43,10 @@ describe('file helpers', () => {
   it('keeps workbooks, drops lock files and other files', () => {
     expect(['a.xlsx', 'B.XLSM', 'c.xls', 'd.et', '~$a.xlsx', 'e.csv', 'f.docx'].filter(isWorkbookName)).toEqual(['a.xlsx', 'B.XLSM', 'c.xls', 'd.et']);
   });
-  it('names copies as .xlsx with a tag', () => {
+  it('names copies with a tag: .xlsm for a macro-enabled package, else .xlsx', () => {
     expect(copyName('自评表.xls', '核分标注')).toBe('自评表（核分标注）.xlsx');
     expect(copyName('a.b.xlsx', '写回合计')).toBe('a.b（写回合计）.xlsx');
+    expect(copyName('宏.XLSM', '写回合计')).toBe('宏（写回合计）.xlsm');
+    expect(copyName('宏.xlsm', '写回合计', 'xlsm')).toBe('宏（写回合计）.xlsm');
   });
 });

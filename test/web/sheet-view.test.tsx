@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The sheet view's frozen columns: the leading indicator-name columns (words, not numbers) stay
- * put, at most three; a merge that reaches past them scrolls; a sheet of figures freezes nothing.
+ * put, at most three; a merge that reaches past them is split at the frozen edge (its text stays
+ * in view); a sheet of figures freezes nothing.
  */
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('SheetView frozen columns', () => {
     expect(frozenColumns(view([['1', '2'], ['3', '4']]), [48, 48])).toBe(0);
   });
 
-  it('renders the frozen cells sticky at their offsets; a merge past the frozen edge is not sticky', () => {
+  it('renders the frozen cells sticky at their offsets; a merge past the frozen edge is split there', () => {
     const v = view(
       [
         ['2023年绩效自评表', '', '', ''],
@@ -39,7 +40,15 @@ describe('SheetView frozen columns', () => {
     expect(a2.classList.contains('frozen')).toBe(true);
     expect(a2.style.left).toBe('40px');
     expect(b2.classList.contains('frozen-edge')).toBe(true);
-    expect(container.querySelector('td[data-cell="A1"]')?.classList.contains('frozen')).toBe(false);
+    // The title merge A1:D1 is split at the frozen edge: its text stays in the frozen part, the rest scrolls.
+    const a1 = container.querySelector<HTMLTableCellElement>('td[data-cell="A1"]')!;
+    expect(a1.classList.contains('frozen')).toBe(true);
+    expect(a1.colSpan).toBe(2);
+    expect(a1.textContent).toBe('2023年绩效自评表');
+    const rest = a1.nextElementSibling as HTMLElement;
+    expect(rest.className).toBe('merge-rest');
+    expect(rest.getAttribute('colspan')).toBe('2');
+    expect(rest.textContent).toBe('');
     expect(container.querySelector('td[data-cell="D2"]')?.classList.contains('frozen')).toBe(false);
   });
 });

@@ -1,13 +1,17 @@
 import { CODE_TITLES } from '../../core/index.js';
 import type { Finding, Severity } from '../../core/index.js';
 import type { CheckedForm } from '../protocol.js';
-import { countBy, countsText, kindZh, orDash, percent, SEVERITIES, SEVERITY_ZH, VERDICT_CLASS } from '../labels.js';
+import { markText } from '../../host/index.js';
+import { countBy, countsText, formVerdict, kindZh, orDash, percent, SEVERITIES, SEVERITY_ZH, VERDICT_CLASS } from '../labels.js';
+import { markOf, NO_MARKS, type MarkIndex } from '../marks.js';
 import { SeverityIcon } from '../icons.js';
 import { rovingKeyDown } from './roving.js';
 
-export function FormSummary({ checked, index }: { checked: CheckedForm; index: number }) {
-  const { form, verdict, findings } = checked;
-  const n = countBy(findings);
+export function FormSummary({ checked, index, marks = NO_MARKS }: { checked: CheckedForm; index: number; marks?: MarkIndex }) {
+  const { form, findings } = checked;
+  const verdict = formVerdict(checked, marks);
+  const n = countBy(findings, marks);
+  const marked = findings.length - (n.error + n.warning + n.info);
   const rate = form.executionRate;
   return (
     <div className="summary">
@@ -49,7 +53,10 @@ export function FormSummary({ checked, index }: { checked: CheckedForm; index: n
         </div>
         <div>
           <dt>问题</dt>
-          <dd>{countsText(n)}</dd>
+          <dd>
+            {countsText(n)}
+            {marked > 0 && <span className="muted small"> （另 {marked} 个已标记）</span>}
+          </dd>
         </div>
       </dl>
     </div>
@@ -67,10 +74,13 @@ export function FindingGroups({
   items,
   current,
   onSelect,
+  marks = NO_MARKS,
 }: {
   items: FindingRef[];
   current: number;
   onSelect(index: number): void;
+  /** Marked findings are shown dimmed with their mark. */
+  marks?: MarkIndex;
 }) {
   if (items.length === 0) return <p className="ok">没有发现问题：得分、小计、总分、执行率和等级都与规则一致。</p>;
   const groups: { severity: Severity; code: Finding['code']; items: FindingRef[] }[] = [];
@@ -94,45 +104,51 @@ export function FindingGroups({
           <div className="group-title" aria-hidden>
             <SeverityIcon severity={g.severity} /> {SEVERITY_ZH[g.severity]} · {CODE_TITLES[g.code].zh} <span className="muted">（{g.items.length}）</span>
           </div>
-          {g.items.map(({ finding: f, index }) => (
-            <div
-              key={index}
-              role="option"
-              aria-selected={index === current}
-              tabIndex={index === focusIndex ? 0 : -1}
-              data-index={index}
-              data-code={f.code}
-              data-cell={f.cell}
-              data-sheet={f.sheet}
-              aria-label={`${SEVERITY_ZH[f.severity]}，${f.cell}，${CODE_TITLES[f.code].zh}：${f.message}`}
-              className={`finding sev-${f.severity}${index === current ? ' current' : ''}`}
-              onClick={() => onSelect(index)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onSelect(index);
-                }
-              }}
-            >
-              <div className="finding-head">
-                <SeverityIcon severity={f.severity} />
-                <span className="cell-ref">{f.cell}</span>
-                {f.path.length > 0 && <span className="path muted">{f.path.join(' / ')}</span>}
-              </div>
-              <div className="finding-msg">{f.message}</div>
-              {(f.declared !== null || f.expected !== null) && (
-                <div className="finding-fig">
-                  填报 <b>{orDash(f.declared)}</b>
-                  {f.expected !== null && (
-                    <>
-                      {' '}
-                      → 应为 <b>{f.expected}</b>
-                    </>
-                  )}
+          {g.items.map(({ finding: f, index }) => {
+            const mark = markOf(marks, f);
+            const said = mark ? markText(mark) : '';
+            return (
+              <div
+                key={index}
+                role="option"
+                aria-selected={index === current}
+                tabIndex={index === focusIndex ? 0 : -1}
+                data-index={index}
+                data-code={f.code}
+                data-cell={f.cell}
+                data-sheet={f.sheet}
+                data-mark={mark?.status}
+                aria-label={`${SEVERITY_ZH[f.severity]}，${f.cell}，${CODE_TITLES[f.code].zh}${said ? `（${said}）` : ''}：${f.message}`}
+                className={`finding sev-${f.severity}${index === current ? ' current' : ''}${mark ? ' marked' : ''}`}
+                onClick={() => onSelect(index)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onSelect(index);
+                  }
+                }}
+              >
+                <div className="finding-head">
+                  <SeverityIcon severity={f.severity} />
+                  <span className="cell-ref">{f.cell}</span>
+                  {f.path.length > 0 && <span className="path muted">{f.path.join(' / ')}</span>}
                 </div>
-              )}
-            </div>
-          ))}
+                <div className="finding-msg">{f.message}</div>
+                {(f.declared !== null || f.expected !== null) && (
+                  <div className="finding-fig">
+                    填报 <b>{orDash(f.declared)}</b>
+                    {f.expected !== null && (
+                      <>
+                        {' '}
+                        → 应为 <b>{f.expected}</b>
+                      </>
+                    )}
+                  </div>
+                )}
+                {mark && <div className="finding-mark">{said}</div>}
+              </div>
+            );
+          })}
         </div>
       ))}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, memo } from 'react';
 import { columnName, toA1, type Severity } from '../../core/index.js';
 import type { SheetView as View } from '../protocol.js';
 import { SEVERITY_ZH } from '../labels.js';
@@ -25,6 +25,12 @@ const ROW_HEAD = 40;
 const NUMERIC = /^[-+]?[\d,.]+%?$/;
 /** A frozen column is at most this wide (longer names end in “…”, the full text in the tooltip). */
 const FROZEN_COL_PX = 96;
+/**
+ * Empty columns after the form, lettered as in the sheet (Excel shows them too): room to scroll
+ * any column of the form up to the frozen ones, so the column beside them is never a cut-off sliver.
+ */
+const FILLER_COLS = 8;
+const FILLER_PX = 64;
 
 /**
  * How many leading columns to freeze, as Excel's 冻结窗格 would: the text columns that name the
@@ -53,7 +59,8 @@ export function frozenColumns(view: View, widths: number[]): number {
  * displayed; flagged cells filled and marked (✖ error, ▲ warning), the selected finding's cell
  * outlined and scrolled into the middle of the view.
  */
-export function SheetView({
+/** Memoised: a result arriving for another file does not re-render the table. */
+export const SheetView = memo(function SheetView({
   view,
   marks,
   selectedCell,
@@ -97,20 +104,30 @@ export function SheetView({
     box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2 + el.offsetHeight / 2);
     if (el.classList.contains('frozen')) return;
     const right = el.offsetLeft + el.offsetWidth;
-    if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth + 8;
+    if (right > box.scrollLeft + box.clientWidth) {
+      // Then snapped to a column edge: the first column beside the frozen ones is whole, never a
+      // sliver of cut-off figures and a header with no letter.
+      const need = right - box.clientWidth + 8 + frozenWidth;
+      let edge = ROW_HEAD;
+      for (let c = 0; c < widths.length && edge < need; c++) edge += widths[c];
+      box.scrollLeft = Math.min(el.offsetLeft, edge) - frozenWidth;
+    }
     if (el.offsetLeft - frozenWidth < box.scrollLeft) box.scrollLeft = Math.max(0, el.offsetLeft - frozenWidth);
-  }, [selectedCell, view, frozenWidth]);
+  }, [selectedCell, view, frozenWidth, widths]);
 
   const cols = view.text[0]?.length ?? 0;
   return (
     <div className="sheet-wrap">
       <div className="sheet-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`工作表“${view.sheet}”（只读）`}>
         {/* table-layout: fixed needs a set width, else the columns grow with their text. */}
-        <table className="sheet" style={{ width: ROW_HEAD + widths.reduce((a, b) => a + b, 0) }} data-frozen={frozen}>
+        <table className="sheet" style={{ width: ROW_HEAD + widths.reduce((a, b) => a + b, 0) + FILLER_COLS * FILLER_PX }} data-frozen={frozen}>
           <colgroup>
             <col style={{ width: ROW_HEAD }} />
             {widths.map((w, i) => (
               <col key={i} style={{ width: w }} />
+            ))}
+            {Array.from({ length: FILLER_COLS }, (_, i) => (
+              <col key={`f${i}`} style={{ width: FILLER_PX }} />
             ))}
           </colgroup>
           <thead>
@@ -119,6 +136,11 @@ export function SheetView({
               {Array.from({ length: cols }, (_, c) => (
                 <th key={c} scope="col" className={c < frozen ? 'col-head frozen' : 'col-head'} style={c < frozen ? { left: lefts[c] } : undefined}>
                   {columnName(view.left + c)}
+                </th>
+              ))}
+              {Array.from({ length: FILLER_COLS }, (_, i) => (
+                <th key={`f${i}`} scope="col" className="col-head filler" aria-hidden="true">
+                  {columnName(view.left + cols + i)}
                 </th>
               ))}
             </tr>
@@ -135,17 +157,22 @@ export function SheetView({
                   const span = spans.get(`${r},${c}`);
                   const mark = marks.get(a1);
                   const selected = a1 === selectedCell;
-                  // Frozen when the cell lies wholly in the frozen columns (a wider merge scrolls).
-                  const stuck = c + (span?.cols ?? 1) <= frozen;
-                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', NUMERIC.test(t) ? 'num' : '', stuck ? 'frozen' : '', stuck && c + (span?.cols ?? 1) === frozen ? 'frozen-edge' : '']
+                  const cols = span?.cols ?? 1;
+                  // A merge that starts in the frozen columns and reaches past them is split at the
+                  // frozen edge, as Excel's 冻结窗格 splits it: the frozen part keeps the text (cut
+                  // with “…”, whole in the tooltip), the rest scrolls, empty. Otherwise a title row
+                  // would slide under the frozen columns and show the middle of its text.
+                  const split = c < frozen && c + cols > frozen;
+                  const stuck = split || c + cols <= frozen;
+                  const cls = [mark ? `mark-${mark}` : '', selected ? 'cell-selected' : '', NUMERIC.test(t) ? 'num' : '', stuck ? 'frozen' : '', stuck && (split || c + cols === frozen) ? 'frozen-edge' : '']
                     .filter(Boolean)
                     .join(' ');
-                  return (
+                  const cell = (
                     <td
                       key={c}
                       data-cell={a1}
                       rowSpan={span?.rows}
-                      colSpan={span?.cols}
+                      colSpan={split ? frozen - c : span?.cols}
                       className={cls || undefined}
                       style={stuck ? { left: lefts[c] } : undefined}
                       title={mark ? `${a1}：${SEVERITY_ZH[mark]}　${t}` : t || undefined}
@@ -159,7 +186,13 @@ export function SheetView({
                       {t}
                     </td>
                   );
+                  if (!split) return cell;
+                  return [
+                    cell,
+                    <td key={`${c}+`} className={['merge-rest', mark ? `mark-${mark}` : ''].filter(Boolean).join(' ')} rowSpan={span?.rows} colSpan={c + cols - frozen} aria-hidden="true" />,
+                  ];
                 })}
+                <td className="filler" colSpan={FILLER_COLS} aria-hidden="true" />
               </tr>
             ))}
           </tbody>
@@ -168,4 +201,4 @@ export function SheetView({
       {view.truncated && <p className="muted small">表格较大，只显示表单附近的前 400 行、40 列。</p>}
     </div>
   );
-}
+});

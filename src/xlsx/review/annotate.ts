@@ -18,13 +18,14 @@ import { hyperlinkFormula, patchWorkbook, PatchError, type CellComment, type Cel
 import { readWorkbook } from '../reader/index.js';
 import { reviewMeta } from './meta.js';
 import { numberOrText, WRAPPED_LINE, wrappedLines, WRITE_OPTIONS } from './workbook.js';
+import { markText, reviewKey, type ReviewMark } from '../../host/index.js';
 
 export const ANNOTATION_SHEET = '核分审核意见';
 /** The add-in's highlight colours: errors red, warnings amber, info blue. */
 export const ANNOTATION_FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 const HEADERS = ['工作表', '单元格', '指标', '审核要点', '审核内容', '填报', '应为', '整改建议', '级别'];
-const WIDTHS = [14, 10, 28, 24, 60, 12, 12, 40, 8];
+const WIDTHS = [14, 10, 28, 24, 60, 12, 12, 40, 8, 30];
 const LINK_COLOR = 'FF0563C1';
 /**
  * The workbook's default font, named: a font record without a name is drawn in the reader's own
@@ -87,10 +88,15 @@ function byShownCell(findings: Finding[], merges: Map<string, CellRange[]>): Map
 /**
  * The 核分审核意见 sheet: the header, then one row per finding, every body cell wrapped and
  * top-aligned, each row as high as its longest text needs (LibreOffice does not fit rows
- * on open: without a height a long explanation is cut off after its first line).
+ * on open: without a height a long explanation is cut off after its first line). With marks, a
+ * 复核标记 column.
  */
-function findingSheet(all: Finding[], linkable: (f: Finding) => boolean): { rows: NewCellSpec[][]; heights: (number | undefined)[] } {
-  const rows: NewCellSpec[][] = [HEADERS.map((h) => ({ value: h, bold: true }))];
+function findingSheet(
+  all: Finding[],
+  linkable: (f: Finding) => boolean,
+  marks?: ReadonlyMap<string, ReviewMark>,
+): { rows: NewCellSpec[][]; heights: (number | undefined)[] } {
+  const rows: NewCellSpec[][] = [[...HEADERS, ...(marks ? ['复核标记'] : [])].map((h) => ({ value: h, bold: true }))];
   const heights: (number | undefined)[] = [undefined];
   for (const x of all) {
     const meta = reviewMeta(x.code);
@@ -104,6 +110,7 @@ function findingSheet(all: Finding[], linkable: (f: Finding) => boolean): { rows
       { value: numberOrText(x.expected) },
       { value: meta.fix },
       { value: SEVERITY_ZH[x.severity], fill: ANNOTATION_FILL[x.severity] },
+      ...(marks ? [{ value: markText(marks.get(reviewKey(x))) || null }] : []),
     ];
     const lines = Math.max(...cells.map((c, j) => (c.value === null ? 1 : wrappedLines(String(c.value), WIDTHS[j]))));
     rows.push(cells.map((c) => ({ ...c, wrap: true })));
@@ -143,8 +150,16 @@ function fromSnapshots(sheets: SheetSnapshot[]): ExcelJS.Workbook {
 /**
  * `sheets`: the reader's snapshots of the input. Required for a legacy (non-zip) input, which is
  * rebuilt from them; for .xlsx they give the merged areas (read from the file when omitted).
+ * `options.marks` (the web checker's 忽略 / 已复核): a marked finding gets no fill and no comment,
+ * as the add-in leaves it out of its highlights, and 核分审核意见 lists it with its mark in an
+ * extra 复核标记 column.
  */
-export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[], sheets?: SheetSnapshot[]): Promise<Uint8Array> {
+export async function annotateWorkbook(
+  bytes: Uint8Array,
+  reports: SheetReport[],
+  sheets?: SheetSnapshot[],
+  options: { marks?: readonly ReviewMark[] } = {},
+): Promise<Uint8Array> {
   const isZip = bytes.length >= 2 && bytes[0] === ZIP[0] && bytes[1] === ZIP[1];
   if (!isZip && !sheets) throw new AnnotateError('暂不能为旧版 .xls/.et 工作簿生成批注副本：请先另存为 .xlsx');
   const snaps = sheets ?? readWorkbook(bytes).sheets;
@@ -153,12 +168,17 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: SheetReport[]
   }
   const names = new Set(snaps.map((s) => s.sheet));
   const all: Finding[] = reports.flatMap((r) => r.findings).filter((x) => names.has(x.sheet));
-  const shown = byShownCell(all, new Map(snaps.map((s) => [s.sheet, s.merges])));
+  const marks = options.marks ? new Map(options.marks.map((m) => [m.key, m])) : undefined;
+  const flagged = marks ? all.filter((x) => !marks.has(reviewKey(x))) : all;
+  const shown = byShownCell(flagged, new Map(snaps.map((s) => [s.sheet, s.merges])));
   const linkable = (x: Finding) => /^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(x.cell);
-  return isZip ? patched(bytes, all, shown, linkable) : rebuilt(snaps, all, shown, linkable);
+  const sheet = findingSheet(all, linkable, marks);
+  return isZip ? patched(bytes, sheet, shown) : rebuilt(snaps, sheet, shown);
 }
 
-function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byShownCell>, linkable: (f: Finding) => boolean): Uint8Array {
+type FindingSheet = ReturnType<typeof findingSheet>;
+
+function patched(bytes: Uint8Array, sheet: FindingSheet, shown: ReturnType<typeof byShownCell>): Uint8Array {
   const fills: CellPatch[] = [];
   const comments: CellComment[] = [];
   for (const { sheet, cell, list } of shown.values()) {
@@ -168,7 +188,7 @@ function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byS
   try {
     return patchWorkbook(bytes, fills, {
       comments,
-      sheets: [{ name: ANNOTATION_SHEET, ...findingSheet(all, linkable), widths: WIDTHS, frozenRows: 1 }],
+      sheets: [{ name: ANNOTATION_SHEET, ...sheet, widths: WIDTHS, frozenRows: 1 }],
     });
   } catch (e) {
     if (e instanceof PatchError) throw new AnnotateError(`无法生成批注副本：${e.message}`);
@@ -176,7 +196,7 @@ function patched(bytes: Uint8Array, all: Finding[], shown: ReturnType<typeof byS
   }
 }
 
-async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType<typeof byShownCell>, linkable: (f: Finding) => boolean): Promise<Uint8Array> {
+async function rebuilt(snaps: SheetSnapshot[], sheet: FindingSheet, shown: ReturnType<typeof byShownCell>): Promise<Uint8Array> {
   const wb = fromSnapshots(snaps);
   for (const { sheet, cell: at, list } of shown.values()) {
     const cell = wb.getWorksheet(sheet)!.getCell(at);
@@ -185,7 +205,6 @@ async function rebuilt(snaps: SheetSnapshot[], all: Finding[], shown: ReturnType
   }
   const ws = wb.addWorksheet(ANNOTATION_SHEET);
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const sheet = findingSheet(all, linkable);
   sheet.rows.forEach((row, i) => {
     const h = sheet.heights[i];
     if (h !== undefined) ws.getRow(i + 1).height = h;

@@ -6,6 +6,7 @@ import { findingsByForm, verdictOf, VERDICTS, type Finding, type FindingCode, ty
 
 export { findingsByForm, verdictOf, VERDICTS, type Verdict };
 import { reviewMeta } from './meta.js';
+import { reviewKey, type ReviewMark } from '../../host/index.js';
 
 export interface ReviewedFile {
   /** The path as the reviewer gave it (or relative to the folder given). */
@@ -19,6 +20,18 @@ export interface ReviewedFile {
   error?: string;
   /** Sheet → why its rule pack was chosen (under --rules auto). */
   packNotes?: Record<string, string>;
+  /**
+   * 忽略 / 已复核 marks on the file's findings (the web checker's): a marked finding is still listed
+   * in 审核意见 with its mark, but counts towards neither the form's 结论 nor its error/warning counts.
+   */
+  marks?: readonly ReviewMark[];
+}
+
+/** The file's mark on a finding, if any. */
+export function markOn(file: ReviewedFile, f: Finding): ReviewMark | undefined {
+  if (!file.marks?.length) return undefined;
+  const key = reviewKey(f);
+  return file.marks.find((m) => m.key === key);
 }
 
 
@@ -42,13 +55,14 @@ export function formItems(files: ReviewedFile[]): FormItem[] {
       const split = findingsByForm(report);
       report.forms.forEach((form, i) => {
         const findings = split[i];
+        const counted = file.marks?.length ? findings.filter((f) => !markOn(file, f)) : findings;
         items.push({
           file,
           form,
           findings,
-          verdict: verdictOf(form, findings),
-          errors: findings.filter((f) => f.severity === 'error').length,
-          warnings: findings.filter((f) => f.severity === 'warning').length,
+          verdict: verdictOf(form, counted),
+          errors: counted.filter((f) => f.severity === 'error').length,
+          warnings: counted.filter((f) => f.severity === 'warning').length,
           order: items.length,
         });
       });

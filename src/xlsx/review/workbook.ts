@@ -8,7 +8,8 @@
 import type ExcelJS from 'exceljs';
 import type { Finding, FormReport } from '../../core/index.js';
 import { reviewMeta } from './meta.js';
-import { formItems, summarize, worstFirst, type FormItem, type ReviewedFile, type Verdict } from './model.js';
+import { formItems, markOn, summarize, worstFirst, type FormItem, type ReviewedFile, type Verdict } from './model.js';
+import { markText } from '../../host/index.js';
 import { columnLetter, XlsxStream, type Cell, type CellStyle, type DataBar } from './xlsx-stream.js';
 
 export interface ReviewWorkbookOptions {
@@ -210,6 +211,7 @@ const FINDINGS: Column[] = [
   { header: '整改建议', max: 50 },
   { header: '审核标准', max: 40 },
   { header: '级别' },
+  { header: '复核标记', max: 40 },
 ];
 export const FINDING_HEADERS = FINDINGS.map((c) => c.header);
 
@@ -229,6 +231,7 @@ function findingRow(file: ReviewedFile, x: Finding, pack: string): Value[] {
     meta.fix,
     `${x.rule || x.code}（规则包 ${pack}）`,
     SEVERITY_ZH[x.severity],
+    markText(markOn(file, x)) || null,
   ];
 }
 
