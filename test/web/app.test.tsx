@@ -38,6 +38,9 @@ async function openWith(files: string[], marksFor?: (hash: string) => MarkStore)
   Object.defineProperty(input, 'files', { value: list, configurable: true });
   fireEvent.change(input);
   await waitFor(() => expect(document.querySelectorAll('.file-item[data-status=done]')).toHaveLength(files.length), { timeout: 10_000 });
+  // The batch's last commit (its 已检查 line) may still re-render the results: wait for it, so a
+  // click in the test does not land in a tree that is about to be replaced.
+  await screen.findByText(new RegExp(`已检查 ${files.length} 个文件`), undefined, { timeout: 10_000 });
   return fake;
 }
 
