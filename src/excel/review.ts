@@ -5,8 +5,9 @@
  * saves where they like. Where Excel cannot (older versions, a policy refusing it) the bytes go
  * back to the pane, which offers them as a download.
  *
- * Findings the reviewer marked 忽略 / 已复核 are left out, as the pane leaves them out of its
- * counts and verdicts, so 一览's 结论 is the one the pane shows.
+ * Findings the reviewer marked 忽略 / 已复核 are left out of 一览's counts and 结论, as the pane
+ * leaves them out of its counts and verdicts, and listed in 审核意见 with their mark (复核标记),
+ * as the browser checker and 导出审核意见 list them.
  *
  * The builder is loaded only when asked for (its own chunk): the pane opens without it.
  * Round trips: the check's read (1 sync to list the sheets, 1 to read them), no highlight written;
@@ -59,12 +60,13 @@ export async function deliverReviewWorkbook(
   marks: readonly ReviewMark[],
   rules: string,
 ): Promise<ReviewWorkbook> {
-  const marked = new Set(marks.map((m) => m.key));
-  const unmarked = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !marked.has(reviewKey(f))) }));
-  const left = reports.reduce((n, r) => n + r.findings.length, 0) - unmarked.reduce((n, r) => n + r.findings.length, 0);
+  const keys = new Set(marks.map((m) => m.key));
+  const on = reports.flatMap((r) => r.findings).filter((f) => keys.has(reviewKey(f)));
+  const onKeys = new Set(on.map(reviewKey));
+  const left = on.length;
   const source = documentFileName();
   const { buildReviewWorkbook } = await import(/* webpackChunkName: "review" */ '../xlsx/review/workbook.js');
-  const bytes = await buildReviewWorkbook([{ file: source ?? '当前工作簿', reports: unmarked }], { rules });
+  const bytes = await buildReviewWorkbook([{ file: source ?? '当前工作簿', reports: [...reports], marks: marks.filter((m) => onKeys.has(m.key)) }], { rules });
   const outcome = { bytes, fileName: reviewFileName(source), forms: reports.reduce((n, r) => n + r.forms.length, 0), marked: left };
   if (createWorkbookSupported()) {
     try {

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
 import type { FakeOffice, FakeOfficeOptions, FakeWorkbook } from '../support/fake-office.js';
 import { checkSheet } from '../../src/core/check.js';
-import { OVERVIEW_HEADERS } from '../../src/xlsx/review/index.js';
+import { FINDING_HEADERS, OVERVIEW_HEADERS } from '../../src/xlsx/review/index.js';
 import { fakeSheetToSnapshot, seed002Workbook } from './fixture.js';
 import { buildForE2E, isolateNetwork, serveForE2E, type Built } from './harness.js';
 
@@ -381,14 +381,14 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await page.close();
   });
 
-  it('导出审核汇总 where Excel refuses to open a workbook: a download link whose file is the review workbook, without the marked finding', async () => {
+  it('导出审核汇总 where Excel refuses to open a workbook: a download link whose file is the review workbook, the marked finding listed with its mark', async () => {
     const page = await openPane(seed002Workbook(), {}, 350, { refuseCreateWorkbook: true });
     const e15 = findingBlock(page, 'E15');
     await e15.getByRole('button', { name: '已复核', exact: true }).click();
     await e15.getByRole('button', { name: '确定', exact: true }).click();
     await expect.poll(() => e15.getAttribute('data-mark'), { timeout: 10_000 }).toBe('reviewed');
     await page.getByRole('button', { name: '导出审核汇总', exact: true }).click();
-    await page.getByText('Excel 未能打开新工作簿，请下载审核汇总（1 张自评表；1 个已标记的问题未列入）：', { exact: false }).waitFor({ timeout: 20_000 });
+    await page.getByText('Excel 未能打开新工作簿，请下载审核汇总（1 张自评表；1 个已标记的问题不计入结论，在“审核意见”中注明）：', { exact: false }).waitFor({ timeout: 20_000 });
     const link = page.getByRole('link', { name: '下载“审核汇总.xlsx”', exact: true });
     // the pane brings the link into view, above the pinned 上一个/下一个 bar, not under it
     await expect.poll(async () => ((await link.boundingBox())?.y ?? 1e9) < 900, { timeout: 5_000 }).toBe(true);
@@ -403,7 +403,9 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     const book = await reviewBook(new Uint8Array(readFileSync(file)));
     expect(book.rows('一览')).toHaveLength(1);
     const findings = book.rows('审核意见');
-    expect(findings.map((r) => r[2]).sort()).toEqual(['F27', 'G5', 'H16', 'H5']); // E15 was marked 已复核
+    expect(findings.map((r) => r[2]).sort()).toEqual(['E15', 'F27', 'G5', 'H16', 'H5']);
+    const markCol = FINDING_HEADERS.indexOf('复核标记');
+    expect(findings.filter((r) => r[markCol]).map((r) => [r[2], r[markCol]])).toEqual([['E15', '已复核']]); // listed with its mark
     await page.close();
   });
 

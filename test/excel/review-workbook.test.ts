@@ -1,6 +1,6 @@
 /**
  * 导出审核汇总 in Excel: every visible sheet checked as it is now (nothing written to the workbook),
- * the review workbook of `hefen review` built from it without the marked findings, and opened with
+ * the review workbook of `hefen review` built from it (marked findings listed with their mark), and opened with
  * Excel.createWorkbook — or handed back as a file where Excel cannot (ExcelApi below 1.8, a refusal).
  * The bytes are read back with ExcelJS.
  */
@@ -10,7 +10,7 @@ import { checkSheet } from '../../src/core/check.js';
 import { createExcelHost } from '../../src/excel/host.js';
 import { documentFileName, reviewFileName, toBase64 } from '../../src/excel/review.js';
 import { DEFAULT_SETTINGS, reviewKey, type ReviewMark } from '../../src/host/index.js';
-import { OVERVIEW_HEADERS } from '../../src/xlsx/review/index.js';
+import { FINDING_HEADERS, OVERVIEW_HEADERS } from '../../src/xlsx/review/index.js';
 import { fakeSheetToSnapshot } from '../e2e/fixture.js';
 import { addCreateWorkbook, fakeSheet, installFakeOffice, type FakeOffice, type FakeOfficeOptions, type FakeWorkbook } from '../support/fake-office.js';
 import { seed002Sheet, workbookWith } from './helpers.js';
@@ -84,8 +84,11 @@ describe('exportReviewWorkbook', () => {
     expect([sheet1[col('填报总分')], sheet1[col('复算')]]).toEqual([94.5, 92.16]);
     expect(sheet1[col('文件')]).toBe('当前工作簿');
     const findings = book.rows('审核意见');
-    expect(findings).toHaveLength(expected[0].length + expected[1].length - 1);
-    expect(findings.some((r) => r[1] === 'Sheet1' && r[2] === 'E15')).toBe(false); // marked 忽略
+    expect(findings).toHaveLength(expected[0].length + expected[1].length);
+    const markCol = FINDING_HEADERS.indexOf('复核标记');
+    const e15Rows = findings.filter((r) => r[1] === 'Sheet1' && r[2] === 'E15');
+    expect(e15Rows.map((r) => r[markCol])).toEqual(['忽略']); // listed with its mark
+    expect(findings.filter((r) => r[markCol]).length).toBe(1);
     expect(findings.some((r) => r[1] === 'Sheet1' && r[2] === 'H5')).toBe(true);
   });
 

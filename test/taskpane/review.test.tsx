@@ -252,7 +252,7 @@ describe('导出审核汇总: the review workbook of the whole workbook', () => 
     const { host } = await open([seed002()], { review: { delivery: 'opened' }, marks });
     await waitFor(() => expect(document.querySelector('[data-mark="reviewed"]')).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: '导出审核汇总' }));
-    await screen.findByText('已在新的 Excel 工作簿中打开审核汇总（1 张自评表；1 个已标记的问题未列入），请另存为文件。');
+    await screen.findByText('已在新的 Excel 工作簿中打开审核汇总（1 张自评表；1 个已标记的问题不计入结论，在“审核意见”中注明），请另存为文件。');
     expect(host.exportReviewWorkbook).toHaveBeenCalledWith(DEFAULT_SETTINGS, marks);
     expect(document.querySelector('a[download]')).toBeNull();
     expect(host.check).toHaveBeenCalledTimes(1); // the host checks the workbook itself; the pane's results stay

@@ -77,9 +77,9 @@ export const enUS: Strings = {
   exportReview: 'Export review workbook',
   exportingReview: 'Building the review workbook…',
   reviewOpened: (forms, marked) =>
-    `Opened the review workbook in a new Excel workbook (${forms} form${forms === 1 ? '' : 's'}${marked ? `; ${marked} marked finding${marked === 1 ? '' : 's'} left out` : ''}). Save it as a file.`,
+    `Opened the review workbook in a new Excel workbook (${forms} form${forms === 1 ? '' : 's'}${marked ? `; ${marked} marked finding${marked === 1 ? '' : 's'} not counted in the verdicts, listed with the mark` : ''}). Save it as a file.`,
   reviewAsFile: (reason, forms, marked) =>
-    `${reason === 'refused' ? 'Excel could not open a new workbook' : 'This version of Excel cannot open a new workbook'}; download the review workbook (${forms} form${forms === 1 ? '' : 's'}${marked ? `; ${marked} marked finding${marked === 1 ? '' : 's'} left out` : ''}):`,
+    `${reason === 'refused' ? 'Excel could not open a new workbook' : 'This version of Excel cannot open a new workbook'}; download the review workbook (${forms} form${forms === 1 ? '' : 's'}${marked ? `; ${marked} marked finding${marked === 1 ? '' : 's'} not counted in the verdicts, listed with the mark` : ''}):`,
   reviewDownload: (fileName) => `Download “${fileName}”`,
   removedExport: (n) => (n ? `Deleted ${n} review notes sheet(s).` : 'No review notes sheet to delete.'),
   noForm: (sheet) => `No performance self-evaluation form found on sheet “${sheet}”.`,

@@ -89,9 +89,9 @@ export const zhCN = {
   exportReview: '导出审核汇总',
   exportingReview: '正在生成审核汇总…',
   reviewOpened: (forms: number, marked: number) =>
-    `已在新的 Excel 工作簿中打开审核汇总（${forms} 张自评表${marked ? `；${marked} 个已标记的问题未列入` : ''}），请另存为文件。`,
+    `已在新的 Excel 工作簿中打开审核汇总（${forms} 张自评表${marked ? `；${marked} 个已标记的问题不计入结论，在“审核意见”中注明` : ''}），请另存为文件。`,
   reviewAsFile: (reason: ReviewWorkbook['reason'], forms: number, marked: number) =>
-    `${reason === 'refused' ? 'Excel 未能打开新工作簿' : '此版本的 Excel 不能直接打开新工作簿'}，请下载审核汇总（${forms} 张自评表${marked ? `；${marked} 个已标记的问题未列入` : ''}）：`,
+    `${reason === 'refused' ? 'Excel 未能打开新工作簿' : '此版本的 Excel 不能直接打开新工作簿'}，请下载审核汇总（${forms} 张自评表${marked ? `；${marked} 个已标记的问题不计入结论，在“审核意见”中注明` : ''}）：`,
   reviewDownload: (fileName: string) => `下载“${fileName}”`,
   removedExport: (n: number) => (n ? `已删除 ${n} 个审核意见表。` : '没有需要删除的审核意见表。'),
   noForm: (sheet: string) => `工作表“${sheet}”中没有找到绩效自评表。`,
