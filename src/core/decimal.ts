@@ -12,6 +12,23 @@ export function dec(x: Decimal.Value): Dec {
   return new D(x);
 }
 
+const numbers = new Map<number, Dec>();
+
+/**
+ * A cell's number as a Decimal. Decimals never change, and a form repeats its numbers (weights
+ * 1, 2, 5, 10; scores; 100), so each distinct number is converted once (a bounded cache).
+ */
+export function decOf(n: number): Dec {
+  // -0 keeps its own Decimal (the cache cannot tell it from 0).
+  if (n === 0 && 1 / n < 0) return new D(n);
+  let d = numbers.get(n);
+  if (d === undefined) {
+    if (numbers.size >= 4096) numbers.clear();
+    numbers.set(n, (d = new D(n)));
+  }
+  return d;
+}
+
 const constants = new Map<string, Dec>();
 
 /** A rule-pack number ("0.8", "100") as a Decimal, parsed once: packs are read for every row. */
