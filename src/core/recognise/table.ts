@@ -305,6 +305,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
     if (x.l1) lastInL1.set(x.l1, i);
   });
   const hasLevel3 = cols.level3 !== undefined;
+  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
   const indicators: Indicator[] = [];
   rows.forEach((info, i) => {
     if (!info.l3 && hasLevel3) {
@@ -317,7 +318,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
         return;
       }
     }
-    const ind = makeIndicator(grid, header, info, unreadable);
+    const ind = makeIndicator(grid, cols, criteriaCols, info);
     indicators.push(ind);
     const parent = info.l2 ?? info.l1;
     (parent ? parent.children : levels).push(ind);
@@ -334,21 +335,13 @@ function impliedLevel(name: string): LevelNode {
   return { type: 'level', level: 1, name, labelCell: null, labelWeight: null, subtotal: null, children: [] };
 }
 
-function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: Fig[]): Indicator {
-  const cols = header.columns;
+function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number[], info: RowInfo): Indicator {
   const r = info.row;
   const name = info.l3?.name ?? info.l2?.name ?? info.l1?.name ?? '';
-  const path = [info.l1?.name, info.l2?.name, info.l3?.name].filter((x): x is string => Boolean(x));
-  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
-  // Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one.
-  const criteriaFigs = criteriaCols.map((c) => optFig(grid, r, c)).filter((f): f is Fig => f !== null);
-  const criteria = criteriaFigs.length
-    ? { ...criteriaFigs[criteriaFigs.length - 1], text: criteriaFigs.map((f) => f.text).join('\n') }
-    : null;
   return {
     type: 'indicator',
     name,
-    path: dedupeTail(path),
+    path: levelPath(info.l1?.name, info.l2?.name, info.l3?.name),
     row: r,
     nameCell: info.l3?.fig ?? null,
     labelWeight: info.l3?.weight ?? (info.l3 ? null : (info.l2 ?? info.l1)?.labelWeight ?? null),
@@ -357,7 +350,7 @@ function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: F
     target: optFig(grid, r, cols.target),
     actual: optFig(grid, r, cols.actual),
     explanation: optFig(grid, r, cols.explanation),
-    criteria,
+    criteria: criteriaAt(grid, r, criteriaCols),
     content: optFig(grid, r, cols.name),
     nature: optFig(grid, r, cols.nature),
     unit: optFig(grid, r, cols.unit),
@@ -365,8 +358,16 @@ function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: F
   };
 }
 
-function dedupeTail(path: string[]): string[] {
+/** The names from level 1 down, blanks left out and a name repeating the one above it once. */
+function levelPath(...names: (string | undefined)[]): string[] {
   const out: string[] = [];
-  for (const p of path) if (out[out.length - 1] !== p) out.push(p);
+  for (const p of names) if (p && out[out.length - 1] !== p) out.push(p);
   return out;
+}
+
+/** Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one. */
+function criteriaAt(grid: Grid, row: number, criteriaCols: number[]): Fig | null {
+  if (criteriaCols.length === 1) return optFig(grid, row, criteriaCols[0]);
+  const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f): f is Fig => f !== null);
+  return figs.length ? { ...figs[figs.length - 1], text: figs.map((f) => f.text).join('\n') } : null;
 }

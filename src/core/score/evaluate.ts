@@ -59,6 +59,15 @@ export interface Evaluation {
   guessReason: { zh: string; en: string } | null;
 }
 
+const weightTexts = new WeakMap<Dec, string>();
+
+/** A weight as messages show it. Weights repeat (one Decimal per distinct cell number), so each is printed once. */
+function weightText(weight: Dec): string {
+  let t = weightTexts.get(weight);
+  if (t === undefined) weightTexts.set(weight, (t = show(weight, 4)));
+  return t;
+}
+
 function base(pack: RulePack, rule: string, inputs: Record<string, string>): Evaluation {
   return {
     method: 'none',
@@ -79,11 +88,14 @@ function base(pack: RulePack, rule: string, inputs: Record<string, string>): Eva
 }
 
 function directionOf(ind: Indicator, target: Quantity): Operator {
-  const nature = readNature(ind.nature?.text);
+  const nature = ind.nature ? readNature(ind.nature.text) : null;
   if (nature && 'op' in nature) return nature.op;
   if (target.op) return target.op;
-  const names = [ind.name, ind.level2 ?? '', ind.target?.text ?? ''].join(' ');
-  return NEGATIVE_WORDS.some((w) => names.includes(w)) ? '<=' : '>=';
+  // No negative word contains a space, so testing the three texts one by one is testing them joined.
+  const { name } = ind;
+  const level2 = ind.level2 ?? '';
+  const target2 = ind.target?.text ?? '';
+  return NEGATIVE_WORDS.some((w) => name.includes(w) || level2.includes(w) || target2.includes(w)) ? '<=' : '>=';
 }
 
 /** The target as the user reads it: “100” with 度量单位 “%” shows as “100%”. */
@@ -166,7 +178,7 @@ function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
 export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evaluation {
   const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
   const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
-  const inputs: Record<string, string> = { weight: show(weight, 4) };
+  const inputs: Record<string, string> = { weight: weightText(weight) };
   if (ind.target) inputs.target = ind.target.text.trim();
   if (ind.actual) inputs.actual = ind.actual.text.trim();
   const e = base(pack, 'project', inputs);
@@ -265,7 +277,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
 export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, rate: Dec | null): Evaluation {
   const text = ind.criteria?.text ?? '';
   const rule = parseCriteria(text, weight, { content: ind.content?.text ?? '' });
-  const inputs: Record<string, string> = { weight: show(weight, 4), criteria: text.trim() };
+  const inputs: Record<string, string> = { weight: weightText(weight), criteria: text.trim() };
   const e = base(pack, `criteria.${rule.pattern}`, inputs);
   e.method = 'criteria';
   e.criteriaPattern = rule.pattern;
