@@ -4,7 +4,7 @@
  * standard. The rules (src/core/rules/codes/) only compare these; the report (form-report.ts)
  * only copies them. The recognised form is read, never changed.
  */
-import { type Dec, ZERO, clamp, constant, min, roundTo, sum } from './decimal.js';
+import { type Dec, ZERO, clamp, constant, isPositive, min, roundTo } from './decimal.js';
 import type { Form, Indicator, LevelNode, NumFig } from './form.js';
 import { walkIndicators } from './form.js';
 import type { GradeScheme, RulePack } from './rules/packs.js';
@@ -230,9 +230,9 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const funds = form.funds;
   let indicatorWeightSum = ZERO;
   for (const i of indicators) indicatorWeightSum = indicatorWeightSum.plus(i.weight?.value ?? i.labelWeight ?? ZERO);
-  const fundsHoldTotal = Boolean(funds?.weight && indicatorWeightSum.gt(0) && funds.weight.value.gte(indicatorWeightSum));
+  const fundsHoldTotal = Boolean(funds?.weight && isPositive(indicatorWeightSum) && funds.weight.value.gte(indicatorWeightSum));
 
-  const rate = funds?.budget && funds.executed && funds.budget.value.gt(0) ? funds.executed.value.div(funds.budget.value) : null;
+  const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
   const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
   const execWeight = funds && !fundsHoldTotal ? funds.weight?.value ?? null : null;
   const execComputed = execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;

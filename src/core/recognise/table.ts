@@ -6,6 +6,7 @@
 import type { Grid } from '../snapshot.js';
 import { normalizeLabel, splitLabelWeight } from '../text.js';
 import { isPlaceholder } from '../values.js';
+import { memoByText } from '../memo.js';
 import {
   GRADE_VALUE_WORDS,
   NON_INDICATOR_LABELS,
@@ -49,19 +50,13 @@ interface RowInfo {
   opensL1: boolean;
 }
 
-const canonicalCache = new Map<string, string>();
-
-/** Level names compare without “指标” and weights: 产出 ≡ 产出指标, 过程（30分） ≡ 过程. */
-export function canonicalLevel(name: string): string {
-  // Every row compares its level names with the open levels': a few names, asked very often.
-  let hit = canonicalCache.get(name);
-  if (hit === undefined) {
-    hit = stripTrailingNote(splitLabelWeight(name).name.replace(/指标$/, ''));
-    if (canonicalCache.size > 20_000) canonicalCache.clear();
-    canonicalCache.set(name, hit);
-  }
-  return hit;
-}
+/**
+ * Level names compare without “指标” and weights: 产出 ≡ 产出指标, 过程（30分） ≡ 过程. Every row
+ * compares its level names with the open levels': a few names, asked very often.
+ */
+export const canonicalLevel: (name: string) => string = memoByText((name) =>
+  stripTrailingNote(splitLabelWeight(name).name.replace(/指标$/, '')),
+);
 
 /**
  * “产出(说明)” → “产出”: what /\(.*\)$/ removed (from the first “(” of the last line to a final
@@ -136,8 +131,10 @@ class RowCells {
 
 /** “其他需要说明事项 | 无”, “说明”: a note row inside the table, neither indicator nor weight. */
 function isNoteRow(cells: RowCells, labelLimit: number): boolean {
-  return cells.cols[0] <= labelLimit && NON_INDICATOR_LABELS.includes(normalizeLabel(cells.texts[0]).replace(/[:：]$/, ''));
+  return cells.cols[0] <= labelLimit && isNoteLabel(cells.texts[0]);
 }
+
+const isNoteLabel = memoByText((text) => NON_INDICATOR_LABELS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
 
 /** A cell of the total row holding nothing but a grade word (优, 良好, …). */
 function gradeInRow(grid: Grid, row: number, cells: RowCells): Fig | null {
@@ -161,18 +158,11 @@ function tableResumes(grid: Grid, row: number, cols: Header['columns'], labelLim
   return false;
 }
 
-const totalLabels = new Map<string, boolean>();
-
 function isTotalLabel(text: string): boolean {
-  if (text.length > 12) return false;
-  let hit = totalLabels.get(text);
-  if (hit === undefined) {
-    hit = TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, ''));
-    if (totalLabels.size > 20_000) totalLabels.clear();
-    totalLabels.set(text, hit);
-  }
-  return hit;
+  return text.length <= 12 && isTotalWord(text);
 }
+
+const isTotalWord = memoByText((text) => TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
 
 function isTableEnd(text: string): boolean {
   if (!/^\s*[注说填备]/.test(text)) return false;

@@ -2,7 +2,7 @@
  * What the rules say one indicator's score should be (RULES.md §3 for target/actual pairs, §4 for
  * rubric texts). Pure: takes the indicator's figures and the pack, returns an Evaluation.
  */
-import { D, type Dec, ONE, ZERO, clamp, constant, min, show } from '../decimal.js';
+import { D, type Dec, ONE, ZERO, clamp, constant, isNonPositive, isPositive, min, show } from '../decimal.js';
 import type { Indicator } from '../form.js';
 import type { RulePack, Tier } from '../rules/packs.js';
 import { normalizeLabel } from '../text.js';
@@ -116,7 +116,7 @@ function fmtQ(q: Quantity, text?: string): string {
 function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): { share: Dec; met: boolean; formula: { zh: string; en: string } } {
   if (op === '<=' || op === '<') {
     const met = op === '<=' ? actual.lte(target) : actual.lt(target);
-    if (met || actual.lte(0)) return { share: ONE, met: true, formula: { zh: '实际未超过目标，得满分', en: 'actual within target: full score' } };
+    if (met || isNonPositive(actual)) return { share: ONE, met: true, formula: { zh: '实际未超过目标，得满分', en: 'actual within target: full score' } };
     if (pack.negativeFormula === 'linear') {
       const s = target.isZero() ? ZERO : clamp(ONE.minus(actual.minus(target).div(target)), ZERO, ONE);
       return { share: s, met: false, formula: { zh: '(1 − (实际 − 目标) / 目标) × 分值', en: '(1 − (actual − target) / target) × weight' } };
@@ -124,7 +124,7 @@ function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): { share:
     return { share: target.div(actual), met: false, formula: { zh: '目标 / 实际 × 分值', en: 'target / actual × weight' } };
   }
   const met = op === '>' ? actual.gt(target) : actual.gte(target);
-  if (met || target.lte(0)) return { share: ONE, met: true, formula: { zh: '实际达到目标，得满分', en: 'target reached: full score' } };
+  if (met || isNonPositive(target)) return { share: ONE, met: true, formula: { zh: '实际达到目标，得满分', en: 'target reached: full score' } };
   return {
     share: clamp(actual.div(target), ZERO, ONE),
     met: false,
@@ -221,7 +221,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
           zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
           en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
         };
-    if (e.method !== 'negative' && tv.gt(0) && av.gte(tv.mul(constant(pack.overAchievement)))) e.overAchievement = av.div(tv);
+    if (e.method !== 'negative' && isPositive(tv) && av.gte(tv.mul(constant(pack.overAchievement)))) e.overAchievement = av.div(tv);
     return e;
   }
   if (target.kind === 'compound') {
