@@ -150,25 +150,34 @@ function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: Level
     childWeights.set(node, total);
     return total;
   };
-  // Each level's sums once: a level-1 sum takes its level-2 sums as they were computed for them.
-  const declaredScores = new Map<LevelNode, Dec>();
-  const declaredChildScore = (node: LevelNode): Dec => {
-    let total = declaredScores.get(node);
-    if (total) return total;
-    total = ZERO;
-    for (const c of node.children) total = total.plus(c.type === 'level' ? c.subtotal?.score?.value ?? declaredChildScore(c) : c.score?.value ?? ZERO);
-    declaredScores.set(node, total);
-    return total;
+  // Each level's two score sums once (a level-1 sum takes its level-2 sums as computed for them):
+  // the child subtotals as declared, and the indicator scores below. They add the same figures
+  // until a child level declares a subtotal of its own, so one sum serves both until then.
+  const scoreSums = new Map<LevelNode, { declared: Dec; indicators: Dec }>();
+  const levelScores = (node: LevelNode): { declared: Dec; indicators: Dec } => {
+    let sums = scoreSums.get(node);
+    if (sums) return sums;
+    let below = ZERO;
+    let declared: Dec | null = null;
+    for (const c of node.children) {
+      let d: Dec;
+      let b: Dec;
+      if (c.type === 'level') {
+        const inner = levelScores(c);
+        b = inner.indicators;
+        d = c.subtotal?.score?.value ?? inner.declared;
+      } else d = b = c.score?.value ?? ZERO;
+      // Up to here the declared sum is the indicator sum.
+      if (declared === null && d !== b) declared = below;
+      below = below.plus(b);
+      if (declared !== null) declared = declared.plus(d);
+    }
+    sums = { declared: declared ?? below, indicators: below };
+    scoreSums.set(node, sums);
+    return sums;
   };
-  const scoresBelow = new Map<LevelNode, Dec>();
-  const indicatorScores = (node: LevelNode): Dec => {
-    let total = scoresBelow.get(node);
-    if (total) return total;
-    total = ZERO;
-    for (const c of node.children) total = total.plus(c.type === 'level' ? indicatorScores(c) : c.score?.value ?? ZERO);
-    scoresBelow.set(node, total);
-    return total;
-  };
+  const declaredChildScore = (node: LevelNode): Dec => levelScores(node).declared;
+  const indicatorScores = (node: LevelNode): Dec => levelScores(node).indicators;
   const levels: LevelFigures[] = [];
   const visit = (node: LevelNode, path: string[]) => {
     const p = [...path, node.name];
