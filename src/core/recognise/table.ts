@@ -246,7 +246,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
     let opensL2 = false;
 
     if (a1) {
-      if (!l1 || canonicalLevel(l1.name) !== canonicalLevel(a1.name)) {
+      // The same name is the same level without asking (a merged 一级 cell repeats it on every row).
+      if (!l1 || (l1.name !== a1.name && canonicalLevel(l1.name) !== canonicalLevel(a1.name))) {
         l1 = newLevel(1, a1);
         levels.push(l1);
         l2 = null;
@@ -254,7 +255,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
       }
     }
     if (a2) {
-      const sameL2 = l2 && canonicalLevel(l2.name) === canonicalLevel(a2.name);
+      const sameL2 = l2 && (l2.name === a2.name || canonicalLevel(l2.name) === canonicalLevel(a2.name));
       if (!sameL2) {
         // A blank, unmerged 一级 cell carries the level above — unless the level-2 name belongs elsewhere
         // (seed 003: 社会效益指标 printed under 产出指标 with no 一级 label).
