@@ -67,7 +67,8 @@ describe('seed 003 — project form, weights in labels, funds row holding the to
     expect(h14.map((f) => [f.code, f.severity])).toEqual([['score-tier-uncertain', 'warning']]);
     expect(h14[0].message).toContain('正常');
     expect(h14[0].message).toContain('全县网络故障及硬件故障');
-    expect(findings.filter((f) => f.code === 'nonstandard-level1-weights').map((f) => f.declared).sort()).toEqual(['0', '10', '80']);
+    // The execution block declares no weight of its own: that finding has no declared figure (null).
+    expect(findings.filter((f) => f.code === 'nonstandard-level1-weights').map((f) => f.declared).sort()).toEqual(['10', '80', null]);
     // 成本指标 actuals (“办公成本”) and two others say nothing about meeting the target.
     expect(findings.filter((f) => f.code === 'value-not-scoreable')).toHaveLength(6);
     expect(findings.filter((f) => f.code === 'missing-deviation-reason')).toEqual([]);

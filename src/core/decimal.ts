@@ -12,6 +12,23 @@ export function dec(x: Decimal.Value): Dec {
   return new D(x);
 }
 
+const numbers = new Map<number, Dec>();
+
+/**
+ * A cell's number as a Decimal. Decimals never change, and a form repeats its numbers (weights
+ * 1, 2, 5, 10; scores; 100), so each distinct number is converted once (a bounded cache).
+ */
+export function decOf(n: number): Dec {
+  // -0 keeps its own Decimal (the cache cannot tell it from 0).
+  if (n === 0 && 1 / n < 0) return new D(n);
+  let d = numbers.get(n);
+  if (d === undefined) {
+    if (numbers.size >= 4096) numbers.clear();
+    numbers.set(n, (d = new D(n)));
+  }
+  return d;
+}
+
 const constants = new Map<string, Dec>();
 
 /** A rule-pack number ("0.8", "100") as a Decimal, parsed once: packs are read for every row. */
@@ -28,6 +45,8 @@ export function decimalsOf(written: string): number {
 }
 
 export function roundTo(x: Dec, dp: number): Dec {
+  // Most figures already have no more places than asked for: they stay as they are.
+  if (x.decimalPlaces() <= dp) return x;
   return x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
 }
 
@@ -40,12 +59,39 @@ export function agreesAt(declared: Dec, computed: Dec, dp: number): boolean {
 export function str(x: Dec | null | undefined): string | null {
   if (x === null || x === undefined) return null;
   const s = x.toFixed();
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+  return s.slice(0, end);
 }
 
 /** Rounded to dp and printed without trailing zeros. */
 export function show(x: Dec, dp = 2): string {
   return str(roundTo(x, dp)) as string;
+}
+
+// Sign tests without a comparison: `x.gt(0)` builds a Decimal for the 0 on every call. NaN is
+// none of these, as it is neither `gt(0)`, `lt(0)`, `gte(0)` nor `lte(0)`.
+
+/** x > 0 */
+export function isPositive(x: Dec): boolean {
+  return x.isPos() && !x.isZero();
+}
+
+/** x < 0 */
+export function isNegative(x: Dec): boolean {
+  return x.isNeg() && !x.isZero();
+}
+
+/** x ≥ 0 */
+export function isNonNegative(x: Dec): boolean {
+  return x.isZero() || x.isPos();
+}
+
+/** x ≤ 0 */
+export function isNonPositive(x: Dec): boolean {
+  return x.isZero() || x.isNeg();
 }
 
 export function sum(xs: Iterable<Dec>): Dec {

@@ -4,7 +4,7 @@
  * standard. The rules (src/core/rules/codes/) only compare these; the report (form-report.ts)
  * only copies them. The recognised form is read, never changed.
  */
-import { type Dec, ZERO, clamp, constant, min, roundTo, sum } from './decimal.js';
+import { type Dec, ZERO, clamp, constant, isPositive, min, roundTo } from './decimal.js';
 import type { Form, Indicator, LevelNode, NumFig } from './form.js';
 import { walkIndicators } from './form.js';
 import type { GradeScheme, RulePack } from './rules/packs.js';
@@ -92,12 +92,6 @@ export interface FormFigures {
   suggestion: PackSuggestion | null;
 }
 
-function weightOf(ind: Indicator): { value: Dec | null; cell: string | null } {
-  if (ind.weight) return { value: ind.weight.value, cell: ind.weight.cell };
-  if (ind.labelWeight) return { value: ind.labelWeight, cell: ind.nameCell?.cell ?? null };
-  return { value: null, cell: null };
-}
-
 function levelWeightCell(node: LevelNode): string | null {
   return node.subtotal?.weight?.cell ?? (node.labelWeight ? node.labelCell?.cell ?? null : null);
 }
@@ -119,8 +113,9 @@ function rateFor(ind: Indicator, fundsRate: Dec | null): Dec | null {
 }
 
 function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, dp: number): ScoredIndicator {
-  const w = weightOf(ind);
-  const weight = w.value;
+  // The weight column, else the weight written in the label.
+  const weight = ind.weight ? ind.weight.value : ind.labelWeight;
+  const weightCell = ind.weight ? ind.weight.cell : ind.labelWeight ? ind.nameCell?.cell ?? null : null;
   const declared = ind.score;
   const evaluation: Evaluation =
     ind.criteria?.text.trim() && weight
@@ -139,7 +134,7 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
       recomputed = near ? near.below ?? near.above ?? v : v;
     } else if (v) recomputed = clamp(v, ZERO, weight);
   } else if (declared) recomputed = declared.value;
-  return { ind, weight, weightCell: w.cell, evaluation, recomputed };
+  return { ind, weight, weightCell, evaluation, recomputed };
 }
 
 function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
@@ -155,14 +150,42 @@ function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: Level
     childWeights.set(node, total);
     return total;
   };
-  const declaredChildScore = (node: LevelNode): Dec =>
-    sum(node.children.map((c) => (c.type === 'level' ? c.subtotal?.score?.value ?? declaredChildScore(c) : c.score?.value ?? ZERO)));
-  const indicatorScores = (node: LevelNode): Dec =>
-    sum(node.children.map((c) => (c.type === 'level' ? indicatorScores(c) : c.score?.value ?? ZERO)));
+  // Each level's two score sums once (a level-1 sum takes its level-2 sums as computed for them):
+  // the child subtotals as declared, and the indicator scores below. They add the same figures
+  // until a child level declares a subtotal of its own, so one sum serves both until then.
+  const scoreSums = new Map<LevelNode, { declared: Dec; indicators: Dec }>();
+  const levelScores = (node: LevelNode): { declared: Dec; indicators: Dec } => {
+    let sums = scoreSums.get(node);
+    if (sums) return sums;
+    let below = ZERO;
+    let declared: Dec | null = null;
+    for (const c of node.children) {
+      let d: Dec;
+      let b: Dec;
+      if (c.type === 'level') {
+        const inner = levelScores(c);
+        b = inner.indicators;
+        d = c.subtotal?.score?.value ?? inner.declared;
+      } else d = b = c.score?.value ?? ZERO;
+      // Up to here the declared sum is the indicator sum.
+      if (declared === null && d !== b) declared = below;
+      below = below.plus(b);
+      if (declared !== null) declared = declared.plus(d);
+    }
+    sums = { declared: declared ?? below, indicators: below };
+    scoreSums.set(node, sums);
+    return sums;
+  };
+  const declaredChildScore = (node: LevelNode): Dec => levelScores(node).declared;
+  const indicatorScores = (node: LevelNode): Dec => levelScores(node).indicators;
   const levels: LevelFigures[] = [];
   const visit = (node: LevelNode, path: string[]) => {
     const p = [...path, node.name];
-    levels.push({
+    // Children first, so that this level's sums reuse theirs; pushed in sheet order below.
+    const at = levels.length;
+    levels.push(null as unknown as LevelFigures);
+    for (const c of node.children) if (c.type === 'level') visit(c, p);
+    levels[at] = {
       node,
       path: p,
       childWeightSum: childWeightSum(node),
@@ -171,8 +194,7 @@ function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: Level
       declaredScore: node.subtotal?.score ?? null,
       childScoreSum: declaredChildScore(node),
       expectedScore: indicatorScores(node),
-    });
-    for (const c of node.children) if (c.type === 'level') visit(c, p);
+    };
   };
   for (const l of form.levels) if (l.type === 'level') visit(l, []);
   return { levels, weightOf: levelWeight };
@@ -215,10 +237,11 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const dp = pack.tolerance.scoreMinDecimals;
   const indicators = walkIndicators(form.levels);
   const funds = form.funds;
-  const indicatorWeightSum = sum(indicators.map((i) => i.weight?.value ?? i.labelWeight ?? ZERO));
-  const fundsHoldTotal = Boolean(funds?.weight && indicatorWeightSum.gt(0) && funds.weight.value.gte(indicatorWeightSum));
+  let indicatorWeightSum = ZERO;
+  for (const i of indicators) indicatorWeightSum = indicatorWeightSum.plus(i.weight?.value ?? i.labelWeight ?? ZERO);
+  const fundsHoldTotal = Boolean(funds?.weight && isPositive(indicatorWeightSum) && funds.weight.value.gte(indicatorWeightSum));
 
-  const rate = funds?.budget && funds.executed && funds.budget.value.gt(0) ? funds.executed.value.div(funds.budget.value) : null;
+  const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
   const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
   const execWeight = funds && !fundsHoldTotal ? funds.weight?.value ?? null : null;
   const execComputed = execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;
@@ -227,9 +250,14 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const scored = indicators.map((ind) => scoreIndicator(ind, pack, rate, dp));
   const { levels, weightOf: levelWeight } = levelFigures(form);
 
-  const indicatorSum = sum(scored.map((s) => s.ind.score?.value ?? ZERO));
+  let indicatorSum = ZERO;
+  let recomputedSum = ZERO;
+  for (const s of scored) {
+    indicatorSum = indicatorSum.plus(s.ind.score?.value ?? ZERO);
+    recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
+  }
   const totalSum = indicatorSum.plus(execDeclared?.value ?? ZERO);
-  const recomputed = sum(scored.map((s) => s.recomputed ?? ZERO)).plus(execComputed ?? execDeclared?.value ?? ZERO);
+  const recomputed = recomputedSum.plus(execComputed ?? execDeclared?.value ?? ZERO);
   const execForWriteBack = execComputed ? roundTo(execComputed, dp) : execDeclared?.value ?? null;
   const scheme = form.gradeScheme ?? pack.grades[form.kind];
 

@@ -83,7 +83,8 @@ export interface Form {
   columns: Partial<Record<ColumnRole, number>>;
   headerCells: Partial<Record<ColumnRole, Fig>>;
   funds: Funds | null;
-  levels: LevelNode[];
+  /** Levels, and indicators that have no level above them (blank 一级/二级 cells). */
+  levels: (LevelNode | Indicator)[];
   indicators: Indicator[];
   total: {
     row: number;
@@ -101,24 +102,33 @@ export interface Form {
 }
 
 export function figAt(grid: Grid, row: number, col: number): Fig {
-  const a = grid.anchor(row, col);
+  const r = grid.anchorRow(row, col);
+  const c = grid.anchorCol(row, col);
+  return anchoredFig(grid, r, c, grid.ownText(r, c));
+}
+
+/** The figure of a merge anchor (or unmerged cell) whose text is already read. */
+function anchoredFig(grid: Grid, r: number, c: number, text: string): Fig {
   return {
-    row: a.row,
-    col: a.col,
-    cell: toA1(a.row, a.col),
-    raw: grid.rawValue(a.row, a.col),
-    text: grid.text(a.row, a.col),
-    format: grid.format(a.row, a.col),
-    formula: grid.formula(a.row, a.col),
+    row: r,
+    col: c,
+    cell: toA1(r, c),
+    raw: grid.rawValue(r, c),
+    text,
+    format: grid.ownFormat(r, c),
+    formula: grid.ownFormula(r, c),
   };
 }
 
 /** A figure if the cell holds something, else null. */
 export function optFig(grid: Grid, row: number, col: number | undefined): Fig | null {
   if (col === undefined) return null;
-  const a = grid.anchor(row, col);
-  if (grid.rawValue(a.row, a.col) === null && grid.text(a.row, a.col).trim() === '') return null;
-  return figAt(grid, a.row, a.col);
+  const r = grid.anchorRow(row, col);
+  const c = grid.anchorCol(row, col);
+  const text = grid.ownText(r, c);
+  // The text falls back to the raw value, so an empty text means an empty cell.
+  if (text === '' || (text.trim() === '' && grid.rawValue(r, c) === null)) return null;
+  return anchoredFig(grid, r, c, text);
 }
 
 /**
@@ -127,25 +137,26 @@ export function optFig(grid: Grid, row: number, col: number | undefined): Fig | 
  */
 export function numFig(grid: Grid, row: number, col: number | undefined, unreadable: Fig[]): NumFig | null {
   if (col === undefined) return null;
-  const a = grid.anchor(row, col);
-  const raw = grid.rawValue(a.row, a.col);
-  const text = grid.text(a.row, a.col);
+  const r = grid.anchorRow(row, col);
+  const c = grid.anchorCol(row, col);
+  const raw = grid.rawValue(r, c);
+  const text = grid.ownText(r, c);
   if (raw === null && !text) return null;
   const n = readNumber(raw, text);
   if (n === null) return null;
-  const cell = toA1(a.row, a.col);
+  const cell = toA1(r, c);
   if (n === undefined) {
-    if (!unreadable.some((u) => u.cell === cell)) unreadable.push(figAt(grid, a.row, a.col));
+    if (!unreadable.some((u) => u.cell === cell)) unreadable.push(anchoredFig(grid, r, c, text));
     return null;
   }
   return {
-    row: a.row,
-    col: a.col,
+    row: r,
+    col: c,
     cell,
     raw,
     text,
-    format: grid.format(a.row, a.col),
-    formula: grid.formula(a.row, a.col),
+    format: grid.ownFormat(r, c),
+    formula: grid.ownFormula(r, c),
     value: n.value,
     decimals: n.decimals,
   };

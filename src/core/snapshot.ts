@@ -25,7 +25,7 @@ export interface SheetSnapshot {
   merges: CellRange[];
 }
 
-export function columnName(col: number): string {
+function spellColumn(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {
@@ -36,8 +36,15 @@ export function columnName(col: number): string {
   return s;
 }
 
+/** Column names of the first columns, spelled once: every figure of a form names its cell. */
+const COLUMN_NAMES = Array.from({ length: 256 }, (_, c) => spellColumn(c));
+
+export function columnName(col: number): string {
+  return col >= 0 && col < COLUMN_NAMES.length && Number.isInteger(col) ? COLUMN_NAMES[col] : spellColumn(col);
+}
+
 export function toA1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+  return columnName(col) + (row + 1);
 }
 
 export function rangeToA1(r: CellRange): string {
@@ -67,9 +74,16 @@ export function parseRangeA1(a1: string): CellRange {
   };
 }
 
+/** Cells a merge lookup table may cover (4 bytes each); a larger rectangle keeps merges in a Map. */
+const MAX_MERGE_TABLE_CELLS = 1 << 23;
+
 /**
  * Random access over a snapshot with merged areas resolved: a cell inside a merge reports the
  * merge's top-left cell as its anchor, so a merged 一级指标 reads the same on every row it spans.
+ *
+ * Every cell of a form is looked up several times, so the lookups allocate nothing: merges are
+ * found through a table of merge numbers over the rectangle (a Map only for cells outside it, or
+ * for a rectangle too large for a table), and `anchorRow`/`anchorCol` answer without an object.
  */
 export class Grid {
   readonly sheet: string;
@@ -77,23 +91,42 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly anchorOf = new Map<number, number>();
-  private readonly mergeOf = new Map<number, CellRange>();
   private readonly width: number;
+  private readonly height: number;
+  private readonly merges: CellRange[];
+  /** 1 + index into `merges` of the merge covering each cell of the rectangle, 0 for none. */
+  private readonly mergeTable: Int32Array | null = null;
+  /** The same for cells outside the rectangle (or all cells when there is no table). */
+  private readonly mergeMap = new Map<number, number>();
+  private readonly values: CellValue[][];
+  private readonly texts: string[][] | undefined;
+  private readonly formats: string[][] | undefined;
+  private readonly formulas: (string | null)[][] | undefined;
 
   constructor(readonly snap: SheetSnapshot) {
     this.sheet = snap.sheet;
     this.top = snap.top;
     this.left = snap.left;
-    this.bottom = snap.top + snap.values.length - 1;
-    this.width = snap.values.reduce((w, r) => Math.max(w, r.length), 0);
-    this.right = snap.left + this.width - 1;
-    for (const m of snap.merges) {
-      const anchor = this.key(m.top, m.left);
+    this.values = snap.values;
+    this.texts = snap.text;
+    this.formats = snap.numberFormat;
+    this.formulas = snap.formulas;
+    this.height = snap.values.length;
+    let width = 0;
+    for (const r of snap.values) if (r.length > width) width = r.length;
+    this.width = width;
+    this.bottom = snap.top + this.height - 1;
+    this.right = snap.left + width - 1;
+    this.merges = snap.merges;
+    if (snap.merges.length && this.height * width <= MAX_MERGE_TABLE_CELLS) this.mergeTable = new Int32Array(this.height * width);
+    const table = this.mergeTable;
+    for (let i = 0; i < snap.merges.length; i++) {
+      const m = snap.merges[i];
       for (let r = m.top; r <= m.bottom; r++) {
+        const inRows = table !== null && r >= this.top && r <= this.bottom;
         for (let c = m.left; c <= m.right; c++) {
-          this.anchorOf.set(this.key(r, c), anchor);
-          this.mergeOf.set(this.key(r, c), m);
+          if (inRows && c >= this.left && c <= this.right) table[(r - this.top) * width + (c - this.left)] = i + 1;
+          else this.mergeMap.set(this.key(r, c), i + 1);
         }
       }
     }
@@ -103,20 +136,46 @@ export class Grid {
     return row * 16384 + col;
   }
 
+  /** 1 + the index of the merge covering (row, col), 0 when none. */
+  private mergeNumber(row: number, col: number): number {
+    const table = this.mergeTable;
+    if (table !== null && row >= this.top && row <= this.bottom && col >= this.left && col <= this.right) {
+      return table[(row - this.top) * this.width + (col - this.left)];
+    }
+    if (this.mergeMap.size === 0) return 0;
+    return this.mergeMap.get(this.key(row, col)) ?? 0;
+  }
+
   /** The cell whose value shows at (row, col): the top-left of its merge, or itself. */
   anchor(row: number, col: number): { row: number; col: number } {
-    const k = this.anchorOf.get(this.key(row, col));
-    if (k === undefined) return { row, col };
-    return { row: Math.floor(k / 16384), col: k % 16384 };
+    const m = this.mergeNumber(row, col);
+    if (m === 0) return { row, col };
+    const merge = this.merges[m - 1];
+    return { row: merge.top, col: merge.left };
+  }
+
+  /** `anchor(row, col).row` without the object. */
+  anchorRow(row: number, col: number): number {
+    const m = this.mergeNumber(row, col);
+    return m === 0 ? row : this.merges[m - 1].top;
+  }
+
+  /** `anchor(row, col).col` without the object. */
+  anchorCol(row: number, col: number): number {
+    const m = this.mergeNumber(row, col);
+    return m === 0 ? col : this.merges[m - 1].left;
   }
 
   merge(row: number, col: number): CellRange | undefined {
-    return this.mergeOf.get(this.key(row, col));
+    const m = this.mergeNumber(row, col);
+    return m === 0 ? undefined : this.merges[m - 1];
   }
 
   isMergeAnchor(row: number, col: number): boolean {
-    const m = this.merge(row, col);
-    return !m || (m.top === row && m.left === col);
+    const m = this.mergeNumber(row, col);
+    if (m === 0) return true;
+    const merge = this.merges[m - 1];
+    return merge.top === row && merge.left === col;
   }
 
   inside(row: number, col: number): boolean {
@@ -126,36 +185,53 @@ export class Grid {
   /** Raw value of this very cell (no merge resolution). */
   rawValue(row: number, col: number): CellValue {
     if (!this.inside(row, col)) return null;
-    const v = this.snap.values[row - this.top]?.[col - this.left];
+    const v = this.values[row - this.top]?.[col - this.left];
     return v === undefined || v === '' ? null : v;
   }
 
   /** Value shown at (row, col), resolving merges. */
   value(row: number, col: number): CellValue {
-    const a = this.anchor(row, col);
-    return this.rawValue(a.row, a.col);
+    const m = this.mergeNumber(row, col);
+    if (m === 0) return this.rawValue(row, col);
+    const merge = this.merges[m - 1];
+    return this.rawValue(merge.top, merge.left);
   }
 
   /** Displayed text at (row, col), resolving merges; falls back to the raw value. */
   text(row: number, col: number): string {
-    const a = this.anchor(row, col);
-    if (!this.inside(a.row, a.col)) return '';
-    const t = this.snap.text?.[a.row - this.top]?.[a.col - this.left];
-    if (t !== undefined && t !== null && t !== '') return String(t);
-    const v = this.rawValue(a.row, a.col);
-    return v === null ? '' : String(v);
+    const m = this.mergeNumber(row, col);
+    if (m === 0) return this.ownText(row, col);
+    const merge = this.merges[m - 1];
+    return this.ownText(merge.top, merge.left);
+  }
+
+  /** Displayed text of this very cell (no merge resolution); falls back to the raw value. */
+  ownText(row: number, col: number): string {
+    if (!this.inside(row, col)) return '';
+    const t = this.texts?.[row - this.top]?.[col - this.left];
+    if (t !== undefined && t !== null && t !== '') return typeof t === 'string' ? t : String(t);
+    const v = this.values[row - this.top]?.[col - this.left];
+    return v === undefined || v === null || v === '' ? '' : typeof v === 'string' ? v : String(v);
   }
 
   format(row: number, col: number): string {
-    const a = this.anchor(row, col);
-    if (!this.inside(a.row, a.col)) return '';
-    return this.snap.numberFormat?.[a.row - this.top]?.[a.col - this.left] ?? '';
+    return this.ownFormat(this.anchorRow(row, col), this.anchorCol(row, col));
+  }
+
+  /** Number format of this very cell (no merge resolution). */
+  ownFormat(row: number, col: number): string {
+    if (!this.inside(row, col)) return '';
+    return this.formats?.[row - this.top]?.[col - this.left] ?? '';
   }
 
   formula(row: number, col: number): string | null {
-    const a = this.anchor(row, col);
-    if (!this.inside(a.row, a.col)) return null;
-    const f = this.snap.formulas?.[a.row - this.top]?.[a.col - this.left];
+    return this.ownFormula(this.anchorRow(row, col), this.anchorCol(row, col));
+  }
+
+  /** Formula of this very cell (no merge resolution). */
+  ownFormula(row: number, col: number): string | null {
+    if (!this.inside(row, col)) return null;
+    const f = this.formulas?.[row - this.top]?.[col - this.left];
     return typeof f === 'string' && f.startsWith('=') ? f : null;
   }
 

@@ -1,4 +1,5 @@
 import { D, type Dec } from './decimal.js';
+import { memoByText } from './memo.js';
 
 /**
  * RULES.md §2.1: NFKC folds full-width digits, ％ and （）; ≦/≧ and ASCII >=/<= need mapping by hand
@@ -36,16 +37,7 @@ export function normalizeText(text: string): string {
 }
 
 /** Labels and headers: normalised, without any whitespace or line breaks, without “指标N：”. */
-const labelCache = new Map<string, string>();
-
-export function normalizeLabel(s: string): string {
-  const hit = labelCache.get(s);
-  if (hit !== undefined) return hit;
-  const out = foldLabel(s);
-  if (labelCache.size > 20_000) labelCache.clear();
-  labelCache.set(s, out);
-  return out;
-}
+export const normalizeLabel: (s: string) => string = memoByText(foldLabel);
 
 function foldLabel(s: string): string {
   return normalizeText(s)
@@ -57,17 +49,7 @@ function foldLabel(s: string): string {
 const LABEL_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
 
 /** “投入（20分）” → { name: "投入", weight: 20 }; a label without a weight keeps weight null. */
-const splitCache = new Map<string, { name: string; weight: Dec | null }>();
-
-export function splitLabelWeight(label: string): { name: string; weight: Dec | null } {
-  let hit = splitCache.get(label);
-  if (!hit) {
-    hit = splitWeight(label);
-    if (splitCache.size > 20_000) splitCache.clear();
-    splitCache.set(label, hit);
-  }
-  return hit;
-}
+export const splitLabelWeight: (label: string) => { name: string; weight: Dec | null } = memoByText(splitWeight);
 
 function splitWeight(label: string): { name: string; weight: Dec | null } {
   const s = normalizeLabel(label);

@@ -3,7 +3,7 @@
  * percentages (written or by number format), operators in symbols and words, approximations,
  * compound targets, deadlines, ordinal scales and plain qualitative statements.
  */
-import { D, type Dec, decimalsOf } from './decimal.js';
+import { D, type Dec, decOf, decimalsOf } from './decimal.js';
 import type { CellValue } from './snapshot.js';
 import { normalizeText } from './text.js';
 import { VALUE_WORDS } from './vocabulary.js';
@@ -212,7 +212,7 @@ export function readValue(raw: CellValue, text: string, format = ''): Reading {
       kind: 'number',
       text: shown,
       q: {
-        value: new D(raw),
+        value: decOf(raw),
         unit: percent ? '%' : '',
         percent,
         scaled: false,
@@ -276,7 +276,7 @@ export function readNumber(raw: CellValue, text = ''): { value: Dec; decimals: n
   if (typeof raw === 'number' && !Number.isFinite(raw)) return undefined;
   if (typeof raw === 'number') {
     const shown = text.trim();
-    return { value: new D(raw), decimals: shown ? decimalsOf(shown) : decimalsOf(String(raw)) };
+    return { value: decOf(raw), decimals: shown ? decimalsOf(shown) : decimalsOf(String(raw)) };
   }
   if (raw === null || raw === undefined) {
     if (!text.trim()) return null;

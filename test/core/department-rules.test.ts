@@ -36,11 +36,14 @@ describe('department rubric texts (docs/rules.md §Department scoring) inside a 
     expect(only(r.findings, 'score-not-allowed-by-criteria').length).toBe(ok ? 0 : 1);
   });
 
-  it('names the nearest allowed values and suggests the one below', () => {
+  it('names the value it suggests: the nearest allowed one below', () => {
     const r = checkSheet(deptForm([['过程', '预算执行', '资金结余结转率', '', '每五个百分点为档，每档扣分值的十分之一；结转结余率小于或等于5%的，得满分；大于或等于50%的，得0分', 2, 1.5]]));
     const f = only(r.findings, 'score-not-allowed-by-criteria')[0];
     expect(f).toMatchObject({ cell: 'G5', declared: '1.5', expected: '1.4', severity: 'error' });
-    expect(f.message).toContain('1.4 或 1.6');
+    // The message names the one value 采用建议值 writes (1.6 is as near, but a rubric deducts).
+    expect(f.message).toContain('不高于填报值的最接近允许值 1.4');
+    expect(f.message).not.toContain('1.6');
+    expect(f.suggestion).toEqual({ cell: 'G5', value: '1.4' });
     expect(f.rule).toBe('national/criteria.stepwise');
   });
 

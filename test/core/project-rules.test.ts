@@ -221,7 +221,9 @@ describe('totals, weights and grades', () => {
     // Indicators 17 + 20 + 10 + 30 + 10 = 87, execution 10: 97. The total row's 100 is right, the rows are not:
     // the root asks for indicators adding to 100 − 10 = 90; the total row's mismatch keeps no fix of its own.
     const r = checkSheet(projectForm(withRow(0, ['产出指标', '数量指标', '培训人数', '≥100人', '110人', 17, 17]), { total: 97, totalWeight: 100 }));
-    expect(only(r.findings, 'weight-total-not-100').map((x) => [x.cell, x.declared, x.expected])).toEqual([['F6', '87', '90']]);
+    // The header holds no figure: nothing declared there (the sums are in the message).
+    expect(only(r.findings, 'weight-total-not-100').map((x) => [x.cell, x.declared, x.expected])).toEqual([['F6', null, '90']]);
+    expect(only(r.findings, 'weight-total-not-100')[0].message).toContain('87');
     expect(only(r.findings, 'weight-subtotal-mismatch').map((x) => [x.cell, x.expected, x.causedBy])).toEqual([
       ['F12', null, { cell: 'F6', code: 'weight-total-not-100' }],
     ]);

@@ -4,6 +4,7 @@
  */
 import type { Grid } from '../snapshot.js';
 import { headerKey } from '../text.js';
+import { memoByText } from '../memo.js';
 import { COLUMN_WORDS, type ColumnRole } from '../vocabulary.js';
 
 export interface Header {
@@ -30,17 +31,7 @@ for (const role of ROLE_ORDER) {
   }
 }
 
-const roleCache = new Map<string, ColumnRole | null>();
-
-export function roleOf(text: string): ColumnRole | null {
-  let r = roleCache.get(text);
-  if (r === undefined) {
-    r = findRole(text);
-    if (roleCache.size > 20_000) roleCache.clear();
-    roleCache.set(text, r);
-  }
-  return r;
-}
+export const roleOf: (text: string) => ColumnRole | null = memoByText(findRole);
 
 function findRole(text: string): ColumnRole | null {
   if (text.length > 40) return null;

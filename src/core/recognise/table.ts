@@ -6,6 +6,7 @@
 import type { Grid } from '../snapshot.js';
 import { normalizeLabel, splitLabelWeight } from '../text.js';
 import { isPlaceholder } from '../values.js';
+import { memoByText } from '../memo.js';
 import {
   GRADE_VALUE_WORDS,
   NON_INDICATOR_LABELS,
@@ -18,7 +19,8 @@ import type { Header } from './header.js';
 import { headerAt } from './header.js';
 
 export interface TableResult {
-  levels: LevelNode[];
+  /** Levels, and indicators that have no level above them (blank 一级/二级 cells). */
+  levels: (LevelNode | Indicator)[];
   indicators: Indicator[];
   total: Form['total'];
   lastRow: number;
@@ -48,10 +50,13 @@ interface RowInfo {
   opensL1: boolean;
 }
 
-/** Level names compare without “指标” and weights: 产出 ≡ 产出指标, 过程（30分） ≡ 过程. */
-export function canonicalLevel(name: string): string {
-  return stripTrailingNote(splitLabelWeight(name).name.replace(/指标$/, ''));
-}
+/**
+ * Level names compare without “指标” and weights: 产出 ≡ 产出指标, 过程（30分） ≡ 过程. Every row
+ * compares its level names with the open levels': a few names, asked very often.
+ */
+export const canonicalLevel: (name: string) => string = memoByText((name) =>
+  stripTrailingNote(splitLabelWeight(name).name.replace(/指标$/, '')),
+);
 
 /**
  * “产出(说明)” → “产出”: what /\(.*\)$/ removed (from the first “(” of the last line to a final
@@ -73,61 +78,91 @@ function stripTrailingNote(s: string): string {
 
 function labelAt(grid: Grid, row: number, col: number | undefined, previous?: LabelCell | null): LabelCell | null {
   if (col === undefined) return null;
-  const a = grid.anchor(row, col);
+  const ar = grid.anchorRow(row, col);
+  const ac = grid.anchorCol(row, col);
   // Rows inside one merged label share it: no new figure per row.
-  if (previous && previous.fig.row === a.row && previous.fig.col === a.col) {
-    return previous.starts && a.row !== row ? { ...previous, starts: false } : previous;
+  if (previous && previous.fig.row === ar && previous.fig.col === ac) {
+    return previous.starts && ar !== row ? { ...previous, starts: false } : previous;
   }
-  if (grid.text(a.row, a.col).trim() === '' || isPlaceholder(grid.text(a.row, a.col))) return null;
-  const fig = figAt(grid, a.row, a.col);
+  const shown = grid.ownText(ar, ac);
+  if (shown.trim() === '' || isPlaceholder(shown)) return null;
+  const fig = figAt(grid, ar, ac);
   const text = fig.text.trim();
   const { name, weight } = splitLabelWeight(text);
   if (!name) return null;
   return { name, weight, fig, starts: fig.row === row };
 }
 
-/** The texts of the cells that start on this row (merge anchors), read once per row. */
-function rowCells(grid: Grid, row: number): { col: number; text: string }[] {
-  const out: { col: number; text: string }[] = [];
-  for (let c = grid.left; c <= grid.right; c++) {
-    // isMergeAnchor: the anchor test without an object per cell (every cell of every row comes here).
-    if (!grid.isMergeAnchor(row, c)) continue;
-    const t = grid.text(row, c);
-    if (t && t.trim()) out.push({ col: c, text: t });
+/**
+ * The non-blank cells that start on one row (merge anchors), in column order, as parallel arrays
+ * filled again for every row: every cell of every row comes here, so nothing is allocated per cell.
+ */
+class RowCells {
+  readonly cols: number[] = [];
+  readonly texts: string[] = [];
+  length = 0;
+  /** Cells left out because they hold a template placeholder (“……”). */
+  placeholders = 0;
+
+  read(grid: Grid, row: number): this {
+    this.length = 0;
+    this.placeholders = 0;
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (!grid.isMergeAnchor(row, c)) continue;
+      const t = grid.ownText(row, c);
+      if (!t || !t.trim()) continue;
+      if (isPlaceholder(t)) {
+        this.placeholders++;
+        continue;
+      }
+      this.cols[this.length] = c;
+      this.texts[this.length] = t;
+      this.length++;
+    }
+    return this;
   }
-  return out;
+
+  /** A 总分 label among the label columns. */
+  hasTotalLabel(labelLimit: number): boolean {
+    for (let i = 0; i < this.length; i++) if (this.cols[i] <= labelLimit && isTotalLabel(this.texts[i])) return true;
+    return false;
+  }
 }
 
 /** “其他需要说明事项 | 无”, “说明”: a note row inside the table, neither indicator nor weight. */
-function isNoteRow(cells: { col: number; text: string }[], labelLimit: number): boolean {
-  const first = cells[0];
-  return first.col <= labelLimit && NON_INDICATOR_LABELS.includes(normalizeLabel(first.text).replace(/[:：]$/, ''));
+function isNoteRow(cells: RowCells, labelLimit: number): boolean {
+  return cells.cols[0] <= labelLimit && isNoteLabel(cells.texts[0]);
 }
 
+const isNoteLabel = memoByText((text) => NON_INDICATOR_LABELS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
+
 /** A cell of the total row holding nothing but a grade word (优, 良好, …). */
-function gradeInRow(grid: Grid, row: number, cells: { col: number; text: string }[]): Fig | null {
-  for (const c of cells) {
-    const t = normalizeLabel(c.text).replace(/^[“"']|[”"']$/g, '');
-    if (GRADE_VALUE_WORDS.includes(t)) return figAt(grid, row, c.col);
+function gradeInRow(grid: Grid, row: number, cells: RowCells): Fig | null {
+  for (let i = 0; i < cells.length; i++) {
+    const t = normalizeLabel(cells.texts[i]).replace(/^[“"']|[”"']$/g, '');
+    if (GRADE_VALUE_WORDS.includes(t)) return figAt(grid, row, cells.cols[i]);
   }
   return null;
 }
 
 /** Within a few rows below `row`, the next non-blank row is a 总分 row or a row with a weight and a score. */
 function tableResumes(grid: Grid, row: number, cols: Header['columns'], labelLimit: number): boolean {
+  const cells = new RowCells();
   for (let r = row + 1; r <= Math.min(grid.bottom, row + 3); r++) {
-    const cells = rowCells(grid, r).filter((c) => !isPlaceholder(c.text));
+    cells.read(grid, r);
     if (cells.length === 0) continue;
-    if (cells.some((c) => c.col <= labelLimit && isTotalLabel(c.text))) return true;
+    if (cells.hasTotalLabel(labelLimit)) return true;
     const scored = (c: number | undefined) => c !== undefined && typeof grid.rawValue(r, c) === 'number';
-    return scored(cols.weight) && scored(cols.score) && cells.some((c) => c.col <= labelLimit);
+    return scored(cols.weight) && scored(cols.score) && cells.cols[0] <= labelLimit;
   }
   return false;
 }
 
 function isTotalLabel(text: string): boolean {
-  return text.length <= 12 && TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, ''));
+  return text.length <= 12 && isTotalWord(text);
 }
+
+const isTotalWord = memoByText((text) => TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
 
 function isTableEnd(text: string): boolean {
   if (!/^\s*[注说填备]/.test(text)) return false;
@@ -145,12 +180,17 @@ function insideLevelMerge(grid: Grid, row: number, cols: Header['columns']): boo
 
 const LEVEL_HEADER = /^(一级|二级|三级|指标名称|指标内容)/;
 
+function startsLevelHeader(cells: RowCells): boolean {
+  for (let i = 0; i < cells.length; i++) if (LEVEL_HEADER.test(cells.texts[i].trim())) return true;
+  return false;
+}
+
 export function readTable(grid: Grid, header: Header): TableResult {
   const cols = header.columns;
   const unreadable: Fig[] = [];
   const numericCols = [cols.weight, cols.score, cols.target, cols.actual].filter((c): c is number => c !== undefined);
   const labelLimit = numericCols.length ? Math.min(...numericCols) - 1 : grid.right;
-  const levels: LevelNode[] = [];
+  const levels: (LevelNode | Indicator)[] = [];
   const rows: RowInfo[] = [];
   let l1: LevelNode | null = null;
   let l2: LevelNode | null = null;
@@ -160,14 +200,17 @@ export function readTable(grid: Grid, header: Header): TableResult {
   let total: Form['total'] = null;
   let totalGrade: Fig | null = null;
   let lastRow = header.bottom;
-  const filled = (r: number, c: number | undefined) =>
-    c !== undefined && !grid.isEmpty(r, c) && !isPlaceholder(grid.text(r, c));
+  const filled = (r: number, c: number | undefined) => {
+    if (c === undefined) return false;
+    const t = grid.text(r, c);
+    return t.trim() !== '' && !isPlaceholder(t);
+  };
+  const cells = new RowCells();
 
   for (let r = header.bottom + 1; r <= grid.bottom; r++) {
-    const all = rowCells(grid, r);
-    const cells = all.filter((c) => !isPlaceholder(c.text));
+    cells.read(grid, r);
     // A row of “……” left from the template is neither an indicator nor the table's end.
-    if (cells.length === 0 && all.length > 0) continue;
+    if (cells.length === 0 && cells.placeholders > 0) continue;
     if (cells.length === 0) {
       // An empty row inside a merged 一级/二级 cell is an unused row of the table, not its end.
       // Blank rows end the table, unless the table visibly goes on right after them (more scored
@@ -176,7 +219,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
       continue;
     }
     blankRun = 0;
-    if (cells.some((c) => c.col <= labelLimit && isTotalLabel(c.text))) {
+    if (cells.hasTotalLabel(labelLimit)) {
       const weight = numFig(grid, r, cols.weight, unreadable);
       const score = numFig(grid, r, cols.score, unreadable);
       total = {
@@ -191,10 +234,10 @@ export function readTable(grid: Grid, header: Header): TableResult {
       lastRow = r;
       break;
     }
-    if (isTableEnd(cells[0].text)) break;
+    if (isTableEnd(cells.texts[0])) break;
     if (isNoteRow(cells, labelLimit)) continue;
     // Another table's header (a second form below this one) ends this table.
-    if (r > header.bottom + 1 && cells.some((c) => LEVEL_HEADER.test(c.text.trim())) && headerAt(grid, r)) break;
+    if (r > header.bottom + 1 && startsLevelHeader(cells) && headerAt(grid, r)) break;
 
     const a1 = (prevA1 = labelAt(grid, r, cols.level1, prevA1));
     const a2 = (prevA2 = labelAt(grid, r, cols.level2, prevA2));
@@ -203,7 +246,8 @@ export function readTable(grid: Grid, header: Header): TableResult {
     let opensL2 = false;
 
     if (a1) {
-      if (!l1 || canonicalLevel(l1.name) !== canonicalLevel(a1.name)) {
+      // The same name is the same level without asking (a merged 一级 cell repeats it on every row).
+      if (!l1 || (l1.name !== a1.name && canonicalLevel(l1.name) !== canonicalLevel(a1.name))) {
         l1 = newLevel(1, a1);
         levels.push(l1);
         l2 = null;
@@ -211,14 +255,14 @@ export function readTable(grid: Grid, header: Header): TableResult {
       }
     }
     if (a2) {
-      const sameL2 = l2 && canonicalLevel(l2.name) === canonicalLevel(a2.name);
+      const sameL2 = l2 && (l2.name === a2.name || canonicalLevel(l2.name) === canonicalLevel(a2.name));
       if (!sameL2) {
         // A blank, unmerged 一级 cell carries the level above — unless the level-2 name belongs elsewhere
         // (seed 003: 社会效益指标 printed under 产出指标 with no 一级 label).
         const parent = PROJECT_LEVEL2_PARENT[canonicalLevel(a2.name) + '指标'];
         if (!a1 && parent && (!l1 || canonicalLevel(l1.name) !== canonicalLevel(parent))) {
           // Only a level can be the parent: an indicator straight under the header may share its name.
-          const existing = levels.find((n) => n.type === 'level' && canonicalLevel(n.name) === canonicalLevel(parent));
+          const existing = levels.find((n): n is LevelNode => n.type === 'level' && canonicalLevel(n.name) === canonicalLevel(parent));
           l1 = existing ?? impliedLevel(parent);
           if (!existing) levels.push(l1);
           opensL1 = !existing;
@@ -252,6 +296,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
     if (x.l1) lastInL1.set(x.l1, i);
   });
   const hasLevel3 = cols.level3 !== undefined;
+  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
   const indicators: Indicator[] = [];
   rows.forEach((info, i) => {
     if (!info.l3 && hasLevel3) {
@@ -264,7 +309,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
         return;
       }
     }
-    const ind = makeIndicator(grid, header, info, unreadable);
+    const ind = makeIndicator(grid, cols, criteriaCols, info);
     indicators.push(ind);
     const parent = info.l2 ?? info.l1;
     (parent ? parent.children : levels).push(ind);
@@ -281,21 +326,13 @@ function impliedLevel(name: string): LevelNode {
   return { type: 'level', level: 1, name, labelCell: null, labelWeight: null, subtotal: null, children: [] };
 }
 
-function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: Fig[]): Indicator {
-  const cols = header.columns;
+function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number[], info: RowInfo): Indicator {
   const r = info.row;
   const name = info.l3?.name ?? info.l2?.name ?? info.l1?.name ?? '';
-  const path = [info.l1?.name, info.l2?.name, info.l3?.name].filter((x): x is string => Boolean(x));
-  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
-  // Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one.
-  const criteriaFigs = criteriaCols.map((c) => optFig(grid, r, c)).filter((f): f is Fig => f !== null);
-  const criteria = criteriaFigs.length
-    ? { ...criteriaFigs[criteriaFigs.length - 1], text: criteriaFigs.map((f) => f.text).join('\n') }
-    : null;
   return {
     type: 'indicator',
     name,
-    path: dedupeTail(path),
+    path: levelPath(info.l1?.name, info.l2?.name, info.l3?.name),
     row: r,
     nameCell: info.l3?.fig ?? null,
     labelWeight: info.l3?.weight ?? (info.l3 ? null : (info.l2 ?? info.l1)?.labelWeight ?? null),
@@ -304,7 +341,7 @@ function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: F
     target: optFig(grid, r, cols.target),
     actual: optFig(grid, r, cols.actual),
     explanation: optFig(grid, r, cols.explanation),
-    criteria,
+    criteria: criteriaAt(grid, r, criteriaCols),
     content: optFig(grid, r, cols.name),
     nature: optFig(grid, r, cols.nature),
     unit: optFig(grid, r, cols.unit),
@@ -312,8 +349,16 @@ function makeIndicator(grid: Grid, header: Header, info: RowInfo, _unreadable: F
   };
 }
 
-function dedupeTail(path: string[]): string[] {
+/** The names from level 1 down, blanks left out and a name repeating the one above it once. */
+function levelPath(...names: (string | undefined)[]): string[] {
   const out: string[] = [];
-  for (const p of path) if (out[out.length - 1] !== p) out.push(p);
+  for (const p of names) if (p && out[out.length - 1] !== p) out.push(p);
   return out;
+}
+
+/** Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one. */
+function criteriaAt(grid: Grid, row: number, criteriaCols: number[]): Fig | null {
+  if (criteriaCols.length === 1) return optFig(grid, row, criteriaCols[0]);
+  const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f): f is Fig => f !== null);
+  return figs.length ? { ...figs[figs.length - 1], text: figs.map((f) => f.text).join('\n') } : null;
 }

@@ -28,12 +28,20 @@ const FOLLOWS = {
  */
 export function linkCauses(findings: readonly Finding[], figures: FormFigures): Finding[] {
   const out = findings.map((f) => ({ ...f, causedBy: f.causedBy ?? null }));
+  // Findings by code, in order: a root looks only at the codes it explains (a big sheet has
+  // thousands of findings of one code; scanning all of them for every root is quadratic).
+  const byCode = new Map<string, Finding[]>();
+  for (const f of out) {
+    const list = byCode.get(f.code);
+    if (list) list.push(f);
+    else byCode.set(f.code, [f]);
+  }
   const rootOf = new Map<Finding, Finding>();
   const withdraw = new Set<Finding>();
   for (const root of out) {
     for (const c of EXPLAINS.get(root.code) ?? []) {
-      for (const f of out) {
-        if (f === root || f.code !== c.code || f.sheet !== root.sheet || rootOf.has(f) || rootOf.get(root) === f) continue;
+      for (const f of byCode.get(c.code) ?? []) {
+        if (f === root || f.sheet !== root.sheet || rootOf.has(f) || rootOf.get(root) === f) continue;
         if (c.when && !c.when(root, f, figures)) continue;
         rootOf.set(f, root);
         if (c.fix === 'withdraw') withdraw.add(f);

@@ -10,12 +10,46 @@ export type MessageData = Record<string, MessageValue>;
 
 const PLACEHOLDER = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
 
+/** A template cut at its placeholders: text, then [name, placeholder as written, text] repeated. */
+interface Compiled {
+  head: string;
+  parts: { key: string; whole: string; text: string }[];
+}
+
+/** Templates are a few dozen constants and a finding fills one: each is cut once. */
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let c = compiled.get(template);
+  if (c) return c;
+  c = { head: '', parts: [] };
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const text = template.slice(at, m.index);
+    if (c.parts.length) c.parts[c.parts.length - 1].text = text;
+    else c.head = text;
+    c.parts.push({ key: m[1], whole: m[0], text: '' });
+    at = m.index + m[0].length;
+  }
+  const tail = template.slice(at);
+  if (c.parts.length) c.parts[c.parts.length - 1].text = tail;
+  else c.head = tail;
+  if (compiled.size > 1000) compiled.clear();
+  compiled.set(template, c);
+  return c;
+}
+
 export function interpolate(template: string, data: MessageData = {}, lang: Lang = 'zh'): string {
-  return template.replace(PLACEHOLDER, (whole, key: string) => {
-    if (!Object.prototype.hasOwnProperty.call(data, key)) return whole;
-    const v = data[key];
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
+  const { head, parts } = compile(template);
+  let out = head;
+  for (const p of parts) {
+    if (Object.prototype.hasOwnProperty.call(data, p.key)) {
+      const v = data[p.key];
+      out += typeof v === 'object' ? v[lang] : String(v);
+    } else out += p.whole;
+    out += p.text;
+  }
+  return out;
 }
 
 /** The placeholders a template uses, for tests that every message gets its data. */

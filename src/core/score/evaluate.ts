@@ -2,7 +2,7 @@
  * What the rules say one indicator's score should be (RULES.md §3 for target/actual pairs, §4 for
  * rubric texts). Pure: takes the indicator's figures and the pack, returns an Evaluation.
  */
-import { D, type Dec, ONE, ZERO, clamp, constant, min, show } from '../decimal.js';
+import { D, type Dec, ONE, ZERO, clamp, constant, isNonPositive, isPositive, min, show } from '../decimal.js';
 import type { Indicator } from '../form.js';
 import type { RulePack, Tier } from '../rules/packs.js';
 import { normalizeLabel } from '../text.js';
@@ -59,6 +59,15 @@ export interface Evaluation {
   guessReason: { zh: string; en: string } | null;
 }
 
+const weightTexts = new WeakMap<Dec, string>();
+
+/** A weight as messages show it. Weights repeat (one Decimal per distinct cell number), so each is printed once. */
+function weightText(weight: Dec): string {
+  let t = weightTexts.get(weight);
+  if (t === undefined) weightTexts.set(weight, (t = show(weight, 4)));
+  return t;
+}
+
 function base(pack: RulePack, rule: string, inputs: Record<string, string>): Evaluation {
   return {
     method: 'none',
@@ -72,18 +81,21 @@ function base(pack: RulePack, rule: string, inputs: Record<string, string>): Eva
     overAchievement: null,
     detail: null,
     inputs,
-    rule: `${pack.name}/${rule}`,
+    rule: ruleName(pack, rule),
     certainty: 'certain',
     guessReason: null,
   };
 }
 
 function directionOf(ind: Indicator, target: Quantity): Operator {
-  const nature = readNature(ind.nature?.text);
+  const nature = ind.nature ? readNature(ind.nature.text) : null;
   if (nature && 'op' in nature) return nature.op;
   if (target.op) return target.op;
-  const names = [ind.name, ind.level2 ?? '', ind.target?.text ?? ''].join(' ');
-  return NEGATIVE_WORDS.some((w) => names.includes(w)) ? '<=' : '>=';
+  // No negative word contains a space, so testing the three texts one by one is testing them joined.
+  const { name } = ind;
+  const level2 = ind.level2 ?? '';
+  const target2 = ind.target?.text ?? '';
+  return NEGATIVE_WORDS.some((w) => name.includes(w) || level2.includes(w) || target2.includes(w)) ? '<=' : '>=';
 }
 
 /** The target as the user reads it: “100” with 度量单位 “%” shows as “100%”. */
@@ -100,24 +112,78 @@ function fmtQ(q: Quantity, text?: string): string {
   return `${show(q.value, 4)}${q.unit}`;
 }
 
+interface Share {
+  share: Dec;
+  met: boolean;
+  formula: { zh: string; en: string };
+}
+
+const FORMULAS = {
+  withinTarget: { zh: '实际未超过目标，得满分', en: 'actual within target: full score' },
+  negativeLinear: { zh: '(1 − (实际 − 目标) / 目标) × 分值', en: '(1 − (actual − target) / target) × weight' },
+  negativeRatio: { zh: '目标 / 实际 × 分值', en: 'target / actual × weight' },
+  reached: { zh: '实际达到目标，得满分', en: 'target reached: full score' },
+  positive: { zh: '实际 / 目标 × 分值', en: 'actual / target × weight' },
+};
+
+// A met target earns the whole weight: one answer for every such indicator.
+const WITHIN_TARGET: Share = { share: ONE, met: true, formula: FORMULAS.withinTarget };
+const REACHED: Share = { share: ONE, met: true, formula: FORMULAS.reached };
+
 /** Score for one numeric pair; the share of the weight earned (0..1). */
-function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): { share: Dec; met: boolean; formula: { zh: string; en: string } } {
+function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): Share {
   if (op === '<=' || op === '<') {
     const met = op === '<=' ? actual.lte(target) : actual.lt(target);
-    if (met || actual.lte(0)) return { share: ONE, met: true, formula: { zh: '实际未超过目标，得满分', en: 'actual within target: full score' } };
+    if (met || isNonPositive(actual)) return WITHIN_TARGET;
     if (pack.negativeFormula === 'linear') {
       const s = target.isZero() ? ZERO : clamp(ONE.minus(actual.minus(target).div(target)), ZERO, ONE);
-      return { share: s, met: false, formula: { zh: '(1 − (实际 − 目标) / 目标) × 分值', en: '(1 − (actual − target) / target) × weight' } };
+      return { share: s, met: false, formula: FORMULAS.negativeLinear };
     }
-    return { share: target.div(actual), met: false, formula: { zh: '目标 / 实际 × 分值', en: 'target / actual × weight' } };
+    return { share: target.div(actual), met: false, formula: FORMULAS.negativeRatio };
   }
   const met = op === '>' ? actual.gt(target) : actual.gte(target);
-  if (met || target.lte(0)) return { share: ONE, met: true, formula: { zh: '实际达到目标，得满分', en: 'target reached: full score' } };
-  return {
-    share: clamp(actual.div(target), ZERO, ONE),
-    met: false,
-    formula: { zh: '实际 / 目标 × 分值', en: 'actual / target × weight' },
-  };
+  if (met || isNonPositive(target)) return REACHED;
+  return { share: clamp(actual.div(target), ZERO, ONE), met: false, formula: FORMULAS.positive };
+}
+
+/**
+ * `share × weight`. A whole share is the weight itself — as `mul` gives it whenever the weight has
+ * no more significant digits than the precision (every weight a person writes).
+ */
+function ofWeight(s: Dec, weight: Dec): Dec {
+  return s === ONE && weight.precision() <= D.precision ? weight : s.mul(weight);
+}
+
+/** An over-achievement threshold above 1 cannot be reached by an actual that missed its target. */
+const thresholdAboveOne = new WeakMap<RulePack, boolean>();
+
+function mayOverAchieve(pack: RulePack, met: boolean): boolean {
+  if (met) return true;
+  let above = thresholdAboveOne.get(pack);
+  if (above === undefined) thresholdAboveOne.set(pack, (above = constant(pack.overAchievement).gt(ONE)));
+  return !above;
+}
+
+/** The pack's rule names (“national/project.positive”): a few strings, shared by every indicator. */
+const ruleNames = new WeakMap<RulePack, Map<string, string>>();
+
+function ruleName(pack: RulePack, rule: string): string {
+  let names = ruleNames.get(pack);
+  if (!names) ruleNames.set(pack, (names = new Map()));
+  let name = names.get(rule);
+  if (name === undefined) names.set(rule, (name = `${pack.name}/${rule}`));
+  return name;
+}
+
+const bands = new WeakMap<Dec, Map<Tier, NonNullable<Evaluation['tier']>>>();
+
+/** A tier's band of scores for one weight; weights repeat, so each band is worked out once. */
+function tierBand(tier: Tier, weight: Dec): NonNullable<Evaluation['tier']> {
+  let byTier = bands.get(weight);
+  if (!byTier) bands.set(weight, (byTier = new Map()));
+  let band = byTier.get(tier);
+  if (!band) byTier.set(tier, (band = { tier, min: constant(tier.min).mul(weight), max: constant(tier.max).mul(weight) }));
+  return band;
 }
 
 function tierFor(pack: RulePack, status: Status): Tier | null {
@@ -166,7 +232,7 @@ function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
 export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evaluation {
   const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
   const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
-  const inputs: Record<string, string> = { weight: show(weight, 4) };
+  const inputs: Record<string, string> = { weight: weightText(weight) };
   if (ind.target) inputs.target = ind.target.text.trim();
   if (ind.actual) inputs.actual = ind.actual.text.trim();
   const e = base(pack, 'project', inputs);
@@ -182,7 +248,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   }
   if (target.kind === 'boolean' && actual.kind === 'boolean') {
     e.method = 'boolean';
-    e.rule = `${pack.name}/project.boolean`;
+    e.rule = ruleName(pack, 'project.boolean');
     const met = target.value === actual.value;
     e.expected = met ? weight : ZERO;
     e.detail = () => met
@@ -200,8 +266,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     const [av, tv] = comparable(a, t);
     const s = share(pack, op, av, tv);
     e.method = op === '<=' || op === '<' ? 'negative' : op === '=' ? 'equal' : 'positive';
-    e.rule = `${pack.name}/project.${e.method}${e.method === 'negative' ? `.${pack.negativeFormula}` : ''}`;
-    e.expected = s.share.mul(weight);
+    e.rule = ruleName(pack, e.method === 'negative' ? `project.negative.${pack.negativeFormula}` : `project.${e.method}`);
+    e.expected = ofWeight(s.share, weight);
     e.approximate = t.approximate || a.approximate;
     e.detail = () => s.met
       ? s.formula
@@ -209,7 +275,9 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
           zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
           en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
         };
-    if (e.method !== 'negative' && tv.gt(0) && av.gte(tv.mul(constant(pack.overAchievement)))) e.overAchievement = av.div(tv);
+    if (e.method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && av.gte(tv.mul(constant(pack.overAchievement)))) {
+      e.overAchievement = av.div(tv);
+    }
     return e;
   }
   if (target.kind === 'compound') {
@@ -224,8 +292,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
       worst = min(worst, share(pack, directionOf(ind, tp), av, tv).share);
     });
     e.method = 'compound';
-    e.rule = `${pack.name}/project.compound`;
-    e.expected = worst.mul(weight);
+    e.rule = ruleName(pack, 'project.compound');
+    e.expected = ofWeight(worst, weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
     e.detail = () => worst.eq(1)
       ? { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' }
@@ -244,8 +312,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   const tier = tierFor(pack, status);
   if (!tier) return e;
   e.method = 'qualitative';
-  e.rule = `${pack.name}/project.qualitative`;
-  e.tier = { tier, min: constant(tier.min).mul(weight), max: constant(tier.max).mul(weight) };
+  e.rule = ruleName(pack, 'project.qualitative');
+  e.tier = tierBand(tier, weight);
   inputs.tier = tier.name;
   if (!reading.certain) {
     e.certainty = 'guessed';
@@ -265,7 +333,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
 export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, rate: Dec | null): Evaluation {
   const text = ind.criteria?.text ?? '';
   const rule = parseCriteria(text, weight, { content: ind.content?.text ?? '' });
-  const inputs: Record<string, string> = { weight: show(weight, 4), criteria: text.trim() };
+  const inputs: Record<string, string> = { weight: weightText(weight), criteria: text.trim() };
   const e = base(pack, `criteria.${rule.pattern}`, inputs);
   e.method = 'criteria';
   e.criteriaPattern = rule.pattern;

@@ -20,8 +20,8 @@ describe('class 4 — one root cause, one fix', () => {
     expect(findings.map(row)).toEqual([
       ['weight-subtotal-mismatch@F11', '100', null, 'weight-total-not-100@F5'],
       ['total-mismatch@G11', '100', null, 'weight-total-not-100@F5'],
-      // The root: the weight column's header; indicators must add to 100 − 10 = 90.
-      ['weight-total-not-100@F5', '100', '90', null],
+      // The root: the weight column's header (no figure declared there); indicators must add to 100 − 10 = 90.
+      ['weight-total-not-100@F5', null, '90', null],
       // 效益 40 against 30: the same surplus of 10, its fix part of the root's.
       ['nonstandard-level1-weights@A9', '40', '30', 'weight-total-not-100@F5'],
     ]);

@@ -24,5 +24,10 @@ ruleTester('nonstandard-level1-weights', {
         { cell: 'A7', declared: '40', expected: '50' },
       ],
     },
+    {
+      name: 'budget execution without a weight: at the funds row, nothing declared',
+      sheet: project({}, { execWeight: '', execScore: '' }),
+      findings: [{ cell: 'D4', declared: null, expected: '10', path: ['预算执行率'] }],
+    },
   ],
 });

@@ -76,7 +76,8 @@ export const nonstandardLevel1Weights = defineRule({
       });
     } else if (!weight && funds) {
       const cell = funds.weight?.cell ?? funds.rates[0]?.cell ?? funds.executed?.cell;
-      if (cell) ctx.report({ ...common, messageId: 'executionMissing', data: { standard }, cell, declared: '0' });
+      // No weight was declared: the cell it points to holds none (or something else), so no figure.
+      if (cell) ctx.report({ ...common, messageId: 'executionMissing', data: { standard }, cell, declared: null });
     }
   },
 });

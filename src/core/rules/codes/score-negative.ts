@@ -1,5 +1,5 @@
 /** A score below 0 (docs/rules.md §Cap): the minimum is 0. */
-import { str } from '../../decimal.js';
+import { isNegative, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
@@ -19,7 +19,7 @@ export const scoreNegative = defineRule({
   },
   check(ctx) {
     for (const c of scoredCells(ctx.figures)) {
-      if (!c.fig.value.lt(0)) continue;
+      if (!isNegative(c.fig.value)) continue;
       ctx.report({
         messageId: 'negative',
         data: { declared: shown(c.fig) },

@@ -2,7 +2,7 @@
  * A department score that none of the values its 评价标准 text allows matches (docs/rules.md
  * §Department scoring): checklist, binary, band table, stepwise, per-unit deduction, ….
  */
-import { type Dec, show, str } from '../../decimal.js';
+import { show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { describeAllowed, isAllowed, nearestAllowed } from '../../criteria.js';
 import { defineRule } from '../types.js';
@@ -21,9 +21,10 @@ export const scoreNotAllowedByCriteria = defineRule({
         zh: '评价标准（{criteria}）允许的得分为 {allowed}，填报 {declared} 分不在其中',
         en: 'The criteria ({criteria}) allow {allowed}; {declared} is not one of them',
       },
+      // {nearest} is the value the suggestion writes, said with which neighbour it is.
       notAllowedNearest: {
-        zh: '评价标准（{criteria}）允许的得分为 {allowed}，填报 {declared} 分不在其中；最接近的是 {nearest}',
-        en: 'The criteria ({criteria}) allow {allowed}; {declared} is not one of them; nearest: {nearest}',
+        zh: '评价标准（{criteria}）允许的得分为 {allowed}，填报 {declared} 分不在其中；应为{nearest}',
+        en: 'The criteria ({criteria}) allow {allowed}; {declared} is not one of them; it should be {nearest}',
       },
     },
     explains: [gradeFollowsScore],
@@ -36,16 +37,22 @@ export const scoreNotAllowedByCriteria = defineRule({
       const v = c.fig.value;
       if (isAllowed(e.allowed, v, Math.max(c.fig.decimals, dp))) continue;
       const near = nearestAllowed(e.allowed, v);
+      // The nearest allowed score not above the declared one (a rubric deducts), else the nearest above.
       const suggestion = near.below ?? near.above;
-      const nearest = [near.below, near.above].filter((x): x is Dec => x !== null).map((x) => show(x, dp));
       const expected = suggestion ? show(suggestion, dp) : null;
+      const nearest =
+        expected === null
+          ? ''
+          : near.below
+            ? { zh: `不高于填报值的最接近允许值 ${expected}`, en: `the nearest allowed value not above it, ${expected}` }
+            : { zh: `最接近的允许值 ${expected}`, en: `the nearest allowed value, ${expected}` };
       ctx.report({
-        messageId: nearest.length ? 'notAllowedNearest' : 'notAllowed',
+        messageId: expected !== null ? 'notAllowedNearest' : 'notAllowed',
         data: {
           criteria: e.criteriaSummary ?? '',
           allowed: { zh: describeAllowed(e.allowed, 'zh'), en: describeAllowed(e.allowed, 'en') },
           declared: shown(c.fig),
-          nearest: { zh: nearest.join(' 或 '), en: nearest.join(' or ') },
+          nearest,
         },
         cell: c.fig.cell,
         declared: str(v),

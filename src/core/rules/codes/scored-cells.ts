@@ -4,7 +4,7 @@
  * The score rules are exclusive by design — negative, else above the weight, else compared with
  * the rules — so one wrong cell yields one finding.
  */
-import type { Dec } from '../../decimal.js';
+import { type Dec, isNonNegative } from '../../decimal.js';
 import type { NumFig } from '../../form.js';
 import type { FormFigures, ScoredIndicator } from '../../figures.js';
 
@@ -16,21 +16,32 @@ export interface ScoredCell {
   path: string[];
   /** The indicator, or null for the execution-rate score. */
   indicator: ScoredIndicator | null;
+  /** `inRange`, once known (several rules ask). */
+  within: boolean | null;
 }
 
+const cellsOf = new WeakMap<FormFigures, ScoredCell[]>();
+
+/** The list is built once per form's figures: every score rule walks it. */
 export function scoredCells(figures: FormFigures): ScoredCell[] {
-  const out: ScoredCell[] = [];
+  let out = cellsOf.get(figures);
+  if (out) return out;
+  out = [];
   const { declared, weight, computed } = figures.execution;
-  if (declared && weight) out.push({ fig: declared, weight, expected: computed, path: ['预算执行率'], indicator: null });
+  if (declared && weight) out.push(scoredCell(declared, weight, computed, ['预算执行率'], null));
   for (const s of figures.scored) {
-    if (s.ind.score && s.weight) {
-      out.push({ fig: s.ind.score, weight: s.weight, expected: s.evaluation.expected, path: s.ind.path, indicator: s });
-    }
+    if (s.ind.score && s.weight) out.push(scoredCell(s.ind.score, s.weight, s.evaluation.expected, s.ind.path, s));
   }
+  cellsOf.set(figures, out);
   return out;
+}
+
+function scoredCell(fig: NumFig, weight: Dec, expected: Dec | null, path: string[], indicator: ScoredIndicator | null): ScoredCell {
+  return { fig, weight, expected, path, indicator, within: null };
 }
 
 /** Within [0, weight]: the cells the rules compare further. */
 export function inRange(c: ScoredCell): boolean {
-  return c.fig.value.gte(0) && c.fig.value.lte(c.weight);
+  if (c.within === null) c.within = isNonNegative(c.fig.value) && c.fig.value.lte(c.weight);
+  return c.within;
 }

@@ -51,9 +51,9 @@ export const weightTotalNot100 = defineRule({
       // total: the same surplus, and its fix (back to the standard) is part of this one.
       {
         code: 'nonstandard-level1-weights',
-        when: (root, c) =>
-          c.path[0] !== '预算执行率' && root.declared !== null && root.expected !== null && c.declared !== null && c.expected !== null &&
-          new D(c.declared).cmp(c.expected) === new D(root.declared).cmp(root.expected),
+        when: (_root, c, figures) =>
+          c.path[0] !== '预算执行率' && c.declared !== null && c.expected !== null &&
+          new D(c.declared).cmp(c.expected) === figures.totals.weight.cmp(figures.totals.weightTarget),
         fix: 'keep',
       },
     ],
@@ -66,6 +66,9 @@ export const weightTotalNot100 = defineRule({
     const execution = figures.execution.weight;
     const totalIsRight = weightCells.length > 0 && weightCells.every((w) => w.value.eq(weightTarget));
     const header = form.headerCells.weight?.cell ?? null;
+    // `declared` is what the flagged cell declares: a total weight cell's value; null for an empty
+    // total cell and for the column header (the sums are in the message).
+    const declaredAt = (cell: string) => str(weightCells.find((w) => w.cell === cell)?.value ?? null);
     const data = {
       total: show(weight),
       indicators: show(figures.indicatorWeightSum),
@@ -78,7 +81,7 @@ export const weightTotalNot100 = defineRule({
         messageId: execution ? 'rowsWithExecution' : 'rows',
         data: { ...data, expected: show(expected) },
         cell: header,
-        declared: str(figures.indicatorWeightSum),
+        declared: declaredAt(header),
         expected: str(expected),
         path: ['总分'],
         rule: ctx.rule('totals.weight'),
@@ -89,7 +92,7 @@ export const weightTotalNot100 = defineRule({
       messageId: execution ? 'totalWithExecution' : 'total',
       data,
       cell: weightTotalCell,
-      declared: str(weight),
+      declared: declaredAt(weightTotalCell),
       expected: str(weightTarget),
       path: ['总分'],
       rule: ctx.rule('totals.weight'),
