@@ -34,23 +34,15 @@ export interface ShownValues {
 }
 
 /**
- * The figures of a finding as the sheet has them. The core's `declared` is sometimes a figure it
- * derived rather than the cell's content: the weights total of an empty F27 (97), or the 0 it
- * reports for an execution row with no weight at all at whatever cell of the row it points to (F6
- * holding 100). An aggregate cell's own declared value wins (null: empty); a missing execution
- * weight prints no figures (the message says it). The expected side is the value that will be
- * written when there is a suggestion, so the line and 采用建议值 never disagree.
+ * The figures of a finding as the sheet has them: an aggregate cell's own declared value wins
+ * (null: empty). A missing execution weight prints no figures: its cell is the row's, not a
+ * weight the user typed, and the message says what is missing. The expected side is the value
+ * that will be written when there is a suggestion, so the line and 采用建议值 never disagree.
  */
-/**
- * Codes whose `declared` is the sum the core worked out, not the cell's content: when the cell is
- * no aggregate of the form (nothing recognised there) it is empty.
- */
-const DERIVED_DECLARED: ReadonlySet<FindingCode> = new Set<FindingCode>(['weight-total-not-100']);
-
 export function shownValues(f: Finding, forms: readonly FormReport[]): ShownValues | null {
-  if (f.code === 'nonstandard-level1-weights' && f.path[0] === '预算执行率' && f.declared === '0') return null;
+  if (f.code === 'nonstandard-level1-weights' && f.path[0] === '预算执行率' && f.declared === null) return null;
   const aggregate = forms.find((form) => form.sheet === f.sheet)?.aggregates.find((a) => a.cell === f.cell);
-  const from = aggregate ? aggregate.declared === null ? null : f.declared : DERIVED_DECLARED.has(f.code) ? null : f.declared;
+  const from = aggregate && aggregate.declared === null ? null : f.declared;
   const to = f.suggestion?.value ?? f.expected;
   if (from === null && to === null) return null;
   return { from, to };

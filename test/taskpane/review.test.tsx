@@ -340,7 +340,7 @@ describe('what a finding prints', () => {
     cell: 'F27',
     message: '',
     messageEn: '',
-    declared: '97',
+    declared: null, // the core reports the empty cell, not the sum
     expected: '100',
     path: [],
     inputs: {},
@@ -349,8 +349,11 @@ describe('what a finding prints', () => {
   it('an empty weights-total cell is 空 → 100, not 97 → 100', () => {
     expect(shownValues(base, [])).toEqual({ from: null, to: '100' });
   });
+  it('a weights-total cell holding 97 is 97 → 100', () => {
+    expect(shownValues({ ...base, declared: '97' }, [])).toEqual({ from: '97', to: '100' });
+  });
   it('a missing execution weight at a cell holding something else prints no figures (not 0 → 10)', () => {
-    expect(shownValues({ ...base, code: 'nonstandard-level1-weights', cell: 'F6', declared: '0', expected: '10', path: ['预算执行率'] }, [])).toBeNull();
+    expect(shownValues({ ...base, code: 'nonstandard-level1-weights', cell: 'F6', declared: null, expected: '10', path: ['预算执行率'] }, [])).toBeNull();
   });
   it('the value to write is the suggestion, so the line and 采用建议值 agree', () => {
     const f: Finding = { ...base, code: 'score-not-allowed-by-criteria', cell: 'H9', declared: '1.5', expected: '1.4', suggestion: { cell: 'H9', value: '1.4' } };

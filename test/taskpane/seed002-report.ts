@@ -77,7 +77,7 @@ export function seed002Report(): SheetReport {
         severity: 'error',
         cell: 'F27',
         path: ['总分'],
-        declared: '97',
+        declared: null, // F27 is empty in seed 002: the core reports the cell, not the sum
         expected: '100',
         message: '各项分值合计为 97（指标 90 + 预算执行率 7），应为 100',
         messageEn: 'Weights add to 97, not 100',
