@@ -376,6 +376,8 @@ const T_INLINE = 3;
 const T_B = 4;
 const T_E = 5;
 const T_D = 6;
+const CHARS_PER_CELL = 24;
+
 /** The character after a tag name: whitespace, `>` or `/`. */
 function endsName(ch: number): boolean {
   return ch === 32 || ch === 62 || ch === 47 || ch === 10 || ch === 13 || ch === 9;
@@ -400,7 +402,8 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
   const { sst, xfFormats, date1904, limits, deadline } = ctx;
   const s = xml;
   const sc: Scanner = new Scanner(xml, part);
-  const cells = new SparseCells();
+  // A cell takes 20–40 characters of XML as writers store it: room for that many, up front.
+  const cells = new SparseCells(xml.length / CHARS_PER_CELL);
   const merges: CellRange[] = [];
   const shared = new Map<string, SharedMaster>();
   let used = 0;
@@ -456,6 +459,63 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         cType = cellType(s, v0, v1);
       }
     }
+    placeCell(row, col, style);
+  };
+
+  /**
+   * A <c> tag as writers store it — ` r="…"`, ` s="…"`, ` t="…"`, each at most once, one space
+   * before each, double quotes, a plain value — read straight from the part at s[p]. False for
+   * anything else (nothing read): the scanner then reads the tag and reports what is wrong.
+   */
+  const quickCell = (p: number): boolean => {
+    let i = p + 2;
+    let row = -1;
+    let col = -1;
+    let style = -1;
+    let type = T_N;
+    let seen = 0;
+    for (;;) {
+      const ch = s.charCodeAt(i);
+      if (ch === 62 /* > */ || ch === 47 /* / */) {
+        if (ch === 47 && s.charCodeAt(i + 1) !== 62) return false;
+        sc.enterAt(p, ch === 62 ? i + 1 : i + 2, 'c', ch === 47);
+        cType = type;
+        placeCell(row, col, style);
+        return true;
+      }
+      const a = s.charCodeAt(i + 1);
+      if (ch !== 32 || s.charCodeAt(i + 2) !== 61 || s.charCodeAt(i + 3) !== 34) return false;
+      const v0 = i + 4;
+      let v1 = v0;
+      for (; ; v1++) {
+        const c = s.charCodeAt(v1);
+        if (c === 34) break;
+        if (c === 60 || c === 38 || c !== c) return false; // <, &, or the end of the part
+      }
+      if (a === 114 /* r */ && !(seen & 1)) {
+        if (!refAt(s, v0, v1)) return false;
+        row = refRow;
+        col = refCol;
+        seen |= 1;
+      } else if (a === 115 /* s */ && !(seen & 2)) {
+        if (v1 === v0 || v1 - v0 > 9) return false;
+        style = 0;
+        for (let k = v0; k < v1; k++) {
+          const d = s.charCodeAt(k) - 48;
+          if (d < 0 || d > 9) return false;
+          style = style * 10 + d;
+        }
+        seen |= 2;
+      } else if (a === 116 /* t */ && !(seen & 4)) {
+        type = cellType(s, v0, v1);
+        seen |= 4;
+      } else return false;
+      i = v1 + 1;
+    }
+  };
+
+  /** The current cell's address (from r, or after the previous cell when r is absent) and format. */
+  const placeCell = (row: number, col: number, style: number) => {
     if (row >= 0) {
       cRow = row;
       cCol = col;
@@ -559,16 +619,23 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         p += 4;
       }
       if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 99 || !endsName(s.charCodeAt(p + 2))) break;
-      sc.openTagAt(p);
-      openCell();
+      if (quickCell(p)) beginCell();
+      else {
+        sc.openTagAt(p);
+        openCell();
+      }
       p = sc.pos;
     }
     sc.pos = p;
   };
 
-  /** A <c> tag just read: its address, type and format; an empty one is finished at once. */
+  /** A <c> tag just read by the scanner: its address, type and format; an empty one is finished at once. */
   const openCell = () => {
     cellAttrs();
+    beginCell();
+  };
+
+  const beginCell = () => {
     if (rowIndex < 0) rowIndex = cRow;
     colIndex = cCol;
     vStart = -1;
@@ -652,6 +719,7 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         rowIndex++;
       }
       colIndex = -1;
+      if (sc.tok === Tok.Open) fastCells();
     } else if (tag === 'c' && inSheetData) {
       openCell();
       if (inCell ? plainCell : sc.qname === 'c') fastCells();

@@ -18,22 +18,38 @@ import { WorkbookReadError, corrupt } from './errors.js';
 export class SparseCells {
   count = 0;
   // Plain arrays of small integers, not typed arrays: cheaper to make for a sheet of ten cells.
-  rows: number[] = [];
-  cols: number[] = [];
-  fmts: string[] = [];
+  readonly rows: number[];
+  readonly cols: number[];
+  readonly fmts: string[];
   /** undefined: the cell only carries a number format (not part of the used area). */
-  vals: (CellValue | undefined)[] = [];
-  formulas: (string | null)[] = [];
+  readonly vals: (CellValue | undefined)[];
+  readonly formulas: (string | null)[];
+
+  /**
+   * `expected`: about how many cells the sheet holds, so the arrays are made once at their size
+   * instead of grown (and copied) cell by cell; past it they grow as usual.
+   */
+  constructor(expected = 0) {
+    const n = Math.min(Math.max(0, Math.floor(expected)), MAX_RESERVE);
+    this.rows = new Array<number>(n);
+    this.cols = new Array<number>(n);
+    this.fmts = new Array<string>(n);
+    this.vals = new Array<CellValue | undefined>(n);
+    this.formulas = new Array<string | null>(n);
+  }
 
   add(row: number, col: number, fmt: string, value: CellValue | undefined, formula: string | null): void {
-    this.rows.push(row);
-    this.cols.push(col);
-    this.fmts.push(fmt);
-    this.vals.push(value);
-    this.formulas.push(formula);
-    this.count++;
+    const n = this.count++;
+    this.rows[n] = row;
+    this.cols[n] = col;
+    this.fmts[n] = fmt;
+    this.vals[n] = value;
+    this.formulas[n] = formula;
   }
 }
+
+/** Arrays made up front stay below the size at which V8 would make them dictionaries. */
+const MAX_RESERVE = 65_536;
 
 export interface SparseSheet {
   name: string;

@@ -208,6 +208,21 @@ export class Scanner {
     return this.tag(lt, false);
   }
 
+  /**
+   * Takes the tag s[lt, end) as read, for a fast path that has parsed (and checked) it itself:
+   * an element `qname` opened, or empty. Its attributes are not kept (attr() finds none).
+   */
+  enterAt(lt: number, end: number, qname: string, empty: boolean): Tok {
+    this.cdata = false;
+    this.textStart = this.textEnd = this.tagStart = lt;
+    this.pos = this.tagEnd = end;
+    this.qname = this.name = qname;
+    this.attrCount = 0;
+    if (empty) return (this.tok = Tok.Empty);
+    this.stack.push(qname);
+    return (this.tok = Tok.Open);
+  }
+
   /** Reads the tag at s[lt] (its name, then its attributes or the end of a closing tag). */
   private tag(lt: number, closing: boolean): Tok {
     const s = this.s;
@@ -221,7 +236,7 @@ export class Scanner {
       if (ch > 62) continue;
       if (ch === 62 || ch === 47 || ch === 32 || ch === 10 || ch === 13 || ch === 9) break;
       if (ch === 58) colon = i;
-      else if (ch === 60 || ch === 34 || ch === 39 || ch === 61) this.fail('标签名无效');
+      else if (ch === 60 || ch === 34 || ch === 39 || ch === 61 || ch < 32) this.fail('标签名无效');
     }
     if (i === nameStart) this.fail('标签名为空');
     const qname = nameAt(s, nameStart, i);
@@ -273,7 +288,7 @@ export class Scanner {
         const c = s.charCodeAt(i);
         if (c > 62) continue;
         if (c === 61 /* = */ || isSpace(c)) break;
-        if (c === 62 || c === 60 || c === 47 || c === 34 || c === 39) this.fail('属性名无效');
+        if (c === 62 || c === 60 || c === 47 || c === 34 || c === 39 || c < 32) this.fail('属性名无效');
       }
       const nameEnd = i;
       while (i < n && isSpace(s.charCodeAt(i))) i++;
