@@ -48,8 +48,11 @@ export class SparseCells {
   }
 }
 
-/** Arrays made up front stay below the size at which V8 would make them dictionaries. */
-const MAX_RESERVE = 65_536;
+/**
+ * Room made up front at most (the default cell limit): about 40 MB of slots, only for a sheet
+ * whose XML is 24 MB or more, and one sheet's cells are alive at a time.
+ */
+const MAX_RESERVE = 1_000_000;
 
 export interface SparseSheet {
   name: string;
@@ -59,6 +62,8 @@ export interface SparseSheet {
   used: number;
 }
 
+/** Texts of numbers remembered per format (0 and −0 are never looked up: a Map takes them as one). */
+const SHOWN_PER_FORMAT = 4096;
 const ROW_GAP = 100;
 const COL_GAP = 26;
 /** The rectangle is cut only when it is this much larger than its content (and not small anyway). */
@@ -150,6 +155,8 @@ export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: strin
     numberFormat[i] = new Array<string>(width).fill('General');
     formulas[i] = new Array<string | null>(width).fill(null);
   }
+  // Forms repeat their numbers (weights, scores, rates): each number's text is made once per format.
+  const shown = new Map<string, Map<number, string>>();
   for (let k = 0; k < count; k++) {
     const i = cr[k] - top;
     const j = cc[k] - left;
@@ -159,8 +166,19 @@ export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: strin
     const v = vals[k];
     if (v === undefined) continue;
     values[i][j] = v;
-    text[i][j] = textOf(v, fmt);
     formulas[i][j] = cf[k];
+    if (typeof v !== 'number' || v === 0) {
+      text[i][j] = textOf(v, fmt);
+      continue;
+    }
+    let byValue = shown.get(fmt);
+    if (!byValue) shown.set(fmt, (byValue = new Map()));
+    let t = byValue.get(v);
+    if (t === undefined) {
+      t = formatNumber(v, fmt);
+      if (byValue.size < SHOWN_PER_FORMAT) byValue.set(v, t);
+    }
+    text[i][j] = t;
   }
 
   // Merges: clipped to the rectangle; covered cells hold nothing (their format stays).
