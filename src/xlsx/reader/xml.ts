@@ -370,11 +370,6 @@ export class Scanner {
     this.tok = Tok.Close;
   }
 
-  /** Qualified name of the innermost open element. */
-  get open(): string | undefined {
-    return this.stack[this.stack.length - 1];
-  }
-
   private cdataText(start: number, end: number): string {
     let out = '';
     let i = start;
