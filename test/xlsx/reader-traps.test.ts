@@ -152,4 +152,41 @@ describe('reader: the traps of real files', () => {
     const xml = worksheetXml('<!-- c --><row r="2"><c r="B2" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>');
     expect(one({ sheets: [{ name: 'S', xml }] }).values).toEqual([['a<b']]);
   });
+
+  it('reads cells in any valid spelling the same as the plain one (the fast path and the scanner agree)', () => {
+    const sst = ['<si><t>甲</t></si>', '<si><t>乙</t></si>'];
+    const plain = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1.5</v></c><c r="C1" s="1"><f>A1&amp;B1</f><v>x</v></c><c r="D1" t="s"><v>1</v></c></row>';
+    const spellings = [
+      "<row r='1'><c t='s' r='A1'><v>0</v></c><c\r\n  r = \"B1\" ><v >1.5</v ></c ><c s=\"1\" r=\"C1\"><!-- c --><f>A1&amp;B1</f><?pi x?><v>x</v></c><c r=\"D1\" t=\"s\"><v><![CDATA[1]]></v></c></row>",
+      '<row r="1"><c r="$A$1" t="s"><v>&#48;</v></c><c r="B1"><v> 1.5 </v></c><c r="C1" s="1"><f xml:space="preserve">A1&amp;B1</f><v>x</v></c><c t="s" r="D1"><v>1</v></c></row>',
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><x:c xmlns:x="urn:x" r="B1"><x:v>1.5</x:v></x:c><c r="C1" s="1"><f>A1&amp;B1</f><v>x</v></c><c r="D1" t="s"><v>1</v></c></row>',
+    ];
+    const read = (xml: string) => {
+      const s = one({ sst, xfs: [0, 2], sheets: [{ name: 'S', xml }] });
+      return { values: s.values, formulas: s.formulas, formats: s.numberFormat };
+    };
+    const expected = read(plain);
+    expect(expected.values).toEqual([['甲', 1.5, 'x', '乙']]);
+    expect(expected.formulas![0][2]).toBe('=A1&B1');
+    for (const xml of spellings) expect(read(xml), xml).toEqual(expected);
+  });
+
+  it('reads plain numbers exactly as Number() does', () => {
+    const texts = ['-0', '0', '00012', '0.1', '0.3', '-2.5', '123456789012345', '1234567890123456', '12345678.9012345', '0.000000000000001', '.5', '5.', '1e3', '1.7976931348623157e308', '0.10416666666666667'];
+    const xml = `<row r="1">${texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join('')}</row>`;
+    const s = one({ sheets: [{ name: 'S', xml }] });
+    texts.forEach((t, i) => expect(Object.is(s.values[0][i], Number(t)), t).toBe(true));
+  });
+
+  it('refuses malformed attributes on any tag, read or not', () => {
+    const bad = [
+      worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('<sheetData>', '<sheetFormatPr defaultRowHeight=15/><sheetData>'),
+      worksheetXml('<row r="1" spans="1:1"ht="20"><c r="A1"><v>1</v></c></row>'),
+      worksheetXml('<row r="1"><c r="A1" t\u0000="s"><v>0</v></c></row>'),
+      worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('<sheetData>', '<cols><col min="1" max="1 width="9"/></cols><sheetData>'),
+    ];
+    for (const xml of bad) {
+      expect(() => readWorkbook(rawXlsx({ sst: ['<si><t>a</t></si>'], sheets: [{ name: 'S', xml }] })), xml).toThrow(expect.objectContaining({ code: 'corrupt' }));
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { CFB, read as sheetjsRead, type WorkBook, type WorkSheet, type CellObjec
 import type { CellRange, CellValue } from '../../core/index.js';
 import { MESSAGES, WorkbookReadError, corrupt } from './errors.js';
 import type { Deadline, ReadLimits } from './limits.js';
-import type { SparseRow, SparseSheet } from './sparse.js';
+import { SparseCells, type SparseSheet } from './sparse.js';
 
 export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -101,43 +101,35 @@ export function readBiff(bytes: Uint8Array, limits: ReadLimits, deadline: Deadli
 }
 
 function sheetOf(name: string, ws: WorkSheet | undefined, limits: ReadLimits): SparseSheet {
-  const rows: SparseRow[] = [];
+  const cells = new SparseCells();
   const merges: CellRange[] = [];
   let used = 0;
-  if (!ws) return { name, rows, merges, used };
+  if (!ws) return { name, cells, merges, used };
   const data = (ws as unknown as { '!data'?: (CellObject | undefined)[][] })['!data'] ?? [];
   for (let r = 0; r < data.length; r++) {
     const line = data[r];
     if (!line) continue;
-    let row: SparseRow | null = null;
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
       if (!cell) continue;
       const fmt = typeof cell.z === 'string' && cell.z !== '' ? cell.z : 'General';
       const value = valueOf(cell);
       const formula = cell.f ? (cell.f.startsWith('=') ? cell.f : `=${cell.f}`) : null;
-      if (value === null && formula === null && fmt === 'General') continue;
-      row ??= { r, cols: [], vals: [], fmts: [], formulas: [] };
-      row.cols.push(c);
-      row.fmts.push(fmt);
       if (value === null && formula === null) {
-        row.vals.push(undefined);
-        row.formulas.push(null);
-      } else {
-        row.vals.push(value);
-        row.formulas.push(formula);
-        if (++used > limits.maxCellsPerSheet) {
-          throw new WorkbookReadError('too-many-cells', `工作表“${name}”的单元格超过 ${limits.maxCellsPerSheet.toLocaleString('en-US')} 个，超出读取上限`);
-        }
+        if (fmt !== 'General') cells.add(r, c, fmt, undefined, null);
+        continue;
+      }
+      cells.add(r, c, fmt, value, formula);
+      if (++used > limits.maxCellsPerSheet) {
+        throw new WorkbookReadError('too-many-cells', `工作表“${name}”的单元格超过 ${limits.maxCellsPerSheet.toLocaleString('en-US')} 个，超出读取上限`);
       }
     }
-    if (row) rows.push(row);
   }
   for (const m of ws['!merges'] ?? []) {
     if (m.s.r === m.e.r && m.s.c === m.e.c) continue;
     merges.push({ top: Math.min(m.s.r, m.e.r), left: Math.min(m.s.c, m.e.c), bottom: Math.max(m.s.r, m.e.r), right: Math.max(m.s.c, m.e.c) });
   }
-  return { name, rows, merges, used };
+  return { name, cells, merges, used };
 }
 
 function valueOf(cell: CellObject): CellValue {

@@ -11,8 +11,8 @@ import type { CellRange, CellValue } from '../../core/index.js';
 import { MESSAGES, WorkbookReadError, corrupt } from './errors.js';
 import type { Deadline, ReadLimits } from './limits.js';
 import { shiftFormula } from './shared-formula.js';
-import type { SparseRow, SparseSheet } from './sparse.js';
-import { Scanner, Tok, decodeXml, decodeXstring } from './xml.js';
+import { SparseCells, type SparseSheet } from './sparse.js';
+import { Scanner, Tok, decodeXml, decodeXstring, unescapeXml } from './xml.js';
 import { InflateBudget, inflateEntry, type ZipPackage } from './zip.js';
 
 export interface SheetEntry {
@@ -243,7 +243,9 @@ export function parseSharedStrings(xml: string | null, part: string, deadline: D
     }
     if (name === 'si') {
       if (sc.tok === Tok.Empty) out.push('');
-      else {
+      else if (sc.qname === 'si' && plainString(sc, out)) {
+        if ((++n & 0xfff) === 0) deadline.check();
+      } else {
         inSi = true;
         cur = '';
       }
@@ -258,6 +260,21 @@ export function parseSharedStrings(xml: string | null, part: string, deadline: D
   return out;
 }
 
+/**
+ * `<t>text</t></si>` right after `<si>`, as most writers store a plain string: read straight from
+ * the part and the <si> closed. False (nothing read) for anything else, left to the scanner.
+ */
+function plainString(sc: Scanner, out: string[]): boolean {
+  const s = sc.s;
+  const p = sc.pos;
+  if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 116 /* t */ || s.charCodeAt(p + 2) !== 62) return false;
+  const lt = s.indexOf('<', p + 3);
+  if (lt < 0 || !s.startsWith('</t></si>', lt)) return false;
+  out.push(decodeXstring(unescapeXml(s, p + 3, lt, sc.part)));
+  sc.closeAt(lt + 9);
+  return true;
+}
+
 export interface SheetContext {
   sst: string[];
   xfFormats: string[];
@@ -270,100 +287,21 @@ const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = 25_569;
 const EPOCH_1904 = 24_107;
 
-/** "B12" or "$B$12" → [row, col] (0-based); null if malformed. */
-function parseRef(ref: string): [number, number] | null {
-  let i = 0;
-  let col = 0;
-  const n = ref.length;
-  if (ref.charCodeAt(i) === 36) i++;
-  const colStart = i;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  if (i === colStart || i - colStart > 3) return null;
-  if (ref.charCodeAt(i) === 36) i++;
-  const rowStart = i;
-  let row = 0;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-    row = row * 10 + (c - 48);
-  }
-  if (i === rowStart || row < 1 || row > 1_048_576 || col > 16_384) return null;
-  return [row - 1, col - 1];
-}
-
+/** A range "B2:C5" (or one cell, "$B$2"), corners in either order; null if malformed. */
 function parseRange(ref: string): CellRange | null {
   const colon = ref.indexOf(':');
-  const a = parseRef(colon < 0 ? ref : ref.slice(0, colon));
-  const b = colon < 0 ? a : parseRef(ref.slice(colon + 1));
-  if (!a || !b) return null;
-  return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
+  if (!refAt(ref, 0, colon < 0 ? ref.length : colon)) return null;
+  const r0 = refRow;
+  const c0 = refCol;
+  if (colon >= 0 && !refAt(ref, colon + 1, ref.length)) return null;
+  return { top: Math.min(r0, refRow), left: Math.min(c0, refCol), bottom: Math.max(r0, refRow), right: Math.max(c0, refCol) };
 }
 
-function isoToSerial(s: string, date1904: boolean): number | null {
-  const t = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) || !s.includes('T') ? s : `${s}Z`);
-  if (!Number.isFinite(t)) return null;
-  return t / MS_PER_DAY + (date1904 ? EPOCH_1904 : EPOCH_1900);
-}
+// Set by refAt: the 0-based row and column of the reference just parsed.
+let refRow = -1;
+let refCol = -1;
 
-interface SharedMaster {
-  row: number;
-  col: number;
-  text: string;
-}
-
-// The current <c> tag's attributes, set by cellAttrs: row/col −1 when there is no r.
-let attrRow = -1;
-let attrCol = -1;
-let attrStyle = -1;
-let attrType = 'n';
-const CELL_TYPES = ['s', 'str', 'inlineStr', 'b', 'e', 'd', 'n'];
-
-function cellAttrs(sc: Scanner): void {
-  const s = sc.s;
-  const end = sc.attrEnd;
-  let i = sc.attrStart;
-  attrRow = attrCol = attrStyle = -1;
-  attrType = 'n';
-  for (;;) {
-    while (i < end && s.charCodeAt(i) <= 32) i++;
-    if (i >= end) return;
-    const eq = s.indexOf('=', i);
-    if (eq < 0 || eq >= end) sc.fail('属性格式错误');
-    let nameEnd = eq;
-    while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
-    let v = eq + 1;
-    while (v < end && s.charCodeAt(v) <= 32) v++;
-    const quote = s.charCodeAt(v);
-    if (quote !== 34 && quote !== 39) sc.fail('属性值缺少引号');
-    const close = s.indexOf(quote === 34 ? '"' : "'", v + 1);
-    if (close < 0 || close >= end) sc.fail('属性值没有结束');
-    if (nameEnd - i === 1) {
-      const n = s.charCodeAt(i);
-      if (n === 114 /* r */) {
-        if (!refAt(s, v + 1, close)) sc.fail(`单元格地址无效 ${s.slice(v + 1, close)}`);
-      } else if (n === 115 /* s */) {
-        let x = 0;
-        for (let k = v + 1; k < close; k++) {
-          const d = s.charCodeAt(k) - 48;
-          if (d < 0 || d > 9) sc.fail('单元格样式编号无效');
-          x = x * 10 + d;
-        }
-        attrStyle = close > v + 1 ? x : -1;
-      } else if (n === 116 /* t */) {
-        const t = s.slice(v + 1, close);
-        attrType = CELL_TYPES.find((x) => x === t) ?? t;
-      }
-    }
-    i = close + 1;
-    if (i < end && s.charCodeAt(i) > 32) sc.fail('属性之间缺少空格');
-  }
-}
-
-/** Parses "B12" or "$B$12" in s[start, end) into attrRow/attrCol; false if malformed. */
+/** Parses "B12" or "$B$12" in s[start, end) into refRow/refCol; false if malformed. */
 function refAt(s: string, start: number, end: number): boolean {
   let i = start;
   let col = 0;
@@ -375,7 +313,7 @@ function refAt(s: string, start: number, end: number): boolean {
     col = col * 26 + (c - 96);
   }
   if (i === colStart || i - colStart > 3) return false;
-  if (s.charCodeAt(i) === 36) i++;
+  if (i < end && s.charCodeAt(i) === 36) i++;
   const rowStart = i;
   let row = 0;
   for (; i < end; i++) {
@@ -384,75 +322,256 @@ function refAt(s: string, start: number, end: number): boolean {
     row = row * 10 + (c - 48);
   }
   if (i === rowStart || row < 1 || row > 1_048_576 || col > 16_384) return false;
-  attrRow = row - 1;
-  attrCol = col - 1;
+  refRow = row - 1;
+  refCol = col - 1;
   return true;
+}
+
+function isoToSerial(s: string, date1904: boolean): number | null {
+  const t = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) || !s.includes('T') ? s : `${s}Z`);
+  if (!Number.isFinite(t)) return null;
+  return t / MS_PER_DAY + (date1904 ? EPOCH_1904 : EPOCH_1900);
+}
+
+/**
+ * The number s[start, end) spells when it is written plainly — an optional minus, up to 15
+ * digits with at most one point, nothing else — else NaN (the caller then goes through Number()).
+ * Exact: a mantissa below 10^15 and a power of ten up to 10^15 are both exact doubles, so the
+ * one division rounds correctly, as Number() would.
+ */
+function plainNumber(s: string, start: number, end: number): number {
+  let i = start;
+  const neg = s.charCodeAt(i) === 45;
+  if (neg) i++;
+  if (end - i < 1 || end - i > 16) return NaN;
+  let m = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) m = m * 10 + d;
+    else if (d === -2 && point < 0) point = i;
+    else return NaN;
+  }
+  if (point >= 0) {
+    const decimals = end - point - 1;
+    // "5." and "." are left to Number(); so are 16 digits with a point (more than 15 significant).
+    if (decimals === 0 || point === (neg ? start + 1 : start) || end - start - (neg ? 2 : 1) > 15) return NaN;
+    m /= POW10[decimals];
+  } else if (end - start - (neg ? 1 : 0) > 15) return NaN;
+  return neg ? -m : m;
+}
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+interface SharedMaster {
+  row: number;
+  col: number;
+  text: string;
+}
+
+// The cell types of ECMA-376 §18.18.11 (s, str, inlineStr, b, e, d, n); any other reads as a number.
+const T_N = 0;
+const T_S = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_B = 4;
+const T_E = 5;
+const T_D = 6;
+const CHARS_PER_CELL = 24;
+
+/** The character after a tag name: whitespace, `>` or `/`. */
+function endsName(ch: number): boolean {
+  return ch === 32 || ch === 62 || ch === 47 || ch === 10 || ch === 13 || ch === 9;
+}
+
+function cellType(s: string, start: number, end: number): number {
+  const c = s.charCodeAt(start);
+  switch (end - start) {
+    case 1:
+      return c === 115 ? T_S : c === 98 ? T_B : c === 101 ? T_E : c === 100 ? T_D : T_N;
+    case 3:
+      return s.startsWith('str', start) ? T_STR : T_N;
+    case 9:
+      return s.startsWith('inlineStr', start) ? T_INLINE : T_N;
+    default:
+      return T_N;
+  }
 }
 
 /** One worksheet part → its cells (sparse) and merges. */
 export function parseSheet(xml: string, part: string, name: string, ctx: SheetContext): SparseSheet {
   const { sst, xfFormats, date1904, limits, deadline } = ctx;
+  const s = xml;
   const sc: Scanner = new Scanner(xml, part);
-  const rows: SparseRow[] = [];
+  // A cell takes 20–40 characters of XML as writers store it: room for that many, up front.
+  const cells = new SparseCells(xml.length / CHARS_PER_CELL);
   const merges: CellRange[] = [];
   const shared = new Map<string, SharedMaster>();
   let used = 0;
-  let stored = 0;
-  let row: SparseRow | null = null;
   let rowIndex = -1;
   let colIndex = -1;
   let inSheetData = false;
 
-  // The current cell.
+  // The current cell. Its <v> is a span of the part (vStart ≥ 0) when read by the fast path, or
+  // the text the scanner read (vText), or neither.
   let cRow = 0;
   let cCol = 0;
-  let cType = '';
+  let cType = T_N;
   let cFmt = 'General';
+  let vStart = -1;
+  let vEnd = -1;
   let vText: string | null = null;
   let fText: string | null = null;
   let isText: string | null = null;
   let inIs = false;
   let inT = false;
   let inCell = false;
+  /** The cell's element is a plain `<c>` (no prefix) whose children the fast path may read. */
+  let plainCell = false;
+  let cellDepth = 0;
+  let fAttrs: { t: string | null; si: string | null; ref: string | null } | null = null;
 
-  const finishCell = () => {
-    let value: CellValue = null;
-    if (isText !== null) {
-      value = decodeXstring(isText);
-    } else if (vText !== null) {
-      switch (cType) {
-        case 's': {
-          const k = Number(vText);
-          if (!Number.isInteger(k) || k < 0 || k >= sst.length) sc.fail(`单元格引用了不存在的共享字符串 ${vText}`);
-          value = sst[k];
-          break;
+  /** The <c> tag's r, s and t, read from the scanner's attribute spans: no strings per cell. */
+  const cellAttrs = () => {
+    let row = -1;
+    let col = -1;
+    let style = -1;
+    cType = T_N;
+    const sp = sc.spans;
+    for (let k = 0; k < sc.attrCount; k++) {
+      const o = 4 * k;
+      if (sp[o + 1] - sp[o] !== 1) continue;
+      const v0 = sp[o + 2];
+      const v1 = sp[o + 3];
+      const n = s.charCodeAt(sp[o]);
+      if (n === 114 /* r */) {
+        if (!refAt(s, v0, v1)) sc.fail(`单元格地址无效 ${s.slice(v0, v1)}`);
+        row = refRow;
+        col = refCol;
+      } else if (n === 115 /* s */) {
+        let x = 0;
+        for (let i = v0; i < v1; i++) {
+          const d = s.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) sc.fail('单元格样式编号无效');
+          x = x * 10 + d;
         }
-        case 'str':
-        case 'inlineStr':
-          value = decodeXstring(vText);
-          break;
-        case 'b':
-          value = vText.trim() === '1' || vText.trim() === 'true';
-          break;
-        case 'e':
-          value = vText.trim();
-          break;
-        case 'd':
-          value = isoToSerial(vText.trim(), date1904) ?? vText;
-          break;
-        default: {
-          const t = vText.trim();
-          const n = t === '' ? NaN : Number(t);
-          // NaN, Infinity and 1e999 never enter a snapshot as numbers: the stored text stays.
-          value = Number.isFinite(n) ? n : t === '' ? null : t;
-        }
+        style = v1 > v0 ? x : -1;
+      } else if (n === 116 /* t */) {
+        cType = cellType(s, v0, v1);
       }
     }
+    placeCell(row, col, style);
+  };
+
+  /**
+   * A <c> tag as writers store it — ` r="…"`, ` s="…"`, ` t="…"`, each at most once, one space
+   * before each, double quotes, a plain value — read straight from the part at s[p]. False for
+   * anything else (nothing read): the scanner then reads the tag and reports what is wrong.
+   */
+  const quickCell = (p: number): boolean => {
+    let i = p + 2;
+    let row = -1;
+    let col = -1;
+    let style = -1;
+    let type = T_N;
+    let seen = 0;
+    for (;;) {
+      const ch = s.charCodeAt(i);
+      if (ch === 62 /* > */ || ch === 47 /* / */) {
+        if (ch === 47 && s.charCodeAt(i + 1) !== 62) return false;
+        sc.enterAt(p, ch === 62 ? i + 1 : i + 2, 'c', ch === 47);
+        cType = type;
+        placeCell(row, col, style);
+        return true;
+      }
+      const a = s.charCodeAt(i + 1);
+      if (ch !== 32 || s.charCodeAt(i + 2) !== 61 || s.charCodeAt(i + 3) !== 34) return false;
+      const v0 = i + 4;
+      let v1 = v0;
+      for (; ; v1++) {
+        const c = s.charCodeAt(v1);
+        if (c === 34) break;
+        if (c === 60 || c === 38 || c !== c) return false; // <, &, or the end of the part
+      }
+      if (a === 114 /* r */ && !(seen & 1)) {
+        if (!refAt(s, v0, v1)) return false;
+        row = refRow;
+        col = refCol;
+        seen |= 1;
+      } else if (a === 115 /* s */ && !(seen & 2)) {
+        if (v1 === v0 || v1 - v0 > 9) return false;
+        style = 0;
+        for (let k = v0; k < v1; k++) {
+          const d = s.charCodeAt(k) - 48;
+          if (d < 0 || d > 9) return false;
+          style = style * 10 + d;
+        }
+        seen |= 2;
+      } else if (a === 116 /* t */ && !(seen & 4)) {
+        type = cellType(s, v0, v1);
+        seen |= 4;
+      } else return false;
+      i = v1 + 1;
+    }
+  };
+
+  /** The current cell's address (from r, or after the previous cell when r is absent) and format. */
+  const placeCell = (row: number, col: number, style: number) => {
+    if (row >= 0) {
+      cRow = row;
+      cCol = col;
+    } else {
+      cRow = rowIndex < 0 ? 0 : rowIndex;
+      cCol = colIndex + 1;
+      if (cCol > 16_383) sc.fail('一行的单元格超过 16384 个');
+    }
+    cFmt = style < 0 ? 'General' : (xfFormats[style] ?? 'General');
+  };
+
+  const cellValue = (): CellValue => {
+    if (isText !== null) return decodeXstring(isText);
+    if (vStart >= 0) {
+      // The common cases straight from the part: a shared-string index, a plain number.
+      if (cType === T_S) {
+        const k = plainNumber(s, vStart, vEnd);
+        if (Number.isInteger(k) && k >= 0 && k < sst.length) return sst[k];
+      } else if (cType === T_N) {
+        const n = plainNumber(s, vStart, vEnd);
+        if (n === n) return n;
+      }
+      vText = unescapeXml(s, vStart, vEnd, part);
+    }
+    if (vText === null) return null;
+    switch (cType) {
+      case T_S: {
+        const k = Number(vText);
+        if (!Number.isInteger(k) || k < 0 || k >= sst.length) sc.fail(`单元格引用了不存在的共享字符串 ${vText}`);
+        return sst[k];
+      }
+      case T_STR:
+      case T_INLINE:
+        return decodeXstring(vText);
+      case T_B:
+        return vText.trim() === '1' || vText.trim() === 'true';
+      case T_E:
+        return vText.trim();
+      case T_D:
+        return isoToSerial(vText.trim(), date1904) ?? vText;
+      default: {
+        const t = vText.trim();
+        const n = t === '' ? NaN : Number(t);
+        // NaN, Infinity and 1e999 never enter a snapshot as numbers: the stored text stays.
+        return Number.isFinite(n) ? n : t === '' ? null : t;
+      }
+    }
+  };
+
+  const finishCell = () => {
+    let value = cellValue();
     if (value === '') value = null;
     if (value === null && fText === null) {
       // Formatting only: kept for the format of a blank cell inside the used area.
-      if (cFmt === 'General' || stored >= limits.maxCellsPerSheet) return;
-      pushCell(undefined);
+      if (cFmt === 'General' || cells.count >= limits.maxCellsPerSheet) return;
+      cells.add(cRow, cCol, cFmt, undefined, null);
       return;
     }
     used++;
@@ -460,22 +579,80 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       throw new WorkbookReadError('too-many-cells', `工作表“${name}”的单元格超过 ${limits.maxCellsPerSheet.toLocaleString('en-US')} 个，超出读取上限`);
     }
     if ((used & 0xfff) === 0) deadline.check();
-    pushCell(value);
+    cells.add(cRow, cCol, cFmt, value, fText);
   };
 
-  const pushCell = (value: CellValue | undefined) => {
-    if (!row || row.r !== cRow) {
-      row = { r: cRow, cols: [], vals: [], fmts: [], formulas: [] };
-      rows.push(row);
+  /**
+   * The fast path, entered just after a <c> tag: the cell's children as writers usually store
+   * them — `<v>…</v>` and `<f>…</f>` without attributes, then `</c>` — read straight from the
+   * part, no token per tag, then the row's next `<c` (its tag read and checked by the scanner),
+   * and so on. It stops at anything else (attributes on a child, a prefix, CDATA, whitespace,
+   * other elements, the row's end) and leaves the rest to the scanner from there, so every check
+   * still applies to what it did not read.
+   */
+  const fastCells = () => {
+    let p = sc.pos;
+    for (;;) {
+      if (inCell) {
+        if (s.charCodeAt(p) !== 60) break;
+        const c1 = s.charCodeAt(p + 1);
+        if (c1 === 118 /* v */ || c1 === 102 /* f */) {
+          if (s.charCodeAt(p + 2) !== 62) break;
+          const start = p + 3;
+          const lt = s.indexOf('<', start);
+          if (lt < 0 || s.charCodeAt(lt + 1) !== 47 || s.charCodeAt(lt + 2) !== c1 || s.charCodeAt(lt + 3) !== 62) break;
+          if (c1 === 118) {
+            vStart = start;
+            vEnd = lt;
+            vText = null;
+          } else {
+            fAttrs = null;
+            fText = closeFormula(unescapeXml(s, start, lt, part));
+          }
+          p = lt + 4;
+          continue;
+        }
+        if (c1 !== 47 || s.charCodeAt(p + 2) !== 99 /* c */ || s.charCodeAt(p + 3) !== 62) break;
+        sc.closeAt(p + 4);
+        inCell = false;
+        finishCell();
+        p += 4;
+      }
+      if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 99 || !endsName(s.charCodeAt(p + 2))) break;
+      if (quickCell(p)) beginCell();
+      else {
+        sc.openTagAt(p);
+        openCell();
+      }
+      p = sc.pos;
     }
-    row.cols.push(cCol);
-    row.vals.push(value);
-    row.fmts.push(cFmt);
-    row.formulas.push(value === undefined ? null : fText);
-    stored++;
+    sc.pos = p;
   };
 
-  let fAttrs: { t: string | null; si: string | null; ref: string | null } | null = null;
+  /** A <c> tag just read by the scanner: its address, type and format; an empty one is finished at once. */
+  const openCell = () => {
+    cellAttrs();
+    beginCell();
+  };
+
+  const beginCell = () => {
+    if (rowIndex < 0) rowIndex = cRow;
+    colIndex = cCol;
+    vStart = -1;
+    vText = null;
+    fText = null;
+    isText = null;
+    fAttrs = null;
+    inIs = inT = false;
+    if (sc.tok === Tok.Empty) {
+      inCell = false;
+      finishCell();
+    } else {
+      inCell = true;
+      plainCell = sc.qname === 'c';
+      cellDepth = sc.depth;
+    }
+  };
 
   while (sc.next() !== Tok.End) {
     const tag = sc.name;
@@ -487,6 +664,7 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       switch (tag) {
         case 'v':
           vText = sc.text();
+          vStart = -1;
           break;
         case 't':
           if (inIs && inT) {
@@ -504,9 +682,10 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         case 'c':
           inCell = false;
           finishCell();
-          break;
+          continue;
         default:
       }
+      if (plainCell && sc.depth === cellDepth) fastCells();
       continue;
     }
     // Open or empty tags.
@@ -523,7 +702,9 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         sc.skipElement();
       } else if (tag === 'v' && sc.tok === Tok.Empty) {
         vText = '';
+        vStart = -1;
       }
+      if (sc.tok === Tok.Empty && plainCell && sc.depth === cellDepth) fastCells();
       continue;
     }
     if (tag === 'sheetData') {
@@ -538,28 +719,10 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         rowIndex++;
       }
       colIndex = -1;
+      if (sc.tok === Tok.Open) fastCells();
     } else if (tag === 'c' && inSheetData) {
-      // r, s and t read straight from the tag: no strings per cell.
-      cellAttrs(sc);
-      if (attrRow >= 0) {
-        cRow = attrRow;
-        cCol = attrCol;
-      } else {
-        cRow = rowIndex < 0 ? 0 : rowIndex;
-        cCol = colIndex + 1;
-        if (cCol > 16_383) sc.fail('一行的单元格超过 16384 个');
-      }
-      if (rowIndex < 0) rowIndex = cRow;
-      colIndex = cCol;
-      cType = attrType;
-      cFmt = attrStyle < 0 ? 'General' : (xfFormats[attrStyle] ?? 'General');
-      vText = null;
-      fText = null;
-      isText = null;
-      fAttrs = null;
-      inIs = inT = false;
-      if (sc.tok === Tok.Empty) finishCell();
-      else inCell = true;
+      openCell();
+      if (inCell ? plainCell : sc.qname === 'c') fastCells();
     } else if (tag === 'mergeCell') {
       const ref = sc.attr('ref');
       const m = ref === null ? null : parseRange(ref);
@@ -567,7 +730,7 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       if (m.top !== m.bottom || m.left !== m.right) merges.push(m);
     }
   }
-  return { name, rows, merges, used };
+  return { name, cells, merges, used };
 
   /** A formula's text with "=", shared formulas resolved from their master. */
   function closeFormula(raw: string): string | null {

@@ -11,24 +11,59 @@ import { formatNumber } from '../../core/index.js';
 import { columnName } from '../../core/index.js';
 import { WorkbookReadError, corrupt } from './errors.js';
 
-export interface SparseRow {
-  /** 0-based row. */
-  r: number;
-  cols: number[];
+/**
+ * The cells a sheet stores, in document order, one array per field: five arrays for the whole
+ * sheet instead of objects per row or per cell. A later cell at the same address wins.
+ */
+export class SparseCells {
+  count = 0;
+  // Plain arrays of small integers, not typed arrays: cheaper to make for a sheet of ten cells.
+  readonly rows: number[];
+  readonly cols: number[];
+  readonly fmts: string[];
   /** undefined: the cell only carries a number format (not part of the used area). */
-  vals: (CellValue | undefined)[];
-  fmts: string[];
-  formulas: (string | null)[];
+  readonly vals: (CellValue | undefined)[];
+  readonly formulas: (string | null)[];
+
+  /**
+   * `expected`: about how many cells the sheet holds, so the arrays are made once at their size
+   * instead of grown (and copied) cell by cell; past it they grow as usual.
+   */
+  constructor(expected = 0) {
+    const n = Math.min(Math.max(0, Math.floor(expected)), MAX_RESERVE);
+    this.rows = new Array<number>(n);
+    this.cols = new Array<number>(n);
+    this.fmts = new Array<string>(n);
+    this.vals = new Array<CellValue | undefined>(n);
+    this.formulas = new Array<string | null>(n);
+  }
+
+  add(row: number, col: number, fmt: string, value: CellValue | undefined, formula: string | null): void {
+    const n = this.count++;
+    this.rows[n] = row;
+    this.cols[n] = col;
+    this.fmts[n] = fmt;
+    this.vals[n] = value;
+    this.formulas[n] = formula;
+  }
 }
+
+/**
+ * Room made up front at most (the default cell limit): about 40 MB of slots, only for a sheet
+ * whose XML is 24 MB or more, and one sheet's cells are alive at a time.
+ */
+const MAX_RESERVE = 1_000_000;
 
 export interface SparseSheet {
   name: string;
-  rows: SparseRow[];
+  cells: SparseCells;
   merges: CellRange[];
   /** Cells with a value or formula. */
   used: number;
 }
 
+/** Texts of numbers remembered per format (0 and −0 are never looked up: a Map takes them as one). */
+const SHOWN_PER_FORMAT = 4096;
 const ROW_GAP = 100;
 const COL_GAP = 26;
 /** The rectangle is cut only when it is this much larger than its content (and not small anyway). */
@@ -71,25 +106,19 @@ function heaviest(spans: Span[], gap: number): { lo: number; hi: number; groups:
 }
 
 export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: string[]): SheetSnapshot {
-  const { rows } = sheet;
-  rows.sort((a, b) => a.r - b.r);
+  const { rows: cr, cols: cc, vals, fmts, formulas: cf, count } = sheet.cells;
   let top = Infinity;
   let bottom = -Infinity;
   let left = Infinity;
   let right = -Infinity;
-  for (const row of rows) {
-    let any = false;
-    for (let k = 0; k < row.cols.length; k++) {
-      if (row.vals[k] === undefined) continue;
-      any = true;
-      const c = row.cols[k];
-      if (c < left) left = c;
-      if (c > right) right = c;
-    }
-    if (any) {
-      if (row.r < top) top = row.r;
-      if (row.r > bottom) bottom = row.r;
-    }
+  for (let k = 0; k < count; k++) {
+    if (vals[k] === undefined) continue;
+    const r = cr[k];
+    const c = cc[k];
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
   }
   for (const m of sheet.merges) {
     if (m.top < top) top = m.top;
@@ -126,25 +155,30 @@ export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: strin
     numberFormat[i] = new Array<string>(width).fill('General');
     formulas[i] = new Array<string | null>(width).fill(null);
   }
-  for (const row of rows) {
-    if (row.r < top || row.r > bottom) continue;
-    const i = row.r - top;
-    const vRow = values[i];
-    const tRow = text[i];
-    const fRow = numberFormat[i];
-    const xRow = formulas[i];
-    for (let k = 0; k < row.cols.length; k++) {
-      const c = row.cols[k];
-      if (c < left || c > right) continue;
-      const j = c - left;
-      const fmt = row.fmts[k];
-      fRow[j] = fmt;
-      const v = row.vals[k];
-      if (v === undefined) continue;
-      vRow[j] = v;
-      tRow[j] = textOf(v, fmt);
-      xRow[j] = row.formulas[k];
+  // Forms repeat their numbers (weights, scores, rates): each number's text is made once per format.
+  const shown = new Map<string, Map<number, string>>();
+  for (let k = 0; k < count; k++) {
+    const i = cr[k] - top;
+    const j = cc[k] - left;
+    if (i < 0 || i >= height || j < 0 || j >= width) continue;
+    const fmt = fmts[k];
+    numberFormat[i][j] = fmt;
+    const v = vals[k];
+    if (v === undefined) continue;
+    values[i][j] = v;
+    formulas[i][j] = cf[k];
+    if (typeof v !== 'number' || v === 0) {
+      text[i][j] = textOf(v, fmt);
+      continue;
     }
+    let byValue = shown.get(fmt);
+    if (!byValue) shown.set(fmt, (byValue = new Map()));
+    let t = byValue.get(v);
+    if (t === undefined) {
+      t = formatNumber(v, fmt);
+      if (byValue.size < SHOWN_PER_FORMAT) byValue.set(v, t);
+    }
+    text[i][j] = t;
   }
 
   // Merges: clipped to the rectangle; covered cells hold nothing (their format stays).
@@ -185,21 +219,23 @@ function trim(
   right: number,
   notes: string[],
 ): { top: number; bottom: number; left: number; right: number } {
+  const { rows: cr, cols: cc, vals, count } = sheet.cells;
+  // One span per run of valued cells in the same row (document order keeps a row's cells together).
   const rowSpans: Span[] = [];
-  for (const row of sheet.rows) {
-    let n = 0;
-    for (const v of row.vals) if (v !== undefined) n++;
-    if (n) rowSpans.push({ lo: row.r, hi: row.r, weight: n });
+  let run: Span | null = null;
+  for (let k = 0; k < count; k++) {
+    if (vals[k] === undefined) continue;
+    const r = cr[k];
+    if (run && run.lo === r) run.weight++;
+    else rowSpans.push((run = { lo: r, hi: r, weight: 1 }));
   }
   // A merge counts by its top-left cell only: one huge merge must not stretch the block.
   for (const m of sheet.merges) rowSpans.push({ lo: m.top, hi: m.top, weight: 1 });
   const rs = heaviest(rowSpans, ROW_GAP);
   const colSpans: Span[] = [];
-  for (const row of sheet.rows) {
-    if (row.r < rs.lo || row.r > rs.hi) continue;
-    for (let k = 0; k < row.cols.length; k++) {
-      if (row.vals[k] !== undefined) colSpans.push({ lo: row.cols[k], hi: row.cols[k], weight: 1 });
-    }
+  for (let k = 0; k < count; k++) {
+    if (vals[k] === undefined || cr[k] < rs.lo || cr[k] > rs.hi) continue;
+    colSpans.push({ lo: cc[k], hi: cc[k], weight: 1 });
   }
   for (const m of sheet.merges) {
     if (m.top >= rs.lo && m.top <= rs.hi) colSpans.push({ lo: m.left, hi: m.left, weight: 1 });
@@ -207,21 +243,25 @@ function trim(
   const cs = heaviest(colSpans, COL_GAP);
   const kept = { top: rs.lo, bottom: rs.hi, left: cs.lo, right: cs.hi };
   let dropped = 0;
-  let example = '';
-  for (const row of sheet.rows) {
-    for (let k = 0; k < row.cols.length; k++) {
-      if (row.vals[k] === undefined) continue;
-      const c = row.cols[k];
-      if (row.r >= kept.top && row.r <= kept.bottom && c >= kept.left && c <= kept.right) continue;
-      dropped++;
-      if (!example) example = `${columnName(c)}${row.r + 1}`;
+  // The example named is the dropped cell in the topmost row, the first of that row.
+  let exRow = Infinity;
+  let exCol = 0;
+  for (let k = 0; k < count; k++) {
+    if (vals[k] === undefined) continue;
+    const r = cr[k];
+    const c = cc[k];
+    if (r >= kept.top && r <= kept.bottom && c >= kept.left && c <= kept.right) continue;
+    dropped++;
+    if (r < exRow) {
+      exRow = r;
+      exCol = c;
     }
   }
   if (dropped || kept.top !== top || kept.bottom !== bottom || kept.left !== left || kept.right !== right) {
     const range = `${columnName(kept.left)}${kept.top + 1}:${columnName(kept.right)}${kept.bottom + 1}`;
     notes.push(
       dropped
-        ? `工作表“${sheet.name}”只读取了表格所在区域 ${range}：远离表格的 ${dropped} 个单元格（如 ${example}）未读取`
+        ? `工作表“${sheet.name}”只读取了表格所在区域 ${range}：远离表格的 ${dropped} 个单元格（如 ${columnName(exCol)}${exRow + 1}）未读取`
         : `工作表“${sheet.name}”只读取了表格所在区域 ${range}`,
     );
   }

@@ -88,21 +88,50 @@ export function decodeXstring(s: string): string {
 const ONE_LETTER: string[] = [];
 for (let c = 65; c <= 122; c++) ONE_LETTER[c] = String.fromCharCode(c);
 
+/**
+ * Tag names seen before, in a small direct-mapped cache by length and first and last character:
+ * most tags in a part are a handful of names, so the same name twice is one string, not a new
+ * one per tag. A clash only costs a new string.
+ */
+const NAMES: (string | undefined)[] = new Array(1024).fill(undefined);
+
+function nameAt(s: string, start: number, end: number): string {
+  const len = end - start;
+  if (len === 1) {
+    const one = ONE_LETTER[s.charCodeAt(start)];
+    if (one !== undefined) return one;
+  }
+  const slot = (len * 31 + s.charCodeAt(start) * 7 + s.charCodeAt(end - 1)) & 1023;
+  const known = NAMES[slot];
+  if (known !== undefined && known.length === len && s.startsWith(known, start)) return known;
+  return (NAMES[slot] = s.slice(start, end));
+}
+
+/** Room made up front for the attribute spans of one tag (four offsets each); a plain array grows past it. */
+const SPAN_ROOM = 16;
+
 export class Scanner {
   /** Kind of the current token. */
   tok: Tok = Tok.End;
-  /** Local name of the current tag. */
+  /** Local name of the current tag (its prefix, such as `x:`, dropped). */
   name = '';
+  /** Qualified name of the current tag, as written. */
+  qname = '';
   /** Start of the text run before the current tag and its end (the tag's `<`). */
   textStart = 0;
   textEnd = 0;
   /** Offsets of the current tag: its `<` and just past its `>`. */
   tagStart = 0;
   tagEnd = 0;
-  /** Attribute span of the current tag. */
-  attrStart = 0;
-  attrEnd = 0;
-  private pos = 0;
+  /** Where scanning goes on: just past the current tag. A fast path that reads ahead moves it. */
+  pos = 0;
+  /**
+   * The current tag's attributes, parsed (and checked) with the tag itself so each is read once:
+   * for attribute k, spans[4k..4k+3] = its name's start and end, its value's start and end
+   * (inside the quotes, not unescaped).
+   */
+  attrCount = 0;
+  readonly spans: number[] = new Array<number>(4 * SPAN_ROOM).fill(0);
   private readonly stack: string[] = [];
   private rootSeen = false;
   /** Text runs that were CDATA sections inside the current text span. */
@@ -165,140 +194,163 @@ export class Scanner {
       this.textStart = textStart;
       this.textEnd = lt;
       if (!this.stack.length && lt > textStart && s.slice(textStart, lt).trim() !== '') this.fail('根元素之外有文本');
-      // Find the tag's end, skipping quoted attribute values (which may hold '>').
-      let i = lt + 1;
-      const closing = c1 === 47; /* / */
-      if (closing) i++;
-      const nameStart = i;
-      let colon = -1;
-      for (; i < s.length; i++) {
-        const ch = s.charCodeAt(i);
-        if (ch === 62 || ch === 47 || ch === 32 || ch === 10 || ch === 13 || ch === 9) break;
-        if (ch === 58) colon = i;
-        else if (ch === 60 || ch === 34 || ch === 39 || ch === 61) this.fail('标签名无效');
-      }
-      if (i === nameStart) this.fail('标签名为空');
-      // One-letter names (c, v, f, t, r) are most tags in a sheet: no new string for them.
-      const qname = i - nameStart === 1 ? ONE_LETTER[s.charCodeAt(nameStart)] ?? s[nameStart] : s.slice(nameStart, i);
-      this.name = colon < 0 ? qname : s.slice(colon + 1, i);
-      const attrStart = i;
-      let q = 0;
-      for (; i < s.length; i++) {
-        const ch = s.charCodeAt(i);
-        if (q) {
-          if (ch === q) q = 0;
-          else if (ch === 60) this.fail('属性值中有 <');
-        } else if (ch === 34 || ch === 39) q = ch;
-        else if (ch === 62) break;
-        else if (ch === 60) this.fail('标签没有结束');
-      }
-      if (i >= s.length) this.fail('标签没有结束');
-      const selfClosing = !closing && s.charCodeAt(i - 1) === 47;
-      this.attrStart = attrStart;
-      this.attrEnd = selfClosing ? i - 1 : i;
-      this.pos = i + 1;
-      this.tagStart = lt;
-      this.tagEnd = i + 1;
-      if (closing) {
-        const open = this.stack.pop();
-        if (open !== qname) this.fail(open === undefined ? `多余的结束标签 </${qname}>` : `<${open}> 与 </${qname}> 不匹配`);
-        if (s.slice(attrStart, i).trim() !== '') this.fail('结束标签中有内容');
-        return (this.tok = Tok.Close);
-      }
-      if (!this.stack.length) {
-        if (this.rootSeen) this.fail('有多个根元素');
-        this.rootSeen = true;
-      }
-      if (selfClosing) return (this.tok = Tok.Empty);
-      this.stack.push(qname);
-      return (this.tok = Tok.Open);
+      return this.tag(lt, c1 === 47 /* / */);
     }
   }
 
-  /** The current tag's attributes (values unescaped); checked for well-formedness. */
+  /**
+   * Reads the opening (or empty) tag at s[lt] as next() would, for a fast path that has read up
+   * to it itself: the text before it is taken as empty.
+   */
+  openTagAt(lt: number): Tok {
+    this.cdata = false;
+    this.textStart = this.textEnd = lt;
+    return this.tag(lt, false);
+  }
+
+  /**
+   * Takes the tag s[lt, end) as read, for a fast path that has parsed (and checked) it itself:
+   * an element `qname` opened, or empty. Its attributes are not kept (attr() finds none).
+   */
+  enterAt(lt: number, end: number, qname: string, empty: boolean): Tok {
+    this.cdata = false;
+    this.textStart = this.textEnd = this.tagStart = lt;
+    this.pos = this.tagEnd = end;
+    this.qname = this.name = qname;
+    this.attrCount = 0;
+    if (empty) return (this.tok = Tok.Empty);
+    this.stack.push(qname);
+    return (this.tok = Tok.Open);
+  }
+
+  /** Reads the tag at s[lt] (its name, then its attributes or the end of a closing tag). */
+  private tag(lt: number, closing: boolean): Tok {
+    const s = this.s;
+    const n = s.length;
+    let i = closing ? lt + 2 : lt + 1;
+    const nameStart = i;
+    let colon = -1;
+    for (; i < n; i++) {
+      const ch = s.charCodeAt(i);
+      // Letters and most name characters are above '>': one comparison for them.
+      if (ch > 62) continue;
+      if (ch === 62 || ch === 47 || ch === 32 || ch === 10 || ch === 13 || ch === 9) break;
+      if (ch === 58) colon = i;
+      else if (ch === 60 || ch === 34 || ch === 39 || ch === 61 || ch < 32) this.fail('标签名无效');
+    }
+    if (i === nameStart) this.fail('标签名为空');
+    const qname = nameAt(s, nameStart, i);
+    this.qname = qname;
+    this.name = colon < 0 ? qname : nameAt(s, colon + 1, i);
+    this.tagStart = lt;
+    this.attrCount = 0;
+    if (closing) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) this.fail('标签没有结束');
+      if (s.charCodeAt(i) !== 62) this.fail('结束标签中有内容');
+      this.pos = this.tagEnd = i + 1;
+      const open = this.stack.pop();
+      if (open !== qname) this.fail(open === undefined ? `多余的结束标签 </${qname}>` : `<${open}> 与 </${qname}> 不匹配`);
+      return (this.tok = Tok.Close);
+    }
+    const selfClosing = this.attributes(i);
+    if (!this.stack.length) {
+      if (this.rootSeen) this.fail('有多个根元素');
+      this.rootSeen = true;
+    }
+    if (selfClosing) return (this.tok = Tok.Empty);
+    this.stack.push(qname);
+    return (this.tok = Tok.Open);
+  }
+
+  /**
+   * Parses the attributes from s[i] to the tag's end (`>` or `/>`) into spans, checking them as
+   * XML does: name, `=`, a quoted value without `<`, whitespace between. True for `/>`.
+   */
+  private attributes(i: number): boolean {
+    const s = this.s;
+    const n = s.length;
+    let count = 0;
+    for (;;) {
+      const gap = i;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) this.fail('标签没有结束');
+      const ch = s.charCodeAt(i);
+      if (ch === 62 /* > */ || (ch === 47 /* / */ && s.charCodeAt(i + 1) === 62)) {
+        this.attrCount = count;
+        this.pos = this.tagEnd = ch === 62 ? i + 1 : i + 2;
+        return ch === 47;
+      }
+      if (ch === 60) this.fail('标签没有结束');
+      if (i === gap && count > 0) this.fail('属性之间缺少空格');
+      const nameStart = i;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 62) continue;
+        if (c === 61 /* = */ || isSpace(c)) break;
+        if (c === 62 || c === 60 || c === 47 || c === 34 || c === 39 || c < 32) this.fail('属性名无效');
+      }
+      const nameEnd = i;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (s.charCodeAt(i) !== 61) this.fail('属性格式错误');
+      i++;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
+      // Values are short: one pass finds the closing quote and checks for `<` on the way.
+      let close = i + 1;
+      for (; close < n; close++) {
+        const c = s.charCodeAt(close);
+        if (c === quote) break;
+        if (c === 60) this.fail('属性值中有 <');
+      }
+      if (close >= n) this.fail('属性值没有结束');
+      const o = count * 4;
+      const sp = this.spans;
+      sp[o] = nameStart;
+      sp[o + 1] = nameEnd;
+      sp[o + 2] = i + 1;
+      sp[o + 3] = close;
+      count++;
+      i = close + 1;
+    }
+  }
+
+  /** Index of the current tag's attribute with this local name (any prefix), or −1. */
+  attrIndex(local: string): number {
+    const s = this.s;
+    const sp = this.spans;
+    const len = local.length;
+    for (let k = 0; k < this.attrCount; k++) {
+      const start = sp[4 * k];
+      const end = sp[4 * k + 1];
+      if (end - start < len || !s.startsWith(local, end - len)) continue;
+      if (end - start === len || s.charCodeAt(end - len - 1) === 58) return k;
+    }
+    return -1;
+  }
+
+  /** Attribute k's value, unescaped. */
+  attrValue(k: number): string {
+    return unescapeXml(this.s, this.spans[4 * k + 2], this.spans[4 * k + 3], this.part);
+  }
+
+  /** One attribute's value (unescaped) by local name, or null. */
+  attr(local: string): string | null {
+    const k = this.attrIndex(local);
+    return k < 0 ? null : this.attrValue(k);
+  }
+
+  /** The current tag's attributes by local name (namespace declarations by their full name). */
   attrs(): Record<string, string> {
     const out: Record<string, string> = {};
     const s = this.s;
-    let i = this.attrStart;
-    const end = this.attrEnd;
-    for (;;) {
-      while (i < end && isSpace(s.charCodeAt(i))) i++;
-      if (i >= end) return out;
-      const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= end) this.fail('属性格式错误');
-      let nameEnd = eq;
-      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
-      const qn = s.slice(i, nameEnd);
-      if (!qn || /[\s"'<>]/.test(qn)) this.fail('属性名无效');
-      let v = eq + 1;
-      while (v < end && isSpace(s.charCodeAt(v))) v++;
-      const quote = s.charCodeAt(v);
-      if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
-      const close = s.indexOf(quote === 34 ? '"' : "'", v + 1);
-      if (close < 0 || close >= end) this.fail('属性值没有结束');
+    for (let k = 0; k < this.attrCount; k++) {
+      const qn = s.slice(this.spans[4 * k], this.spans[4 * k + 1]);
       const colon = qn.indexOf(':');
-      const local = colon < 0 || qn.startsWith('xmlns') ? qn : qn.slice(colon + 1);
-      out[local] = unescapeXml(s, v + 1, close, this.part);
-      i = close + 1;
-      if (i < end && !isSpace(s.charCodeAt(i))) this.fail('属性之间缺少空格');
+      out[colon < 0 || qn.startsWith('xmlns') ? qn : qn.slice(colon + 1)] = this.attrValue(k);
     }
-  }
-
-  /** Values of up to three attributes in one pass over the tag (null when absent), into a1..a3. */
-  a1: string | null = null;
-  a2: string | null = null;
-  a3: string | null = null;
-  attrs3(n1: string, n2: string, n3: string): void {
-    this.a1 = this.a2 = this.a3 = null;
-    const s = this.s;
-    const end = this.attrEnd;
-    let i = this.attrStart;
-    for (;;) {
-      while (i < end && isSpace(s.charCodeAt(i))) i++;
-      if (i >= end) return;
-      const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= end) this.fail('属性格式错误');
-      let nameEnd = eq;
-      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
-      let v = eq + 1;
-      while (v < end && isSpace(s.charCodeAt(v))) v++;
-      const quote = s.charCodeAt(v);
-      if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
-      const close = s.indexOf(quote === 34 ? '"' : "'", v + 1);
-      if (close < 0 || close >= end) this.fail('属性值没有结束');
-      const len = nameEnd - i;
-      if (len === n1.length && s.startsWith(n1, i)) this.a1 = unescapeXml(s, v + 1, close, this.part);
-      else if (len === n2.length && s.startsWith(n2, i)) this.a2 = unescapeXml(s, v + 1, close, this.part);
-      else if (len === n3.length && s.startsWith(n3, i)) this.a3 = unescapeXml(s, v + 1, close, this.part);
-      i = close + 1;
-      if (i < end && !isSpace(s.charCodeAt(i))) this.fail('属性之间缺少空格');
-    }
-  }
-
-  /** One attribute's value (unescaped) by local name, or null; no object per tag on hot paths. */
-  attr(name: string): string | null {
-    const s = this.s;
-    const end = this.attrEnd;
-    let i = this.attrStart;
-    for (;;) {
-      while (i < end && isSpace(s.charCodeAt(i))) i++;
-      if (i >= end) return null;
-      const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= end) this.fail('属性格式错误');
-      let nameEnd = eq;
-      while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
-      let v = eq + 1;
-      while (v < end && isSpace(s.charCodeAt(v))) v++;
-      const quote = s.charCodeAt(v);
-      if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
-      const close = s.indexOf(quote === 34 ? '"' : "'", v + 1);
-      if (close < 0 || close >= end) this.fail('属性值没有结束');
-      const len = name.length;
-      if (nameEnd - i >= len && s.startsWith(name, nameEnd - len) && (nameEnd - i === len || s.charCodeAt(nameEnd - len - 1) === 58)) {
-        return unescapeXml(s, v + 1, close, this.part);
-      }
-      i = close + 1;
-    }
+    return out;
   }
 
   /** The text before the current tag, unescaped (CDATA sections kept as written). */
@@ -306,6 +358,16 @@ export class Scanner {
     if (this.textEnd <= this.textStart) return '';
     if (this.cdata) return this.cdataText(this.textStart, this.textEnd);
     return unescapeXml(this.s, this.textStart, this.textEnd, this.part);
+  }
+
+  /**
+   * Closes the current element at `end`, for a fast path that has read its closing tag itself
+   * (the caller checked that tag is `</qname>` for the element on top of the stack).
+   */
+  closeAt(end: number): void {
+    this.stack.pop();
+    this.pos = this.tagEnd = end;
+    this.tok = Tok.Close;
   }
 
   private cdataText(start: number, end: number): string {
