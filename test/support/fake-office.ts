@@ -249,19 +249,10 @@ function locked(cell: FakeCell | undefined): boolean {
   return cell?.format?.['protection.locked'] !== false;
 }
 
-/** Bytes of `s` in UTF-8, without encoding it. */
+/** Bytes of `s` in UTF-8, measured by encoding it: independent of the adapter's own estimate. */
+const encoder = new TextEncoder();
 function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 /** Bytes a value takes as JSON. */
