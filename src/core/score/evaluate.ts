@@ -45,8 +45,12 @@ export interface Evaluation {
   notScoreable: { zh: string; en: string } | null;
   /** actual / target on a positive indicator, when ≥ the pack's threshold. */
   overAchievement: Dec | null;
-  /** How the expected score was worked out, for messages: "5万 / 10万 × 5". */
-  detail: (() => { zh: string; en: string }) | null;
+  /**
+   * How the expected score was worked out, for messages: "5万 / 10万 × 5" (read it with `explain`).
+   * Most rows need no message, so a text that takes printing numbers is a function run only when
+   * a finding asks; fixed texts are kept as they are, so a row that agrees keeps no closure alive.
+   */
+  detail: Detail | null;
   inputs: Record<string, string>;
   rule: string;
   /**
@@ -57,6 +61,15 @@ export interface Evaluation {
   certainty: 'certain' | 'guessed';
   /** What was guessed and why, when `certainty` is 'guessed'. */
   guessReason: { zh: string; en: string } | null;
+}
+
+type Text = { zh: string; en: string };
+type Detail = Text | (() => Text);
+
+/** An evaluation's `detail` as text, for a finding's message. */
+export function explain(e: Evaluation): Text | null {
+  const d = e.detail;
+  return typeof d === 'function' ? d() : d;
 }
 
 const weightTexts = new WeakMap<Dec, string>();
@@ -223,6 +236,30 @@ function qualitativeStatus(target: Reading, actual: Reading): TierReading {
   return { status: 'unknown', certain: false, word: null };
 }
 
+const BOOLEAN_MET: Text = { zh: '是/否指标已达成，得满分', en: 'yes/no indicator met: full score' };
+const BOOLEAN_UNMET: Text = { zh: '是/否指标未达成，得 0 分', en: 'yes/no indicator not met: 0' };
+const COMPOUND_MET: Text = { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' };
+
+// The lazy texts are made in functions of their own, so each closure holds only what its text
+// needs, and a row that needs none allocates no closure scope.
+function pairDetail(formula: Text, a: Quantity, t: Quantity, ind: Indicator, weight: Dec): () => Text {
+  return () => ({
+    zh: `${formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
+    en: `${formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
+  });
+}
+
+function compoundDetail(worst: Dec): () => Text {
+  return () => ({
+    zh: `复合目标须各项均达成；完成最差一项为 ${show(worst.mul(100), 2)}%`,
+    en: `every part must be met; the weakest part reached ${show(worst.mul(100), 2)}%`,
+  });
+}
+
+function criteriaDetail(summary: string, summaryEn: string, rate: string): () => Text {
+  return () => ({ zh: `${summary}；完成率 ${rate}`, en: `${summaryEn}; rate ${rate}` });
+}
+
 function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
   e.notScoreable = { zh, en };
   return e;
@@ -251,9 +288,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, 'project.boolean');
     const met = target.value === actual.value;
     e.expected = met ? weight : ZERO;
-    e.detail = () => met
-      ? { zh: '是/否指标已达成，得满分', en: 'yes/no indicator met: full score' }
-      : { zh: '是/否指标未达成，得 0 分', en: 'yes/no indicator not met: 0' };
+    e.detail = met ? BOOLEAN_MET : BOOLEAN_UNMET;
     return e;
   }
   if (target.kind === 'number') {
@@ -269,12 +304,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, e.method === 'negative' ? `project.negative.${pack.negativeFormula}` : `project.${e.method}`);
     e.expected = ofWeight(s.share, weight);
     e.approximate = t.approximate || a.approximate;
-    e.detail = () => s.met
-      ? s.formula
-      : {
-          zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
-          en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
-        };
+    e.detail = s.met ? s.formula : pairDetail(s.formula, a, t, ind, weight);
     if (e.method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && av.gte(tv.mul(constant(pack.overAchievement)))) {
       e.overAchievement = av.div(tv);
     }
@@ -295,9 +325,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, 'project.compound');
     e.expected = ofWeight(worst, weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
-    e.detail = () => worst.eq(1)
-      ? { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' }
-      : { zh: `复合目标须各项均达成；完成最差一项为 ${show(worst.mul(100), 2)}%`, en: `every part must be met; the weakest part reached ${show(worst.mul(100), 2)}%` };
+    e.detail = worst.eq(1) ? COMPOUND_MET : compoundDetail(worst);
     return e;
   }
   // Qualitative target.
@@ -342,7 +370,7 @@ export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, ra
   if (rate && rule.scoreForRate) {
     inputs.rate = `${show(rate.mul(100), 2)}%`;
     e.expected = clamp(rule.scoreForRate(rate), ZERO, weight);
-    e.detail = () => ({ zh: `${rule.summary}；完成率 ${inputs.rate}`, en: `${rule.summaryEn}; rate ${inputs.rate}` });
+    e.detail = criteriaDetail(rule.summary, rule.summaryEn, inputs.rate);
   }
   return e;
 }
