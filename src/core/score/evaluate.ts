@@ -265,13 +265,24 @@ function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
   return e;
 }
 
+/**
+ * The figures a pair's findings cite. A row with both a target and an actual (nearly every row)
+ * gets them in one literal, so they sit inside the object rather than in a separate property store.
+ */
+function pairInputs(ind: Indicator, weight: Dec): Record<string, string> {
+  const w = weightText(weight);
+  if (ind.target && ind.actual) return { weight: w, target: ind.target.text.trim(), actual: ind.actual.text.trim() };
+  const inputs: Record<string, string> = { weight: w };
+  if (ind.target) inputs.target = ind.target.text.trim();
+  if (ind.actual) inputs.actual = ind.actual.text.trim();
+  return inputs;
+}
+
 /** Project-style: a target and an actual. */
 export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evaluation {
   const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
   const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
-  const inputs: Record<string, string> = { weight: weightText(weight) };
-  if (ind.target) inputs.target = ind.target.text.trim();
-  if (ind.actual) inputs.actual = ind.actual.text.trim();
+  const inputs = pairInputs(ind, weight);
   const e = base(pack, 'project', inputs);
   if (target.kind === 'empty' && actual.kind === 'empty') return e;
   if (target.kind === 'empty') return notScoreable(e, '年度指标值为空', 'the target is empty');
