@@ -59,16 +59,15 @@ export interface Evaluation {
    * wording — then a score outside the tier is at most a warning.
    */
   certainty: 'certain' | 'guessed';
-  /** What was guessed and why, when `certainty` is 'guessed'. */
-  guessReason: { zh: string; en: string } | null;
+  /** What was guessed and why, when `certainty` is 'guessed' (read it with `explain`: made when a finding asks). */
+  guessReason: Detail | null;
 }
 
 type Text = { zh: string; en: string };
 type Detail = Text | (() => Text);
 
-/** An evaluation's `detail` as text, for a finding's message. */
-export function explain(e: Evaluation): Text | null {
-  const d = e.detail;
+/** An evaluation's `detail` or `guessReason` as text, for a finding's message. */
+export function explain(d: Detail | null): Text | null {
   return typeof d === 'function' ? d() : d;
 }
 
@@ -260,6 +259,17 @@ function criteriaDetail(summary: string, summaryEn: string, rate: string): () =>
   return () => ({ zh: `${summary}；完成率 ${rate}`, en: `${summaryEn}; rate ${rate}` });
 }
 
+function guessDetail(ind: Indicator, word: string, tier: string): () => Text {
+  return () => {
+    const a = ind.actual?.text.trim() ?? '';
+    const t = targetText(ind) ?? '';
+    return {
+      zh: `实际完成值“${a}”与目标“${t}”措辞不同，也没有写明是否达成，只能从“${word}”推断为“${tier}”档`,
+      en: `the actual “${a}” does not restate the target “${t}” nor say whether it was met; “${word}” only suggests the “${tier}” tier`,
+    };
+  };
+}
+
 function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
   e.notScoreable = { zh, en };
   return e;
@@ -356,13 +366,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   inputs.tier = tier.name;
   if (!reading.certain) {
     e.certainty = 'guessed';
-    const a = ind.actual?.text.trim() ?? '';
-    const t = targetText(ind) ?? '';
-    const w = reading.word ?? a;
-    e.guessReason = {
-      zh: `实际完成值“${a}”与目标“${t}”措辞不同，也没有写明是否达成，只能从“${w}”推断为“${tier.name}”档`,
-      en: `the actual “${a}” does not restate the target “${t}” nor say whether it was met; “${w}” only suggests the “${tier.name}” tier`,
-    };
+    const w = reading.word ?? ind.actual?.text.trim() ?? '';
+    e.guessReason = guessDetail(ind, w, tier.name);
     inputs.guessedFrom = w;
   }
   return e;

@@ -31,7 +31,7 @@ export const approximateValueMismatch = defineRule({
       const expected = show(c.expected, dp);
       ctx.report({
         messageId: 'approximate',
-        data: { method: methodName(e), expected, detail: explain(e) ?? '', declared: shown(c.fig) },
+        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },
         cell: c.fig.cell,
         declared: str(c.fig.value),
         expected,

@@ -57,7 +57,7 @@ export const scoreMismatch = defineRule({
       ctx.report({
         ...common,
         messageId: 'indicator',
-        data: { method: methodName(e), expected, detail: explain(e) ?? '', declared: shown(c.fig) },
+        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },
         inputs: e.inputs,
         rule: e.rule,
       });
