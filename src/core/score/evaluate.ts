@@ -118,8 +118,8 @@ function targetText(ind: Indicator): string | undefined {
   return u && !t.endsWith(u) ? `${t}${u}` : t;
 }
 
-function fmtQ(q: Quantity, text?: string): string {
-  if (text) return text.trim();
+function fmtQ(q: Quantity | null, text?: string): string {
+  if (text || !q) return (text ?? '').trim();
   if (q.percent) return `${show(q.value.mul(100), 4)}%`;
   return `${show(q.value, 4)}${q.unit}`;
 }
@@ -241,7 +241,10 @@ const COMPOUND_MET: Text = { zh: '复合目标各项均已达成，得满分', e
 
 // The lazy texts are made in functions of their own, so each closure holds only what its text
 // needs, and a row that needs none allocates no closure scope.
-function pairDetail(formula: Text, a: Quantity, t: Quantity, ind: Indicator, weight: Dec): () => Text {
+function pairDetail(formula: Text, actual: Quantity, target: Quantity, ind: Indicator, weight: Dec): () => Text {
+  // fmtQ prints the quantity only for a cell without text: otherwise the closure need not keep it.
+  const a = ind.actual?.text ? null : actual;
+  const t = ind.target?.text.trim() ? null : target;
   return () => ({
     zh: `${formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
     en: `${formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
