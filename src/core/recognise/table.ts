@@ -350,10 +350,14 @@ function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number
 }
 
 /** The names from level 1 down, blanks left out and a name repeating the one above it once. */
-function levelPath(...names: (string | undefined)[]): string[] {
-  const out: string[] = [];
-  for (const p of names) if (p && out[out.length - 1] !== p) out.push(p);
-  return out;
+function levelPath(l1: string | undefined, l2: string | undefined, l3: string | undefined): string[] {
+  // Made at its final length: an array grown by push keeps room for 16 names, on every indicator.
+  const a = l1 || undefined;
+  const b = l2 && l2 !== a ? l2 : undefined;
+  const c = l3 && l3 !== (b ?? a) ? l3 : undefined;
+  if (a) return b ? (c ? [a, b, c] : [a, b]) : c ? [a, c] : [a];
+  if (b) return c ? [b, c] : [b];
+  return c ? [c] : [];
 }
 
 /** Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one. */

@@ -45,8 +45,12 @@ export interface Evaluation {
   notScoreable: { zh: string; en: string } | null;
   /** actual / target on a positive indicator, when ≥ the pack's threshold. */
   overAchievement: Dec | null;
-  /** How the expected score was worked out, for messages: "5万 / 10万 × 5". */
-  detail: (() => { zh: string; en: string }) | null;
+  /**
+   * How the expected score was worked out, for messages: "5万 / 10万 × 5" (read it with `explain`).
+   * Most rows need no message, so a text that takes printing numbers is a function run only when
+   * a finding asks; fixed texts are kept as they are, so a row that agrees keeps no closure alive.
+   */
+  detail: Detail | null;
   inputs: Record<string, string>;
   rule: string;
   /**
@@ -55,8 +59,16 @@ export interface Evaluation {
    * wording — then a score outside the tier is at most a warning.
    */
   certainty: 'certain' | 'guessed';
-  /** What was guessed and why, when `certainty` is 'guessed'. */
-  guessReason: { zh: string; en: string } | null;
+  /** What was guessed and why, when `certainty` is 'guessed' (read it with `explain`: made when a finding asks). */
+  guessReason: Detail | null;
+}
+
+type Text = { zh: string; en: string };
+type Detail = Text | (() => Text);
+
+/** An evaluation's `detail` or `guessReason` as text, for a finding's message. */
+export function explain(d: Detail | null): Text | null {
+  return typeof d === 'function' ? d() : d;
 }
 
 const weightTexts = new WeakMap<Dec, string>();
@@ -106,8 +118,8 @@ function targetText(ind: Indicator): string | undefined {
   return u && !t.endsWith(u) ? `${t}${u}` : t;
 }
 
-function fmtQ(q: Quantity, text?: string): string {
-  if (text) return text.trim();
+function fmtQ(q: Quantity | null, text?: string): string {
+  if (text || !q) return (text ?? '').trim();
   if (q.percent) return `${show(q.value.mul(100), 4)}%`;
   return `${show(q.value, 4)}${q.unit}`;
 }
@@ -223,18 +235,67 @@ function qualitativeStatus(target: Reading, actual: Reading): TierReading {
   return { status: 'unknown', certain: false, word: null };
 }
 
+const BOOLEAN_MET: Text = { zh: '是/否指标已达成，得满分', en: 'yes/no indicator met: full score' };
+const BOOLEAN_UNMET: Text = { zh: '是/否指标未达成，得 0 分', en: 'yes/no indicator not met: 0' };
+const COMPOUND_MET: Text = { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' };
+
+// The lazy texts are made in functions of their own, so each closure holds only what its text
+// needs, and a row that needs none allocates no closure scope.
+function pairDetail(formula: Text, actual: Quantity, target: Quantity, ind: Indicator, weight: Dec): () => Text {
+  // fmtQ prints the quantity only for a cell without text: otherwise the closure need not keep it.
+  const a = ind.actual?.text ? null : actual;
+  const t = ind.target?.text.trim() ? null : target;
+  return () => ({
+    zh: `${formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
+    en: `${formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
+  });
+}
+
+function compoundDetail(worst: Dec): () => Text {
+  return () => ({
+    zh: `复合目标须各项均达成；完成最差一项为 ${show(worst.mul(100), 2)}%`,
+    en: `every part must be met; the weakest part reached ${show(worst.mul(100), 2)}%`,
+  });
+}
+
+function criteriaDetail(summary: string, summaryEn: string, rate: string): () => Text {
+  return () => ({ zh: `${summary}；完成率 ${rate}`, en: `${summaryEn}; rate ${rate}` });
+}
+
+function guessDetail(ind: Indicator, word: string, tier: string): () => Text {
+  return () => {
+    const a = ind.actual?.text.trim() ?? '';
+    const t = targetText(ind) ?? '';
+    return {
+      zh: `实际完成值“${a}”与目标“${t}”措辞不同，也没有写明是否达成，只能从“${word}”推断为“${tier}”档`,
+      en: `the actual “${a}” does not restate the target “${t}” nor say whether it was met; “${word}” only suggests the “${tier}” tier`,
+    };
+  };
+}
+
 function notScoreable(e: Evaluation, zh: string, en: string): Evaluation {
   e.notScoreable = { zh, en };
   return e;
+}
+
+/**
+ * The figures a pair's findings cite. A row with both a target and an actual (nearly every row)
+ * gets them in one literal, so they sit inside the object rather than in a separate property store.
+ */
+function pairInputs(ind: Indicator, weight: Dec): Record<string, string> {
+  const w = weightText(weight);
+  if (ind.target && ind.actual) return { weight: w, target: ind.target.text.trim(), actual: ind.actual.text.trim() };
+  const inputs: Record<string, string> = { weight: w };
+  if (ind.target) inputs.target = ind.target.text.trim();
+  if (ind.actual) inputs.actual = ind.actual.text.trim();
+  return inputs;
 }
 
 /** Project-style: a target and an actual. */
 export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evaluation {
   const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
   const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
-  const inputs: Record<string, string> = { weight: weightText(weight) };
-  if (ind.target) inputs.target = ind.target.text.trim();
-  if (ind.actual) inputs.actual = ind.actual.text.trim();
+  const inputs = pairInputs(ind, weight);
   const e = base(pack, 'project', inputs);
   if (target.kind === 'empty' && actual.kind === 'empty') return e;
   if (target.kind === 'empty') return notScoreable(e, '年度指标值为空', 'the target is empty');
@@ -251,9 +312,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, 'project.boolean');
     const met = target.value === actual.value;
     e.expected = met ? weight : ZERO;
-    e.detail = () => met
-      ? { zh: '是/否指标已达成，得满分', en: 'yes/no indicator met: full score' }
-      : { zh: '是/否指标未达成，得 0 分', en: 'yes/no indicator not met: 0' };
+    e.detail = met ? BOOLEAN_MET : BOOLEAN_UNMET;
     return e;
   }
   if (target.kind === 'number') {
@@ -269,12 +328,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, e.method === 'negative' ? `project.negative.${pack.negativeFormula}` : `project.${e.method}`);
     e.expected = ofWeight(s.share, weight);
     e.approximate = t.approximate || a.approximate;
-    e.detail = () => s.met
-      ? s.formula
-      : {
-          zh: `${s.formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
-          en: `${s.formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
-        };
+    e.detail = s.met ? s.formula : pairDetail(s.formula, a, t, ind, weight);
     if (e.method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && av.gte(tv.mul(constant(pack.overAchievement)))) {
       e.overAchievement = av.div(tv);
     }
@@ -295,9 +349,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, 'project.compound');
     e.expected = ofWeight(worst, weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
-    e.detail = () => worst.eq(1)
-      ? { zh: '复合目标各项均已达成，得满分', en: 'every part of the compound target met: full score' }
-      : { zh: `复合目标须各项均达成；完成最差一项为 ${show(worst.mul(100), 2)}%`, en: `every part must be met; the weakest part reached ${show(worst.mul(100), 2)}%` };
+    e.detail = worst.eq(1) ? COMPOUND_MET : compoundDetail(worst);
     return e;
   }
   // Qualitative target.
@@ -317,13 +369,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   inputs.tier = tier.name;
   if (!reading.certain) {
     e.certainty = 'guessed';
-    const a = ind.actual?.text.trim() ?? '';
-    const t = targetText(ind) ?? '';
-    const w = reading.word ?? a;
-    e.guessReason = {
-      zh: `实际完成值“${a}”与目标“${t}”措辞不同，也没有写明是否达成，只能从“${w}”推断为“${tier.name}”档`,
-      en: `the actual “${a}” does not restate the target “${t}” nor say whether it was met; “${w}” only suggests the “${tier.name}” tier`,
-    };
+    const w = reading.word ?? ind.actual?.text.trim() ?? '';
+    e.guessReason = guessDetail(ind, w, tier.name);
     inputs.guessedFrom = w;
   }
   return e;
@@ -342,7 +389,7 @@ export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, ra
   if (rate && rule.scoreForRate) {
     inputs.rate = `${show(rate.mul(100), 2)}%`;
     e.expected = clamp(rule.scoreForRate(rate), ZERO, weight);
-    e.detail = () => ({ zh: `${rule.summary}；完成率 ${inputs.rate}`, en: `${rule.summaryEn}; rate ${inputs.rate}` });
+    e.detail = criteriaDetail(rule.summary, rule.summaryEn, inputs.rate);
   }
   return e;
 }

@@ -5,6 +5,7 @@
 import { show, str } from '../../decimal.js';
 import { scoreAgrees, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { explain } from '../../score/evaluate.js';
 import { methodName } from './method-names.js';
 import { inRange, scoredCells } from './scored-cells.js';
 
@@ -30,7 +31,7 @@ export const approximateValueMismatch = defineRule({
       const expected = show(c.expected, dp);
       ctx.report({
         messageId: 'approximate',
-        data: { method: methodName(e), expected, detail: e.detail?.() ?? '', declared: shown(c.fig) },
+        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },
         cell: c.fig.cell,
         declared: str(c.fig.value),
         expected,

@@ -6,6 +6,7 @@
 import { roundTo, show, str } from '../../decimal.js';
 import { pct, scoreAgrees, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { explain } from '../../score/evaluate.js';
 import { gradeFollowsScore } from './consequences.js';
 import { methodName } from './method-names.js';
 import { inRange, scoredCells } from './scored-cells.js';
@@ -56,7 +57,7 @@ export const scoreMismatch = defineRule({
       ctx.report({
         ...common,
         messageId: 'indicator',
-        data: { method: methodName(e), expected, detail: e.detail?.() ?? '', declared: shown(c.fig) },
+        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },
         inputs: e.inputs,
         rule: e.rule,
       });

@@ -8,6 +8,7 @@
 import { D, show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { explain } from '../../score/evaluate.js';
 import { inRange, scoredCells } from './scored-cells.js';
 
 export const scoreTierUncertain = defineRule({
@@ -44,7 +45,7 @@ export const scoreTierUncertain = defineRule({
       ctx.report({
         messageId: why ? 'explained' : 'unexplained',
         data: {
-          reason: e.guessReason ?? { zh: '档次由措辞推断', en: 'the tier was inferred from the wording' },
+          reason: explain(e.guessReason) ?? { zh: '档次由措辞推断', en: 'the tier was inferred from the wording' },
           share: `${show(new D(tier.min).mul(100), 0)}%–${show(new D(tier.max).mul(100), 0)}%`,
           min: show(lo, dp),
           max: show(hi, dp),
