@@ -119,6 +119,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     });
   }
 
+  /**
+   * `run` with merged areas where the API has them; more than 512 merged areas makes
+   * getMergedAreasOrNullObject fail the read, so then once more without.
+   */
+  async function withMerges<T>(run: (merges: boolean) => Promise<T>): Promise<T> {
+    const merges = excelApiSupported('1.13');
+    try {
+      return await run(merges);
+    } catch (e) {
+      if (!(merges && e instanceof HostError && e.code === 'read-failed')) throw e;
+      return run(false);
+    }
+  }
+
   /** Every visible sheet read and checked, nothing written (导出审核汇总). */
   async function checkVisibleSheets(settings: Settings, merges: boolean): Promise<SheetReport[]> {
     return Excel.run(async (context) => {
@@ -181,15 +195,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     exportFindings,
     removeExport,
     async exportReviewWorkbook(settings, marks) {
-      const merges = excelApiSupported('1.13');
-      let reports: SheetReport[];
-      try {
-        reports = await checkVisibleSheets(settings, merges);
-      } catch (e) {
-        // as check(): too many merged areas fail the read, so read without them
-        if (!(merges && e instanceof HostError && e.code === 'read-failed')) throw e;
-        reports = await checkVisibleSheets(settings, false);
-      }
+      const reports = await withMerges((merges) => checkVisibleSheets(settings, merges));
       return deliverReviewWorkbook(reports, marks, settings.rules);
     },
 
@@ -208,15 +214,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostExtras {
     },
 
     async check(settings) {
-      const merges = excelApiSupported('1.13');
-      const warnings: HostWarning[] = merges ? [] : ['merges-unavailable'];
-      try {
-        return await checkOnce(settings, merges, warnings);
-      } catch (e) {
-        // More than 512 merged areas makes getMergedAreasOrNullObject fail the read: read without.
-        if (!(merges && e instanceof HostError && e.code === 'read-failed')) throw e;
-        return checkOnce(settings, false, ['merges-unavailable']);
-      }
+      return withMerges((merges) => checkOnce(settings, merges, merges ? [] : ['merges-unavailable']));
     },
 
     async select(sheet, cell) {
