@@ -14,7 +14,7 @@
  * case the formula stays and the value becomes its cached result. Cells that are part of a shared
  * formula's master or an array formula range are refused (rewriting them would change other cells).
  */
-import { parseA1 } from '../../core/index.js';
+import { parseA1, toA1 } from '../../core/index.js';
 import { resolveLimits } from '../reader/limits.js';
 import { openOoxml, readPart, relsPathOf, parseRels, resolveTarget } from '../reader/ooxml.js';
 import { Scanner, Tok } from '../reader/xml.js';
@@ -105,7 +105,7 @@ export function patchWorkbook(xlsxBytes: Uint8Array, patches: CellPatch[], extra
     const cells = bySheet.get(p.sheet) ?? new Map<string, Target>();
     bySheet.set(p.sheet, cells);
     const key = `${row},${col}`;
-    const t = cells.get(key) ?? { row, col, ref: refOf(row, col), patches: [] };
+    const t = cells.get(key) ?? { row, col, ref: toA1(row, col), patches: [] };
     t.patches.push(p);
     cells.set(key, t);
   }
@@ -117,7 +117,7 @@ export function patchWorkbook(xlsxBytes: Uint8Array, patches: CellPatch[], extra
     const { row, col } = parseA1(c.cell);
     if (row < 0 || col < 0 || row > 1_048_575 || col > 16_383) throw new PatchError(`单元格地址超出范围：${c.cell}`);
     const list = notesBySheet.get(c.sheet) ?? [];
-    list.push({ ref: refOf(row, col), row, col, text: c.text.slice(0, MAX_COMMENT), author: c.author ?? '核分' });
+    list.push({ ref: toA1(row, col), row, col, text: c.text.slice(0, MAX_COMMENT), author: c.author ?? '核分' });
     notesBySheet.set(c.sheet, list);
   }
 
@@ -170,16 +170,6 @@ function validate(p: CellPatch): void {
   }
 }
 
-function refOf(row: number, col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
 
 function sheetIds(path: string, xml: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -450,14 +440,7 @@ function dropCalcChainCells(xml: string, part: string, removed: { sheetId: strin
     if (pendingSheet !== null && i === null) edits.push({ at: sc.tagStart, end: sc.tagEnd, text: setAttr(tag, 'i', pendingSheet) });
     pendingSheet = null;
   }
-  if (!edits.length) return xml;
-  let out = '';
-  let p = 0;
-  for (const e of edits) {
-    out += xml.slice(p, e.at) + e.text;
-    p = e.end;
-  }
-  return out + xml.slice(p);
+  return edits.length ? applyEdits(xml, edits) : xml;
 }
 
 function rezip(zip: ZipPackage, replaced: Map<string, Uint8Array>, added: Map<string, Uint8Array>): Uint8Array {

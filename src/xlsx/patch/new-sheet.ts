@@ -4,6 +4,7 @@
  * type. Texts go in as inline strings (sharedStrings.xml stays as it was). docProps/app.xml is
  * left alone: its TitlesOfParts is a cache Excel and WPS rebuild on save.
  */
+import { columnName } from '../../core/index.js';
 import { Scanner, Tok } from '../reader/xml.js';
 import { CONTENT_TYPE, REL, REL_TYPE, type PackageEditor } from './parts.js';
 import type { StyleSheet } from './styles.js';
@@ -50,16 +51,6 @@ export function hyperlinkFormula(sheet: string, cell: string, text: string): str
   return `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`;
 }
 
-function colName(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function worksheetXml(sheet: NewSheet, styles: StyleSheet | null): string {
   const style = (spec: NewCellSpec): number | null => {
@@ -72,9 +63,9 @@ function worksheetXml(sheet: NewSheet, styles: StyleSheet | null): string {
     const cells = row.map((c, j) => {
       const spec: NewCellSpec = c !== null && typeof c === 'object' ? c : { value: c };
       const s = style(spec);
-      const attrs = `r="${colName(j)}${i + 1}"${s === null ? '' : ` s="${s}"`}`;
+      const attrs = `r="${columnName(j)}${i + 1}"${s === null ? '' : ` s="${s}"`}`;
       const v = spec.value;
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new PatchError(`新工作表的 ${colName(j)}${i + 1} 不是有效数字`);
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new PatchError(`新工作表的 ${columnName(j)}${i + 1} 不是有效数字`);
       if (spec.link) {
         const text = v === null ? spec.link.cell : String(v);
         return `<c ${attrs} t="str"><f>${escapeText(hyperlinkFormula(spec.link.sheet, spec.link.cell, text))}</f><v>${escapeText(text)}</v></c>`;
