@@ -6,7 +6,7 @@ import { readWorkbook } from '../../src/xlsx/reader/index.js';
 import { ANNOTATION_FILL, ANNOTATION_SHEET, AnnotateError, annotateWorkbook } from '../../src/xlsx/review/index.js';
 import { annotatedDownload } from '../../src/web/tasks.js';
 import { seed002 } from '../fixtures/seeds.js';
-import { entryXml, partDiff, withRawFeatures } from '../xlsx/patch-fixture.js';
+import { entryXml, exceljs, noteOf, partDiff, withRawFeatures } from '../xlsx/patch-fixture.js';
 import { toXls } from '../xlsx/support.js';
 import { wrappedLines } from '../../src/xlsx/review/workbook.js';
 
@@ -29,16 +29,6 @@ async function featureSeed(): Promise<Uint8Array> {
   return withRawFeatures(wb, 'xl/worksheets/sheet1.xml', `'${SHEET.replace(/'/g, "''")}'!G13:G20`, '<c r="A2" i="2"/>');
 }
 
-async function exceljs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
-const noteOf = (c: ExcelJS.Cell): string => {
-  const n = c.note as ExcelJS.Comment | string | undefined;
-  return !n ? '' : typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
-};
 
 function worst(list: Finding[]): Finding['severity'] {
   return list.some((x) => x.severity === 'error') ? 'error' : list.some((x) => x.severity === 'warning') ? 'warning' : 'info';

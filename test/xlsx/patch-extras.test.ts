@@ -5,19 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSheetName, hyperlinkFormula, patchWorkbook, PatchError, type PatchExtras } from '../../src/xlsx/patch/index.js';
 import { readWorkbook } from '../../src/xlsx/reader/index.js';
 import { StyleSheet } from '../../src/xlsx/patch/styles.js';
-import { entryXml, featureRich, partDiff } from './patch-fixture.js';
+import { entryXml, exceljs, featureRich, noteOf, partDiff } from './patch-fixture.js';
 import { rawXlsx, worksheetXml } from './support.js';
 
-async function exceljs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
-const noteOf = (c: ExcelJS.Cell): string => {
-  const n = c.note as ExcelJS.Comment | string | undefined;
-  return !n ? '' : typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
-};
 
 const LINKED = "It's 自评 表";
 

@@ -91,3 +91,16 @@ export function partDiff(before: Uint8Array, after: Uint8Array): { changed: stri
 }
 
 export const entryXml = (bytes: Uint8Array, name: string): string => strFromU8(unzipSync(bytes, { filter: (f) => f.name === name })[name]);
+
+/** The bytes loaded by ExcelJS, to read a written workbook back. */
+export async function exceljs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A cell's note as plain text (ExcelJS gives a string or rich text). */
+export const noteOf = (c: ExcelJS.Cell): string => {
+  const n = c.note as ExcelJS.Comment | string | undefined;
+  return !n ? '' : typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
+};
