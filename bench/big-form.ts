@@ -1,6 +1,8 @@
 /**
  * A project form with N indicator rows, as a snapshot (for the core) and as an ExcelJS workbook
  * (for the CLI). Level-1 groups of 50 rows, level-2 groups of 10, merged as a real form would be.
+ * A `salt` makes every indicator's texts new (the same figures): the core remembers texts it has
+ * worked out, so re-checking one snapshot measures the remembered path, a salted copy the full one.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, CellRange, SheetSnapshot } from '../src/core/index.js';
@@ -8,7 +10,7 @@ import type { CellValue, CellRange, SheetSnapshot } from '../src/core/index.js';
 const L1 = ['产出指标', '效益指标', '满意度指标'];
 const L2 = ['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标'];
 
-export function bigRows(n: number): CellValue[][] {
+export function bigRows(n: number, salt = ''): CellValue[][] {
   const rows: CellValue[][] = [
     ['项目支出绩效自评表'],
     [null, '年初预算数', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
@@ -22,12 +24,12 @@ export function bigRows(n: number): CellValue[][] {
     rows.push([
       i % 50 === 0 ? L1[(i / 50) % 3] : null,
       i % 10 === 0 ? L2[(i / 10) % 5] : null,
-      `指标${i + 1}：第${i + 1}项工作`,
+      `指标${i + 1}：第${i + 1}项工作${salt}`,
       target,
       actual,
       1,
       kind === 3 ? 0.7 : 1,
-      kind === 3 ? '部分群众意见' : null,
+      kind === 3 ? `部分群众意见${salt}` : null,
     ]);
   }
   rows.push(['总分', null, null, null, null, n + 10, null]);
@@ -42,8 +44,8 @@ export function bigMerges(n: number): CellRange[] {
   return merges;
 }
 
-export function bigSnapshot(n: number): SheetSnapshot {
-  const values = bigRows(n);
+export function bigSnapshot(n: number, salt = ''): SheetSnapshot {
+  const values = bigRows(n, salt);
   const width = 8;
   const norm = values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
   return {
