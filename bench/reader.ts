@@ -23,7 +23,7 @@ import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { read as sheetjsRead, write as sheetjsWrite } from '@e965/xlsx';
 import { unzipSync } from 'fflate';
-import { cliBuildOptions } from '../bin/build-cli.mjs';
+import { buildCli } from '../bin/build-cli.mjs';
 import { workbookToSnapshots } from '../src/xlsx/index.js';
 import { readWorkbook } from '../src/xlsx/reader/index.js';
 
@@ -190,7 +190,7 @@ function spawnMs(argv: string[], okCodes: number[]): number {
 }
 
 async function freshTable(cases: Case[]): Promise<void> {
-  await build(cliBuildOptions());
+  await buildCli();
   const helpers = await buildHelpers();
   const dir = mkdtempSync(join(tmpdir(), 'hefen-bench-reader-'));
   console.log(`\n2. Fresh processes (the issue's measure): median of ${N} runs, each command a new Node process, the commands alternating (order rotated each round); wall-clock ms from spawn to exit; ${load()}\n`);

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { readWorkbook, WorkbookReadError, type WorkbookRead } from '../xlsx/reader/index.js';
+import { prepareSheetjsFor } from './lazy-sheetjs.js';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -30,7 +31,10 @@ export async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** The reader's result for these bytes; any failure, expected or not, is an InputError. */
+/**
+ * The reader's result for these bytes; any failure, expected or not, is an InputError. Legacy
+ * bytes need SheetJS loaded first (prepareSheetjsFor): readInput does that.
+ */
 export function readBytesAsWorkbook(bytes: Uint8Array): WorkbookRead {
   try {
     return readWorkbook(bytes);
@@ -42,6 +46,7 @@ export function readBytesAsWorkbook(bytes: Uint8Array): WorkbookRead {
 
 export async function readInput(file: string): Promise<{ bytes: Uint8Array; read: WorkbookRead }> {
   const bytes = await readBytes(file);
+  await prepareSheetjsFor(bytes);
   return { bytes, read: readBytesAsWorkbook(bytes) };
 }
 

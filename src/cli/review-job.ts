@@ -10,6 +10,7 @@ import { annotateWorkbook } from '../xlsx/review/index.js';
 import { choosePack } from './review-rules.js';
 import { checkSnapshots } from '../host/index.js';
 import { readWorkbook, WorkbookReadError } from '../xlsx/reader/index.js';
+import { prepareSheetjsFor } from './lazy-sheetjs.js';
 
 export interface ReviewJob {
   index: number;
@@ -53,6 +54,7 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
   }
   let read;
   try {
+    await prepareSheetjsFor(bytes);
     read = readWorkbook(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) return { index: job.index, reports: [], error: e.message };
