@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { readWorkbook, WorkbookReadError, type WorkbookRead } from '../xlsx/reader/index.js';
 import { prepareSheetjsFor } from './lazy-sheetjs.js';
+import { nodeInflateRaw } from './node-inflate.js';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -37,7 +38,7 @@ export async function readBytes(file: string): Promise<Uint8Array> {
  */
 export function readBytesAsWorkbook(bytes: Uint8Array): WorkbookRead {
   try {
-    return readWorkbook(bytes);
+    return readWorkbook(bytes, { inflateRaw: nodeInflateRaw });
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new InputError(e.message);
     throw new InputError(`读取时出现意外错误：${e instanceof Error ? e.message : String(e)}`);

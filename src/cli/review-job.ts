@@ -11,6 +11,7 @@ import { choosePack } from './review-rules.js';
 import { checkSnapshots } from '../host/index.js';
 import { readWorkbook, WorkbookReadError } from '../xlsx/reader/index.js';
 import { prepareSheetjsFor } from './lazy-sheetjs.js';
+import { nodeInflateRaw } from './node-inflate.js';
 
 export interface ReviewJob {
   index: number;
@@ -55,7 +56,7 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
   let read;
   try {
     await prepareSheetjsFor(bytes);
-    read = readWorkbook(bytes);
+    read = readWorkbook(bytes, { inflateRaw: nodeInflateRaw });
   } catch (e) {
     if (e instanceof WorkbookReadError) return { index: job.index, reports: [], error: e.message };
     return { index: job.index, reports: [], error: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
