@@ -2,8 +2,8 @@
 // Bundles the command line with esbuild into dist/cli/: hefen.js (the entry bin/hefen.js loads),
 // review-worker.js (the worker threads of `hefen review`, found next to the entry), and chunks
 // for what only some commands need (ExcelJS: template, review), loaded on first use. One file to
-// parse instead of ~150 modules to resolve is most of the start-up saved. SheetJS is loaded only
-// for the files that need it (src/cli/lazy-sheetjs.ts). Run by `npm run build:cli` and by
+// parse instead of ~150 modules to resolve is most of the start-up saved. SheetJS, and fflate for
+// reading, are loaded only for the files that need them (src/cli/lazy-*.ts). Run by `npm run build:cli` and by
 // `prepare` on install; test/cli/bundle.test.ts and bench/reader.ts build with the same options.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -12,18 +12,23 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LAZY_SHEETJS = path.join(root, 'src', 'cli', 'lazy-sheetjs.ts');
+const LAZY_FFLATE = path.join(root, 'src', 'cli', 'lazy-fflate.ts');
+const READER_ZIP = path.join(root, 'src', 'xlsx', 'reader', 'zip.ts');
 
 /**
- * Every import of '@e965/xlsx' resolves to the CLI's lazy stand-in, except the stand-in's own,
- * which stays the external package.
+ * Packages `check` needs only for some files, loaded when they do (src/cli/lazy-*.ts): every
+ * import of '@e965/xlsx' resolves to the CLI's lazy stand-in, except the stand-in's own, which
+ * stays the external package; so does the reader's import of 'fflate' (Node's zlib inflates, fflate
+ * only retries what zlib refuses). Other importers of fflate (the writers) keep the package.
  * @type {import('esbuild').Plugin}
  */
-const lazySheetjs = {
-  name: 'lazy-sheetjs',
+const lazyPackages = {
+  name: 'lazy-packages',
   setup(b) {
     b.onResolve({ filter: /^@e965\/xlsx$/ }, (args) =>
       path.resolve(args.importer) === LAZY_SHEETJS ? { path: args.path, external: true } : { path: LAZY_SHEETJS },
     );
+    b.onResolve({ filter: /^fflate$/ }, (args) => (path.resolve(args.importer) === READER_ZIP ? { path: LAZY_FFLATE } : undefined));
   },
 };
 
@@ -41,7 +46,7 @@ export function cliBuildOptions(outdir = path.join(root, 'dist/cli')) {
     // Dependencies stay in node_modules (CommonJS ones such as ExcelJS cannot be bundled into ESM
     // without shims); the cost saved is our own module graph.
     packages: 'external',
-    plugins: [lazySheetjs],
+    plugins: [lazyPackages],
     chunkNames: '[name]-[hash]',
     metafile: true,
     logLevel: 'warning',

@@ -15,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../bin/build-cli.mjs';
 import { seed002 } from '../fixtures/seeds.js';
 import { toXls, xlsxBytes } from '../xlsx/support.js';
+import { main } from '../../src/cli/main.js';
+import { openZip } from '../../src/xlsx/reader/zip.js';
+import { capture } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Inside the repository, so the bundle finds node_modules; package.json beside it as in a clone.
@@ -52,21 +55,32 @@ function hefen(...args: string[]) {
 }
 
 /**
- * The bundle run with a module-resolution hook that reports on stderr every resolution of
- * SheetJS (one line per module, main thread and workers alike).
+ * The bundle run with hooks that report on stderr each load of SheetJS or fflate ("LOADED
+ * sheetjs", "LOADED fflate"): an ES module resolution hook, and a CommonJS one for require().
  */
-function hefenWatchingSheetjs(...args: string[]) {
-  const hook = path.join(home, 'sheetjs-hook.mjs');
+function hefenWatchingLoads(...args: string[]) {
+  const esm = path.join(home, 'esm-hook.mjs');
   writeFileSync(
-    hook,
+    esm,
     `export async function resolve(specifier, context, next) {
        const r = await next(specifier, context);
-       if (r.url.includes('/@e965/xlsx/')) process.stderr.write('SHEETJS-LOADED\\n');
+       if (r.url.includes('/@e965/xlsx/')) process.stderr.write('LOADED sheetjs\\n');
+       if (r.url.includes('/fflate/')) process.stderr.write('LOADED fflate\\n');
        return r;
      }\n`,
   );
-  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(hook).href)})`;
-  return spawnSync(process.execPath, ['--import', register, path.join(outdir, 'hefen.js'), ...args], { encoding: 'utf8', cwd: home });
+  const cjs = path.join(home, 'cjs-hook.cjs');
+  writeFileSync(
+    cjs,
+    `const Module = require('node:module');
+     const load = Module._load;
+     Module._load = function (request, ...rest) {
+       if (request === 'fflate' || request.startsWith('@e965/xlsx')) process.stderr.write(request === 'fflate' ? 'LOADED fflate\\n' : 'LOADED sheetjs\\n');
+       return load.call(this, request, ...rest);
+     };\n`,
+  );
+  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(esm).href)})`;
+  return spawnSync(process.execPath, ['--require', cjs, '--import', register, path.join(outdir, 'hefen.js'), ...args], { encoding: 'utf8', cwd: home });
 }
 
 /** Packages an output loads, following static imports only or dynamic ones too. */
@@ -94,8 +108,10 @@ describe('the bundled CLI', () => {
     expect(packagesLoaded('hefen.js', true).has('exceljs')).toBe(true);
   });
 
-  it('check reaches SheetJS only through a dynamic import', () => {
-    expect(packagesLoaded('hefen.js', false).has('@e965/xlsx')).toBe(false);
+  it('check imports neither SheetJS nor fflate up front', () => {
+    const upFront = packagesLoaded('hefen.js', false);
+    expect(upFront.has('@e965/xlsx')).toBe(false);
+    expect(upFront.has('fflate')).toBe(false);
     expect(packagesLoaded('hefen.js', true).has('@e965/xlsx')).toBe(true);
   });
 
@@ -106,14 +122,14 @@ describe('the bundled CLI', () => {
     expect(files.filter((f) => f.endsWith('.js')).sort()).toEqual(Object.keys(meta.outputs).map((k) => path.basename(k)).sort());
   });
 
-  it('checking an .xlsx does not load SheetJS; an .xls or .et loads it and reads like the .xlsx', () => {
-    const plain = hefenWatchingSheetjs('check', seed, '--json');
+  it('checking an .xlsx loads neither SheetJS nor fflate; an .xls or .et loads SheetJS and reads like the .xlsx', () => {
+    const plain = hefenWatchingLoads('check', seed, '--json');
     expect(plain.status, plain.stderr).toBe(1);
-    expect(plain.stderr).not.toContain('SHEETJS-LOADED');
-    // The hook does see SheetJS when it is loaded (else the line above would prove nothing).
-    const legacy = hefenWatchingSheetjs('check', seed, xls, et, '--json');
+    expect(plain.stderr).not.toContain('LOADED');
+    // The hooks do see the packages when they are loaded (else the line above would prove nothing).
+    const legacy = hefenWatchingLoads('check', seed, xls, et, '--json');
     expect(legacy.status, legacy.stderr).toBe(1);
-    expect(legacy.stderr).toContain('SHEETJS-LOADED');
+    expect(legacy.stderr).toContain('LOADED sheetjs');
     const [ref, ...others] = JSON.parse(legacy.stdout).files;
     expect(others.map((f: { format: string }) => f.format)).toEqual(['xls', 'et']);
     for (const f of others) {
@@ -121,6 +137,21 @@ describe('the bundled CLI', () => {
       expect(f.findings).toEqual(ref.findings);
       expect(f.forms.map((x: { total: unknown }) => x.total)).toEqual(ref.forms.map((x: { total: unknown }) => x.total));
     }
+  });
+
+  it('a stream zlib refuses is read again by fflate, loaded then, with the reader\'s own message', async () => {
+    const bytes = new Uint8Array(readFileSync(seed));
+    const sheet = openZip(bytes).byName.get('xl/worksheets/sheet1.xml')!;
+    bytes[sheet.dataOffset + (sheet.compressedSize >> 1)] ^= 0x55;
+    const damaged = path.join(home, 'damaged.xlsx');
+    writeFileSync(damaged, bytes);
+    const r = hefenWatchingLoads('check', damaged, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('LOADED fflate');
+    const c = capture();
+    await main(['check', damaged, '--json'], c.io);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(c.out));
+    expect(JSON.parse(r.stdout).files[0].error).toMatch(/损坏/);
   });
 
   it('--write-totals converts an .xls through the lazily loaded SheetJS; review reads .xls on workers', () => {
