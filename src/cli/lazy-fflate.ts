@@ -12,7 +12,7 @@ import type * as Fflate from 'fflate';
 let real: typeof Fflate | null = null;
 const fflate = (): typeof Fflate => (real ??= createRequire(import.meta.url)('fflate') as typeof Fflate);
 
-export const inflateSync: typeof Fflate.inflateSync = (data, opts) => fflate().inflateSync(data, opts);
+export const inflateSync = ((data: Uint8Array, opts?: Fflate.InflateOptions) => fflate().inflateSync(data, opts)) as typeof Fflate.inflateSync;
 
 /** `new Inflate(…)` builds fflate's own Inflate (a constructor that returns an object gives that object). */
 export const Inflate = function Inflate(...args: ConstructorParameters<typeof Fflate.Inflate>) {
