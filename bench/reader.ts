@@ -25,7 +25,7 @@ import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { read as sheetjsRead, write as sheetjsWrite } from '@e965/xlsx';
 import { unzipSync } from 'fflate';
-import { buildCli } from '../bin/build-cli.mjs';
+import { buildCli, cliBuildOptions } from '../bin/build-cli.mjs';
 import { workbookToSnapshots } from '../src/xlsx/index.js';
 import { readWorkbook } from '../src/xlsx/reader/index.js';
 import { nodeInflateRaw } from '../src/cli/node-inflate.js';
@@ -163,6 +163,8 @@ async function buildHelpers(): Promise<{ reader: string; exceljs: string }> {
       platform: 'node',
       target: 'node20',
       packages: 'external',
+      // The CLI's stand-ins: SheetJS and the reader's fflate loaded only when needed, as in hefen.
+      plugins: cliBuildOptions().plugins,
       logLevel: 'warning',
     });
     return outfile;
