@@ -9,7 +9,8 @@ import type { RawInflate } from '../xlsx/reader/index.js';
 
 export const nodeInflateRaw: RawInflate = (data, max) => {
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+    // One output chunk of the declared size: zlib's default 16 KB chunks are joined by a copy at the end.
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, max), chunkSize: Math.max(64, max) });
   } catch {
     return null;
   }
