@@ -60,7 +60,17 @@ export function version(): string {
   }
 }
 
-export async function main(argv: string[], io: IO = { out: process.stdout, err: process.stderr }): Promise<number> {
+/** The process's streams, each made on first use (a `check --json` that reports no error never makes stderr). */
+const PROCESS_IO: IO = {
+  get out() {
+    return process.stdout;
+  },
+  get err() {
+    return process.stderr;
+  },
+};
+
+export async function main(argv: string[], io: IO = PROCESS_IO): Promise<number> {
   if (argv[0] === 'review') return (await import('./review.js')).runReview(argv.slice(1), io);
   let args: ReturnType<typeof parseArgs>;
   try {
