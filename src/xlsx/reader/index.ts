@@ -20,7 +20,7 @@ import { MESSAGES, WorkbookReadError, corrupt } from './errors.js';
 import { isCfb, inspectCfb, biffHasFilePass, readBiff } from './legacy.js';
 import { Deadline, resolveLimits, type ReadLimits } from './limits.js';
 import { openOoxml, parseSharedStrings, parseSheet, parseStyles, readPart } from './ooxml.js';
-import { SparseCells, buildSnapshot } from './sparse.js';
+import { SparseCells, buildSnapshot, type ShownNumbers } from './sparse.js';
 import { Scanner } from './xml.js';
 import { InflateBudget, isZip, openZip, type RawInflate } from './zip.js';
 
@@ -114,7 +114,8 @@ function read(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline, inflate
     if (biffHasFilePass(k.workbook)) throw new WorkbookReadError('encrypted', MESSAGES.encrypted);
     const legacy = readBiff(bytes, limits, deadline);
     const notes: string[] = [];
-    const sheets = legacy.sheets.map((s) => buildSnapshot(s, limits.maxCellsPerSheet, notes));
+    const shown: ShownNumbers = new Map();
+    const sheets = legacy.sheets.map((s) => buildSnapshot(s, limits.maxCellsPerSheet, notes, shown));
     return finish(k.et ? 'et' : 'xls', sheets, legacy.hidden, notes);
   }
   if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) throw corrupt('压缩包头部损坏');
@@ -132,11 +133,12 @@ function readOoxml(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline, in
   const ctx = { sst, xfFormats, date1904: pkg.date1904, limits, deadline };
   const notes: string[] = [];
   const sheets: SheetSnapshot[] = [];
+  const shown: ShownNumbers = new Map();
   // Each sheet to its snapshot before the next is read: one sheet's XML and cells alive at a time.
   for (const s of pkg.sheets) {
     const xml = readPart(pkg, s.path);
     if (xml === null) throw corrupt(`缺少工作表“${s.name}”的内容`);
-    sheets.push(buildSnapshot(parseSheet(xml, s.path, s.name, ctx), limits.maxCellsPerSheet, notes));
+    sheets.push(buildSnapshot(parseSheet(xml, s.path, s.name, ctx), limits.maxCellsPerSheet, notes, shown));
     deadline.check();
   }
   return finish(
