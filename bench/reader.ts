@@ -2,12 +2,14 @@
  * Reader speed against the floor, two ways, printed as two tables (figures, not a timed test):
  *
  * 1. Warm, in this one process: per file, a bare unzip of every entry (fflate unzipSync), the
- *    fast reader (readWorkbook) and the old ExcelJS path (load + workbookToSnapshots), median of
- *    N alternating runs (wall clock, and CPU from process.cpuUsage). Also .xls read time.
+ *    fast reader (readWorkbook, inflating with fflate as in the browser), the same with the CLI's
+ *    inflater (Node's zlib) and the old ExcelJS path (load + workbookToSnapshots), median of N
+ *    alternating runs (wall clock, and CPU from process.cpuUsage). Also .xls read time.
  * 2. Fresh processes, the issue's own definition: per file, `node dist/cli/hefen.js check --json
  *    FILE` against `node -e` unzipping the same file with fflate, each a new Node process, run
- *    alternately in the same loop, median of N; beside them the reader alone and the old ExcelJS
- *    path, each in a fresh process too (bundled like the CLI, so module loading is comparable).
+ *    alternately in the same loop, median of N; beside them the reader alone (as the CLI reads:
+ *    zlib inflating) and the old ExcelJS path, each in a fresh process too (bundled like the CLI,
+ *    so module loading is comparable).
  *
  *   node --import tsx bench/reader.ts [N] [--warm-only | --fresh-only]   (--expose-gc: steadier warm figures)
  *
@@ -23,9 +25,10 @@ import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { read as sheetjsRead, write as sheetjsWrite } from '@e965/xlsx';
 import { unzipSync } from 'fflate';
-import { cliBuildOptions } from '../bin/build-cli.mjs';
+import { buildCli, cliBuildOptions } from '../bin/build-cli.mjs';
 import { workbookToSnapshots } from '../src/xlsx/index.js';
 import { readWorkbook } from '../src/xlsx/reader/index.js';
+import { nodeInflateRaw } from '../src/cli/node-inflate.js';
 
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 15);
@@ -97,17 +100,19 @@ type Case = [name: string, bytes: Uint8Array];
 
 async function warmTable(cases: Case[]): Promise<void> {
   console.log(`\n1. Warm, one process: median of ${N} alternating runs, wall-clock ms (small files: mean of a batch per sample); CPU × floor from process.cpuUsage${gc ? '' : ' (run with --expose-gc for steadier figures)'}; ${load()}\n`);
-  const rows: string[][] = [['file', 'size KB', 'unzip floor', 'readWorkbook', '× floor', 'CPU × floor', 'target', 'ExcelJS path', '× floor', '.xls read']];
+  const rows: string[][] = [['file', 'size KB', 'unzip floor', 'readWorkbook', '× floor', 'CPU × floor', 'target', 'with zlib', '× floor', 'ExcelJS path', '× floor', '.xls read']];
   for (const [k, [name, bytes]] of cases.entries()) {
     const xls = toXls(bytes);
     const floor: [number, number][] = [];
     const fast: [number, number][] = [];
+    const zlib: [number, number][] = [];
     const old: [number, number][] = [];
     const legacy: [number, number][] = [];
     // Warm-up: JIT and caches for all paths.
     for (let i = 0; i < 3; i++) {
       unzipSync(bytes);
       readWorkbook(bytes);
+      readWorkbook(bytes, { inflateRaw: nodeInflateRaw });
       readWorkbook(xls);
     }
     await exceljsPath(bytes);
@@ -117,6 +122,7 @@ async function warmTable(cases: Case[]): Promise<void> {
     for (let i = 0; i < N; i++) {
       floor.push(await time(() => unzipSync(bytes), reps));
       fast.push(await time(() => readWorkbook(bytes), reps));
+      zlib.push(await time(() => readWorkbook(bytes, { inflateRaw: nodeInflateRaw }), reps));
     }
     for (let i = 0; i < N; i++) legacy.push(await time(() => readWorkbook(xls), reps));
     for (let i = 0; i < Math.max(3, Math.ceil(N / 3)); i++) old.push(await time(() => exceljsPath(bytes)));
@@ -133,6 +139,8 @@ async function warmTable(cases: Case[]): Promise<void> {
       `${(r / f).toFixed(2)}×`,
       `${(cpu(fast) / Math.max(cpu(floor), 0.001)).toFixed(2)}×`,
       verdict(r / f, k),
+      wall(zlib).toFixed(1),
+      `${(wall(zlib) / f).toFixed(2)}×`,
       o.toFixed(1),
       `${(o / f).toFixed(1)}×`,
       wall(legacy).toFixed(1),
@@ -155,6 +163,8 @@ async function buildHelpers(): Promise<{ reader: string; exceljs: string }> {
       platform: 'node',
       target: 'node20',
       packages: 'external',
+      // The CLI's stand-ins: SheetJS and the reader's fflate loaded only when needed, as in hefen.
+      plugins: cliBuildOptions().plugins,
       logLevel: 'warning',
     });
     return outfile;
@@ -164,7 +174,8 @@ async function buildHelpers(): Promise<{ reader: string; exceljs: string }> {
       'fresh-reader',
       `import { readFileSync } from 'node:fs';
        import { readWorkbook } from './src/xlsx/reader/index.js';
-       readWorkbook(new Uint8Array(readFileSync(process.argv[2])));`,
+       import { nodeInflateRaw } from './src/cli/node-inflate.js';
+       readWorkbook(new Uint8Array(readFileSync(process.argv[2])), { inflateRaw: nodeInflateRaw });`,
     ),
     exceljs: await one(
       'fresh-exceljs',
@@ -190,7 +201,7 @@ function spawnMs(argv: string[], okCodes: number[]): number {
 }
 
 async function freshTable(cases: Case[]): Promise<void> {
-  await build(cliBuildOptions());
+  await buildCli();
   const helpers = await buildHelpers();
   const dir = mkdtempSync(join(tmpdir(), 'hefen-bench-reader-'));
   console.log(`\n2. Fresh processes (the issue's measure): median of ${N} runs, each command a new Node process, the commands alternating (order rotated each round); wall-clock ms from spawn to exit; ${load()}\n`);

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { getPack, type RulePackName } from '../core/index.js';
 import { checkSnapshots } from '../host/index.js';
 import { CHECK_HELP, TEMPLATE_HELP, USAGE, UsageError, parseArgs, type IO } from './args.js';
+import { writeJson } from './json-output.js';
 import { readInput, unexpected } from './read-workbook.js';
 import { reportText, type FileResult } from './report-text.js';
 
@@ -59,7 +60,17 @@ export function version(): string {
   }
 }
 
-export async function main(argv: string[], io: IO = { out: process.stdout, err: process.stderr }): Promise<number> {
+/** The process's streams, each made on first use (a `check --json` that reports no error never makes stderr). */
+const PROCESS_IO: IO = {
+  get out() {
+    return process.stdout;
+  },
+  get err() {
+    return process.stderr;
+  },
+};
+
+export async function main(argv: string[], io: IO = PROCESS_IO): Promise<number> {
   if (argv[0] === 'review') return (await import('./review.js')).runReview(argv.slice(1), io);
   let args: ReturnType<typeof parseArgs>;
   try {
@@ -83,7 +94,7 @@ export async function main(argv: string[], io: IO = { out: process.stdout, err: 
   if (args.command === 'template') return (await import('./commands.js')).runTemplate(args, io);
   if (args.writeTotals) return (await import('./write-totals-command.js')).runWriteTotals(args, io);
   const results = await checkFiles(args.files, args.rules);
-  if (args.json) io.out.write(`${JSON.stringify(toJson(args.rules, results), null, 2)}\n`);
+  if (args.json) writeJson(io.out, toJson(args.rules, results));
   else {
     io.out.write(`${reportText(getPack(args.rules), results)}\n`);
     for (const r of results) if (r.error) io.err.write(`${r.file}：${r.error}\n`);

@@ -5,6 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { readWorkbook, WorkbookReadError, type WorkbookRead } from '../xlsx/reader/index.js';
+import { prepareSheetjsFor } from './lazy-sheetjs.js';
+import { nodeInflateRaw } from './node-inflate.js';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -30,10 +32,13 @@ export async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** The reader's result for these bytes; any failure, expected or not, is an InputError. */
+/**
+ * The reader's result for these bytes; any failure, expected or not, is an InputError. Legacy
+ * bytes need SheetJS loaded first (prepareSheetjsFor): readInput does that.
+ */
 export function readBytesAsWorkbook(bytes: Uint8Array): WorkbookRead {
   try {
-    return readWorkbook(bytes);
+    return readWorkbook(bytes, { inflateRaw: nodeInflateRaw });
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new InputError(e.message);
     throw new InputError(`读取时出现意外错误：${e instanceof Error ? e.message : String(e)}`);
@@ -42,6 +47,7 @@ export function readBytesAsWorkbook(bytes: Uint8Array): WorkbookRead {
 
 export async function readInput(file: string): Promise<{ bytes: Uint8Array; read: WorkbookRead }> {
   const bytes = await readBytes(file);
+  await prepareSheetjsFor(bytes);
   return { bytes, read: readBytesAsWorkbook(bytes) };
 }
 

@@ -10,6 +10,8 @@ import { annotateWorkbook } from '../xlsx/review/index.js';
 import { choosePack } from './review-rules.js';
 import { checkSnapshots } from '../host/index.js';
 import { readWorkbook, WorkbookReadError } from '../xlsx/reader/index.js';
+import { prepareSheetjsFor } from './lazy-sheetjs.js';
+import { nodeInflateRaw } from './node-inflate.js';
 
 export interface ReviewJob {
   index: number;
@@ -53,7 +55,8 @@ export async function runJob(job: ReviewJob): Promise<JobResult> {
   }
   let read;
   try {
-    read = readWorkbook(bytes);
+    await prepareSheetjsFor(bytes);
+    read = readWorkbook(bytes, { inflateRaw: nodeInflateRaw });
   } catch (e) {
     if (e instanceof WorkbookReadError) return { index: job.index, reports: [], error: e.message };
     return { index: job.index, reports: [], error: `读取时出错：${e instanceof Error ? e.message : String(e)}` };

@@ -16,6 +16,7 @@ import { slim, type JobResult, type ReviewJob } from './review-job.js';
 import { defaultJobs, runJobs } from './review-pool.js';
 import { Progress, type ProgressStream } from './review-progress.js';
 import { REVIEW_USAGE } from './args.js';
+import { writeJsonAt } from './json-output.js';
 
 export { REVIEW_USAGE };
 
@@ -205,7 +206,8 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
   let jsonCount = 0;
   const order = new InOrder<{ file: ReviewedFile; result: JobResult }>(inputs.length, (i, { file }) => {
     if (args.json) {
-      io.out.write(`${jsonCount++ ? ',' : ''}\n    ${indent(JSON.stringify(fileJson(file), null, 2), '    ')}`);
+      io.out.write(jsonCount++ ? ',\n' : '\n');
+      writeJsonAt(io.out, fileJson(file), 2);
     } else {
       writeOut(`${fileLines(file).join('\n')}\n`);
     }
@@ -247,7 +249,8 @@ export async function runReview(argv: string[], io: ReviewIO): Promise<number> {
   const summary = summarize(all, args.rules);
   if (jsonStarted) {
     for (const m of missing) {
-      io.out.write(`${jsonCount++ ? ',' : ''}\n    ${indent(JSON.stringify(fileJson({ file: m.display, reports: [], error: m.reason }), null, 2), '    ')}`);
+      io.out.write(jsonCount++ ? ',\n' : '\n');
+      writeJsonAt(io.out, fileJson({ file: m.display, reports: [], error: m.reason }), 2);
     }
     io.out.write(`\n  ],\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`);
   } else {

@@ -15,6 +15,7 @@ import { packageExtension, patchWorkbook, PatchError, withExtension, type CellPa
 import { readWorkbook, type WorkbookFormat } from '../xlsx/reader/index.js';
 import { exists, isSameFile, nodeFs, writeFileAtomic, type FileSystem } from './files.js';
 import { legacyToXlsx } from './legacy-to-xlsx.js';
+import { nodeInflateRaw } from './node-inflate.js';
 import { InputError, readInput } from './read-workbook.js';
 
 /** The write was refused or failed; the message is the Chinese sentence shown. Nothing was written. */
@@ -169,7 +170,7 @@ export async function writeTotals(req: WriteTotalsRequest): Promise<WriteTotalsO
   }
   // What is written must open again: never leave the user a file that neither Excel nor 核分 reads.
   try {
-    readWorkbook(result);
+    readWorkbook(result, { inflateRaw: nodeInflateRaw });
   } catch {
     throw new WriteTotalsError('写回结果无法重新读取，已放弃写入，文件未改动。');
   }

@@ -20,14 +20,15 @@ import { MESSAGES, WorkbookReadError, corrupt } from './errors.js';
 import { isCfb, inspectCfb, biffHasFilePass, readBiff } from './legacy.js';
 import { Deadline, resolveLimits, type ReadLimits } from './limits.js';
 import { openOoxml, parseSharedStrings, parseSheet, parseStyles, readPart } from './ooxml.js';
-import { SparseCells, buildSnapshot } from './sparse.js';
+import { SparseCells, buildSnapshot, type ShownNumbers } from './sparse.js';
 import { Scanner } from './xml.js';
-import { InflateBudget, isZip, openZip } from './zip.js';
+import { InflateBudget, isZip, openZip, type RawInflate } from './zip.js';
 
 export { DEFAULT_LIMITS } from './limits.js';
 export type { ReadLimits } from './limits.js';
 export { WorkbookReadError } from './errors.js';
 export type { WorkbookReadErrorCode } from './errors.js';
+export type { RawInflate } from './zip.js';
 
 export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'et';
 
@@ -80,14 +81,20 @@ export const KEPT_SHAPES: readonly object[] = [
   new Deadline(0, () => new Error()),
 ];
 
-export function readWorkbook(bytes: Uint8Array, options?: { limits?: Partial<ReadLimits> }): WorkbookRead {
+export interface ReadOptions {
+  limits?: Partial<ReadLimits>;
+  /** A faster inflater the host brings (the CLI: Node's zlib); fflate otherwise, and whenever it fails. */
+  inflateRaw?: RawInflate;
+}
+
+export function readWorkbook(bytes: Uint8Array, options?: ReadOptions): WorkbookRead {
   const limits = resolveLimits(options?.limits);
   const deadline = new Deadline(
     limits.maxMillis,
     () => new WorkbookReadError('timeout', `读取超时（超过 ${Math.round(limits.maxMillis / 1000)} 秒），文件过大或结构异常`),
   );
   try {
-    return read(bytes, limits, deadline);
+    return read(bytes, limits, deadline, options?.inflateRaw);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     // A reader bug or an exhausted stack must still be this file's entry, not a crash.
@@ -96,9 +103,9 @@ export function readWorkbook(bytes: Uint8Array, options?: { limits?: Partial<Rea
   }
 }
 
-function read(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline): WorkbookRead {
+function read(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline, inflateRaw: RawInflate | undefined): WorkbookRead {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new WorkbookReadError('not-a-workbook', '文件是空的（0 字节）');
-  if (isZip(bytes)) return readOoxml(bytes, limits, deadline);
+  if (isZip(bytes)) return readOoxml(bytes, limits, deadline, inflateRaw);
   if (isCfb(bytes)) {
     if (bytes.length > limits.maxUncompressedBytes) throw new WorkbookReadError('too-large', '文件过大，超出读取上限');
     const k = inspectCfb(bytes);
@@ -107,15 +114,16 @@ function read(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline): Workbo
     if (biffHasFilePass(k.workbook)) throw new WorkbookReadError('encrypted', MESSAGES.encrypted);
     const legacy = readBiff(bytes, limits, deadline);
     const notes: string[] = [];
-    const sheets = legacy.sheets.map((s) => buildSnapshot(s, limits.maxCellsPerSheet, notes));
+    const shown: ShownNumbers = new Map();
+    const sheets = legacy.sheets.map((s) => buildSnapshot(s, limits.maxCellsPerSheet, notes, shown));
     return finish(k.et ? 'et' : 'xls', sheets, legacy.hidden, notes);
   }
   if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) throw corrupt('压缩包头部损坏');
   throw new WorkbookReadError('not-a-workbook', MESSAGES.notAWorkbook);
 }
 
-function readOoxml(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline): WorkbookRead {
-  const zip = openZip(bytes);
+function readOoxml(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline, inflateRaw: RawInflate | undefined): WorkbookRead {
+  const zip = openZip(bytes, inflateRaw);
   const pkg = openOoxml(zip, limits);
   const xfFormats = parseStyles(pkg.stylesPath ? readPart(pkg, pkg.stylesPath) : null, pkg.stylesPath ?? 'styles');
   deadline.check();
@@ -125,11 +133,12 @@ function readOoxml(bytes: Uint8Array, limits: ReadLimits, deadline: Deadline): W
   const ctx = { sst, xfFormats, date1904: pkg.date1904, limits, deadline };
   const notes: string[] = [];
   const sheets: SheetSnapshot[] = [];
+  const shown: ShownNumbers = new Map();
   // Each sheet to its snapshot before the next is read: one sheet's XML and cells alive at a time.
   for (const s of pkg.sheets) {
     const xml = readPart(pkg, s.path);
     if (xml === null) throw corrupt(`缺少工作表“${s.name}”的内容`);
-    sheets.push(buildSnapshot(parseSheet(xml, s.path, s.name, ctx), limits.maxCellsPerSheet, notes));
+    sheets.push(buildSnapshot(parseSheet(xml, s.path, s.name, ctx), limits.maxCellsPerSheet, notes, shown));
     deadline.check();
   }
   return finish(

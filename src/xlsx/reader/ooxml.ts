@@ -428,6 +428,10 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
   /** The cell's element is a plain `<c>` (no prefix) whose children the fast path may read. */
   let plainCell = false;
   let cellDepth = 0;
+  /** The scanner's depth inside the current row while it is a plain `<row>`, else −1. */
+  let rowDepth = -1;
+  /** The depth inside a plain `<sheetData>` (where its rows open) while in it, else −1. */
+  let sheetDepth = -1;
   let fAttrs: { t: string | null; si: string | null; ref: string | null } | null = null;
 
   /** The <c> tag's r, s and t, read from the scanner's attribute spans: no strings per cell. */
@@ -618,7 +622,19 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         finishCell();
         p += 4;
       }
-      if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 99 || !endsName(s.charCodeAt(p + 2))) break;
+      if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 99 || !endsName(s.charCodeAt(p + 2))) {
+        // The row's end and the next row's start, as writers store them: `</row><row r="…" …>`.
+        if (rowDepth >= 0 && sc.depth === rowDepth && s.startsWith('</row>', p)) {
+          sc.closeAt(p + 6);
+          p += 6;
+          rowDepth = -1;
+        }
+        if (rowDepth < 0 && sheetDepth >= 0 && sc.depth === sheetDepth && s.startsWith('<row', p) && endsName(s.charCodeAt(p + 4)) && quickRow(p)) {
+          p = sc.pos;
+          continue;
+        }
+        break;
+      }
       if (quickCell(p)) beginCell();
       else {
         sc.openTagAt(p);
@@ -627,6 +643,60 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
       p = sc.pos;
     }
     sc.pos = p;
+  };
+
+  /**
+   * A <row> tag at s[p] as writers store it — ` name="value"` pairs, one space before each, double
+   * quotes, values without `<` or `&`, at most a plain `r` of digits — taken as the scanner would
+   * take it. False (nothing read) for anything else, left to the scanner.
+   */
+  const quickRow = (p: number): boolean => {
+    let i = p + 4;
+    let row = -1;
+    for (;;) {
+      const ch = s.charCodeAt(i);
+      if (ch === 62 /* > */ || ch === 47 /* / */) {
+        if (ch === 47 && s.charCodeAt(i + 1) !== 62) return false;
+        const empty = ch === 47;
+        sc.enterAt(p, empty ? i + 2 : i + 1, 'row', empty);
+        rowIndex = row >= 0 ? row : rowIndex + 1;
+        colIndex = -1;
+        rowDepth = empty ? -1 : sc.depth;
+        return true;
+      }
+      if (ch !== 32) return false;
+      const n0 = i + 1;
+      let n1 = n0;
+      for (; ; n1++) {
+        const c = s.charCodeAt(n1);
+        if (c === 61 /* = */) break;
+        // Name characters only (letters, digits, `:`, `_`, `-`, `.`); anything else is the scanner's to judge.
+        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46)) return false;
+      }
+      if (n1 === n0 || s.charCodeAt(n1 + 1) !== 34) return false;
+      const v0 = n1 + 2;
+      let v1 = v0;
+      for (; ; v1++) {
+        const c = s.charCodeAt(v1);
+        if (c === 34) break;
+        if (c === 60 || c === 38 || c !== c) return false; // <, &, or the end of the part
+      }
+      if (s.charCodeAt(n1 - 1) === 114 /* r */ && (n1 - n0 === 1 || s.charCodeAt(n1 - 2) === 58)) {
+        // The first attribute named r (any prefix) gives the row, as sc.attr('r') does.
+        if (row < 0) {
+          if (n1 - n0 !== 1 || v1 === v0 || v1 - v0 > 7) return false;
+          let x = 0;
+          for (let k = v0; k < v1; k++) {
+            const d = s.charCodeAt(k) - 48;
+            if (d < 0 || d > 9) return false;
+            x = x * 10 + d;
+          }
+          if (x < 1 || x > 1_048_576) return false;
+          row = x - 1;
+        }
+      }
+      i = v1 + 1;
+    }
   };
 
   /** A <c> tag just read by the scanner: its address, type and format; an empty one is finished at once. */
@@ -658,7 +728,10 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
     const tag = sc.name;
     if (sc.tok === Tok.Close) {
       if (!inCell) {
-        if (tag === 'sheetData') inSheetData = false;
+        if (tag === 'sheetData') {
+          inSheetData = false;
+          sheetDepth = -1;
+        } else if (tag === 'row') rowDepth = -1;
         continue;
       }
       switch (tag) {
@@ -709,6 +782,7 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
     }
     if (tag === 'sheetData') {
       inSheetData = sc.tok === Tok.Open;
+      sheetDepth = inSheetData && sc.qname === 'sheetData' ? sc.depth : -1;
     } else if (tag === 'row' && inSheetData) {
       const r = sc.attr('r');
       if (r !== null) {
@@ -719,6 +793,7 @@ export function parseSheet(xml: string, part: string, name: string, ctx: SheetCo
         rowIndex++;
       }
       colIndex = -1;
+      rowDepth = sc.tok === Tok.Open && sc.qname === 'row' ? sc.depth : -1;
       if (sc.tok === Tok.Open) fastCells();
     } else if (tag === 'c' && inSheetData) {
       openCell();

@@ -105,7 +105,14 @@ function heaviest(spans: Span[], gap: number): { lo: number; hi: number; groups:
   return { lo: best.lo, hi: best.hi, groups };
 }
 
-export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: string[]): SheetSnapshot {
+/** The text of each number per format, shared by the sheets of one workbook (see buildSnapshot). */
+export type ShownNumbers = Map<string, Map<number, string>>;
+
+/**
+ * The snapshot of one sheet. `shown`: the texts of numbers already formatted, passed from sheet
+ * to sheet of a workbook (forms repeat their weights and scores across sheets too).
+ */
+export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: string[], shown: ShownNumbers = new Map()): SheetSnapshot {
   const { rows: cr, cols: cc, vals, fmts, formulas: cf, count } = sheet.cells;
   let top = Infinity;
   let bottom = -Infinity;
@@ -156,7 +163,6 @@ export function buildSnapshot(sheet: SparseSheet, maxCells: number, notes: strin
     formulas[i] = new Array<string | null>(width).fill(null);
   }
   // Forms repeat their numbers (weights, scores, rates): each number's text is made once per format.
-  const shown = new Map<string, Map<number, string>>();
   for (let k = 0; k < count; k++) {
     const i = cr[k] - top;
     const j = cc[k] - left;
