@@ -14,7 +14,7 @@ import {
   TABLE_END_PREFIXES,
   TOTAL_WORDS,
 } from '../vocabulary.js';
-import { figAt, numFig, optFig, type Fig, type Form, type Indicator, type LevelNode, type NumFig } from '../form.js';
+import { figAt, numFig, optFig, Unreadable, type Fig, type Form, type Indicator, type LevelNode, type NumFig } from '../form.js';
 import type { Header } from './header.js';
 import { headerAt } from './header.js';
 
@@ -187,7 +187,7 @@ function startsLevelHeader(cells: RowCells): boolean {
 
 export function readTable(grid: Grid, header: Header): TableResult {
   const cols = header.columns;
-  const unreadable: Fig[] = [];
+  const unreadable = new Unreadable();
   const numericCols = [cols.weight, cols.score, cols.target, cols.actual].filter((c): c is number => c !== undefined);
   const labelLimit = numericCols.length ? Math.min(...numericCols) - 1 : grid.right;
   const levels: (LevelNode | Indicator)[] = [];
@@ -315,7 +315,7 @@ export function readTable(grid: Grid, header: Header): TableResult {
     (parent ? parent.children : levels).push(ind);
   });
 
-  return { levels, indicators, total, lastRow, unreadable, totalGrade };
+  return { levels, indicators, total, lastRow, unreadable: unreadable.figs, totalGrade };
 }
 
 function newLevel(level: 1 | 2, label: LabelCell): LevelNode {
@@ -363,6 +363,6 @@ function levelPath(l1: string | undefined, l2: string | undefined, l3: string | 
 /** Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one. */
 function criteriaAt(grid: Grid, row: number, criteriaCols: number[]): Fig | null {
   if (criteriaCols.length === 1) return optFig(grid, row, criteriaCols[0]);
-  const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f): f is Fig => f !== null);
-  return figs.length ? { ...figs[figs.length - 1], text: figs.map((f) => f.text).join('\n') } : null;
+  const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f) => f !== null);
+  return figs.length ? figs[figs.length - 1].withText(figs.map((f) => f.text).join('\n')) : null;
 }
