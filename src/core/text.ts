@@ -78,16 +78,16 @@ function buildFoldTable(): Uint16Array {
 }
 
 /**
- * `foldFully(s)`, and with `dropSpace` also without the whitespace /\s/ matches, in one pass; null
- * when `s` holds a character outside FOLD or an “=” after “<”/“>” (rare: left to `foldFully`).
- * Returns `s` itself when nothing changes.
+ * `foldFully(s.slice(from))`, and with `dropSpace` also without the whitespace /\s/ matches, in
+ * one pass; null when that part of `s` holds a character outside FOLD or an “=” after “<”/“>”
+ * (rare: left to `foldFully`). Copies nothing when nothing changes.
  */
-function foldFast(s: string, dropSpace: boolean): string | null {
+function foldFast(s: string, dropSpace: boolean, from = 0): string | null {
   let out = '';
   // Start of the run of characters not yet copied to `out` that fold to themselves.
-  let run = 0;
+  let run = from;
   let prev = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const f = FOLD[c];
     if (f === 0) return null;
@@ -100,7 +100,7 @@ function foldFast(s: string, dropSpace: boolean): string | null {
     if (!drop) out += String.fromCharCode(f);
     run = i + 1;
   }
-  if (run === 0) return s;
+  if (run === from) return from === 0 ? s : s.slice(from);
   return run < s.length ? out + s.slice(run) : out;
 }
 
@@ -127,17 +127,45 @@ export const normalizeLabel: (s: string) => string = memoByText(foldLabel);
 
 export function foldLabel(text: string): string {
   const s = clipText(text);
-  const folded = foldFast(s, true) ?? foldFully(s).replace(/\s+/g, '');
-  return stripNumbering(folded);
+  // Most labels start “指标12：” as typed: that prefix folds to “指标12:” and goes, so only the rest
+  // is folded. Anything else (“指标 1：”, “指标１：”) is folded first and matched after.
+  const from = typedIndicatorNumberEnd(s);
+  const rest = foldFast(s, true, from);
+  if (rest !== null) return from > 0 ? stripListNumber(rest) : stripNumbering(rest);
+  return stripNumbering(foldFully(s).replace(/\s+/g, ''));
 }
 
-/** “指标3：”, then “1、” / “2.” (not “2.5”): both patterns need a first character few labels have. */
+/**
+ * What /^指标\d+[:：]/ and then /^\d+[、.．](?!\d)/ remove from a folded label (“指标3：”, then
+ * “1、” / “2.” but not “2.5”), found by hand: every label comes here, and a replace costs more
+ * than the fold itself.
+ */
 function stripNumbering(s: string): string {
-  let t = s;
-  if (t.charCodeAt(0) === 0x6307 /* 指 */) t = t.replace(/^指标\d+[:：]/, '');
-  const first = t.charCodeAt(0);
-  if (first >= 0x30 && first <= 0x39) t = t.replace(/^\d+[、.．](?!\d)/, '');
-  return t;
+  const from = typedIndicatorNumberEnd(s);
+  return stripListNumber(from > 0 ? s.slice(from) : s);
+}
+
+/** The length of a leading “指标12：” / “指标12:” (/^指标\d+[:：]/), else 0. */
+function typedIndicatorNumberEnd(s: string): number {
+  if (s.charCodeAt(0) !== 0x6307 /* 指 */ || s.charCodeAt(1) !== 0x6807 /* 标 */) return 0;
+  const end = digitsEnd(s, 2);
+  const c = s.charCodeAt(end);
+  return end > 2 && (c === 0x3a || c === 0xff1a) ? end + 1 : 0;
+}
+
+/** Without a leading /^\d+[、.．](?!\d)/: “1、”, “2.”, not “2.5”. */
+function stripListNumber(s: string): string {
+  const end = digitsEnd(s, 0);
+  if (end === 0) return s;
+  const c = s.charCodeAt(end);
+  return (c === 0x3001 || c === 0x2e || c === 0xff0e) && digitsEnd(s, end + 1) === end + 1 ? s.slice(end + 1) : s;
+}
+
+/** The index after the ASCII digits (\d) starting at `i`. */
+function digitsEnd(s: string, i: number): number {
+  let j = i;
+  for (let c = s.charCodeAt(j); c >= 0x30 && c <= 0x39; c = s.charCodeAt(++j));
+  return j;
 }
 
 const LABEL_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;

@@ -68,6 +68,19 @@ describe('folding text in one pass equals NFKC and the hand mappings (RULES.md �
     expect(wrong).toEqual([]);
   });
 
+  it('labels numbered the ways forms number them, as typed and folded', () => {
+    const next = random(8);
+    const pick = (xs: string[]) => xs[Math.floor(next() * xs.length)];
+    const wrong: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      const parts = Math.floor(next() * 6);
+      for (let i = 0; i < parts; i++) s += pick(['指标', '指', '标', '1', '23', '１', ' ', '　', '\n', '：', ':', '、', '.', '．', '2.5', '第', '项', '（', '≥', '=', '…']);
+      if (normalizeLabel(s) !== labelByDefinition(s)) wrong.push(JSON.stringify(s));
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the text itself when nothing changes, and folds what a label typically holds', () => {
     const plain = '年度资金总额';
     expect(normalizeText(plain)).toBe(plain);
