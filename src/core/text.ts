@@ -171,11 +171,13 @@ function digitsEnd(s: string, i: number): number {
 const LABEL_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
 
 /** “投入（20分）” → { name: "投入", weight: 20 }; a label without a weight keeps weight null. */
-export const splitLabelWeight: (label: string) => { name: string; weight: Dec | null } = memoByText(splitWeight);
+export const splitLabelWeight: (label: string) => { name: string; weight: Dec | null } = memoByText((label) =>
+  splitFoldedWeight(normalizeLabel(label)),
+);
 
-function splitWeight(label: string): { name: string; weight: Dec | null } {
-  const s = normalizeLabel(label);
-  // A normalised label has no whitespace left, so LABEL_WEIGHT needs it to end in “)” or “）”.
+/** `splitLabelWeight` of a label already folded by `foldLabel`. */
+export function splitFoldedWeight(s: string): { name: string; weight: Dec | null } {
+  // A folded label has no whitespace left, so LABEL_WEIGHT needs it to end in “)” or “）”.
   const last = s.charCodeAt(s.length - 1);
   const m = last === 0x29 || last === 0xff09 ? LABEL_WEIGHT.exec(s) : null;
   if (!m) return { name: s, weight: null };

@@ -4,7 +4,7 @@
  * levels may have their own subtotal rows.
  */
 import type { Grid } from '../snapshot.js';
-import { normalizeLabel, splitLabelWeight } from '../text.js';
+import { foldLabel, normalizeLabel, splitFoldedWeight, splitLabelWeight } from '../text.js';
 import { isPlaceholder } from '../values.js';
 import { memoByText } from '../memo.js';
 import {
@@ -76,6 +76,31 @@ function stripTrailingNote(s: string): string {
   return open >= 0 && open < s.length - 1 ? s.slice(0, open) : s;
 }
 
+/**
+ * The folded label of a text of the row being read: the 总分 test, the note test and the level
+ * labels of one row ask about the same few cells one after the other. Indicator names rarely
+ * repeat, so a memo of them would only fill up (inserting into a Map costs more than folding a
+ * label); the last few texts asked for are kept instead.
+ */
+const recentTexts: (string | null)[] = [null, null, null, null];
+const recentLabels: string[] = ['', '', '', ''];
+let recentNext = 0;
+
+function rowLabel(text: string): string {
+  for (let i = 0; i < 4; i++) if (recentTexts[i] === text) return recentLabels[i];
+  const folded = foldLabel(text);
+  recentTexts[recentNext] = text;
+  recentLabels[recentNext] = folded;
+  recentNext = (recentNext + 1) & 3;
+  return folded;
+}
+
+/** A folded label without a trailing colon (/[:：]$/). */
+function withoutColon(s: string): string {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x3a || last === 0xff1a ? s.slice(0, -1) : s;
+}
+
 function labelAt(grid: Grid, row: number, col: number | undefined, previous?: LabelCell | null): LabelCell | null {
   if (col === undefined) return null;
   const ar = grid.anchorRow(row, col);
@@ -87,8 +112,7 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
   const shown = grid.ownText(ar, ac);
   if (shown.trim() === '' || isPlaceholder(shown)) return null;
   const fig = figAt(grid, ar, ac);
-  const text = fig.text.trim();
-  const { name, weight } = splitLabelWeight(text);
+  const { name, weight } = splitFoldedWeight(rowLabel(fig.text.trim()));
   if (!name) return null;
   return { name, weight, fig, starts: fig.row === row };
 }
@@ -134,7 +158,9 @@ function isNoteRow(cells: RowCells, labelLimit: number): boolean {
   return cells.cols[0] <= labelLimit && isNoteLabel(cells.texts[0]);
 }
 
-const isNoteLabel = memoByText((text) => NON_INDICATOR_LABELS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
+function isNoteLabel(text: string): boolean {
+  return NON_INDICATOR_LABELS.includes(withoutColon(rowLabel(text)));
+}
 
 /** A cell of the total row holding nothing but a grade word (优, 良好, …). */
 function gradeInRow(grid: Grid, row: number, cells: RowCells): Fig | null {
@@ -162,7 +188,9 @@ function isTotalLabel(text: string): boolean {
   return text.length <= 12 && isTotalWord(text);
 }
 
-const isTotalWord = memoByText((text) => TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
+function isTotalWord(text: string): boolean {
+  return TOTAL_WORDS.includes(withoutColon(rowLabel(text)));
+}
 
 function isTableEnd(text: string): boolean {
   if (!/^\s*[注说填备]/.test(text)) return false;
@@ -181,7 +209,12 @@ function insideLevelMerge(grid: Grid, row: number, cols: Header['columns']): boo
 const LEVEL_HEADER = /^(一级|二级|三级|指标名称|指标内容)/;
 
 function startsLevelHeader(cells: RowCells): boolean {
-  for (let i = 0; i < cells.length; i++) if (LEVEL_HEADER.test(cells.texts[i].trim())) return true;
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells.texts[i].trim();
+    // Asked on every row: the words start 一 二 三 or 指, most cells with none of them.
+    const c = t.charCodeAt(0);
+    if ((c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x6307) && LEVEL_HEADER.test(t)) return true;
+  }
   return false;
 }
 
