@@ -37,14 +37,12 @@ interface LabelCell {
   starts: boolean;
 }
 
-interface RowInfo {
-  row: number;
+/** A row without a 三级 name that opened its level: the level's subtotal, or an indicator. */
+interface MaybeSubtotal {
   l1: LevelNode | null;
   l2: LevelNode | null;
-  l3: LabelCell | null;
   weight: NumFig | null;
   score: NumFig | null;
-  hasValues: boolean;
   /** This row created its level-2 (or level-1, when there is no level-2) node. */
   opensL2: boolean;
   opensL1: boolean;
@@ -224,7 +222,16 @@ export function readTable(grid: Grid, header: Header): TableResult {
   const numericCols = [cols.weight, cols.score, cols.target, cols.actual].filter((c): c is number => c !== undefined);
   const labelLimit = numericCols.length ? Math.min(...numericCols) - 1 : grid.right;
   const levels: (LevelNode | Indicator)[] = [];
-  const rows: RowInfo[] = [];
+  const hasLevel3 = cols.level3 !== undefined;
+  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
+  // Every kept row is made into its indicator as it is read (nothing per row waits for the end),
+  // with the level it goes under; the few rows that may be a subtotal wait in `maybeSubtotal`.
+  // Indicators join their levels only after the walk, so a level lists its sublevels first.
+  const made: Indicator[] = [];
+  const parents: (LevelNode | null)[] = [];
+  const maybeSubtotal = new Map<number, MaybeSubtotal>();
+  const lastInL2 = new Map<LevelNode, number>();
+  const lastInL1 = new Map<LevelNode, number>();
   let l1: LevelNode | null = null;
   let l2: LevelNode | null = null;
   let blankRun = 0;
@@ -315,38 +322,36 @@ export function readTable(grid: Grid, header: Header): TableResult {
       filled(r, cols.target) ||
       filled(r, cols.actual);
     if (!a3 && !hasValues) continue;
-    rows.push({ row: r, l1, l2, l3: a3, weight, score, hasValues, opensL1, opensL2 });
+    const i = made.length;
+    made.push(makeIndicator(grid, cols, criteriaCols, r, l1, l2, a3, weight, score));
+    parents.push(l2 ?? l1);
+    if (l2) lastInL2.set(l2, i);
+    if (l1) lastInL1.set(l1, i);
+    if (!a3 && hasLevel3 && (opensL1 || opensL2)) maybeSubtotal.set(i, { l1, l2, weight, score, opensL1, opensL2 });
     lastRow = r;
   }
 
   // A row that opens a level with figures but no 三级 name is that level's subtotal when more rows
   // of the level follow it (seed 003's lone 服务对象满意度指标 row is an indicator).
   // Without a 三级 column a label-only row is the indicator itself.
-  const lastInL2 = new Map<LevelNode, number>();
-  const lastInL1 = new Map<LevelNode, number>();
-  rows.forEach((x, i) => {
-    if (x.l2) lastInL2.set(x.l2, i);
-    if (x.l1) lastInL1.set(x.l1, i);
-  });
-  const hasLevel3 = cols.level3 !== undefined;
-  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
-  const indicators: Indicator[] = [];
-  rows.forEach((info, i) => {
-    if (!info.l3 && hasLevel3) {
+  const indicators: Indicator[] = maybeSubtotal.size ? [] : made;
+  for (let i = 0; i < made.length; i++) {
+    const info = maybeSubtotal.size ? maybeSubtotal.get(i) : undefined;
+    if (info) {
       if (info.l2 && info.opensL2 && (lastInL2.get(info.l2) ?? -1) > i) {
         info.l2.subtotal = { weight: info.weight, score: info.score };
-        return;
+        continue;
       }
       if (info.l1 && info.opensL1 && !info.l2 && (lastInL1.get(info.l1) ?? -1) > i) {
         info.l1.subtotal = { weight: info.weight, score: info.score };
-        return;
+        continue;
       }
     }
-    const ind = makeIndicator(grid, cols, criteriaCols, info);
-    indicators.push(ind);
-    const parent = info.l2 ?? info.l1;
+    const ind = made[i];
+    if (indicators !== made) indicators.push(ind);
+    const parent = parents[i];
     (parent ? parent.children : levels).push(ind);
-  });
+  }
 
   return { levels, indicators, total, lastRow, unreadable: unreadable.figs, totalGrade };
 }
@@ -359,18 +364,27 @@ function impliedLevel(name: string): LevelNode {
   return { type: 'level', level: 1, name, labelCell: null, labelWeight: null, subtotal: null, children: [] };
 }
 
-function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number[], info: RowInfo): Indicator {
-  const r = info.row;
-  const name = info.l3?.name ?? info.l2?.name ?? info.l1?.name ?? '';
+function makeIndicator(
+  grid: Grid,
+  cols: Header['columns'],
+  criteriaCols: number[],
+  r: number,
+  l1: LevelNode | null,
+  l2: LevelNode | null,
+  l3: LabelCell | null,
+  weight: NumFig | null,
+  score: NumFig | null,
+): Indicator {
+  const name = l3?.name ?? l2?.name ?? l1?.name ?? '';
   return {
     type: 'indicator',
     name,
-    path: levelPath(info.l1?.name, info.l2?.name, info.l3?.name),
+    path: levelPath(l1?.name, l2?.name, l3?.name),
     row: r,
-    nameCell: info.l3?.fig ?? null,
-    labelWeight: info.l3?.weight ?? (info.l3 ? null : (info.l2 ?? info.l1)?.labelWeight ?? null),
-    weight: info.weight,
-    score: info.score,
+    nameCell: l3?.fig ?? null,
+    labelWeight: l3?.weight ?? (l3 ? null : (l2 ?? l1)?.labelWeight ?? null),
+    weight,
+    score,
     target: optFig(grid, r, cols.target),
     actual: optFig(grid, r, cols.actual),
     explanation: optFig(grid, r, cols.explanation),
@@ -378,7 +392,7 @@ function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number
     content: optFig(grid, r, cols.name),
     nature: optFig(grid, r, cols.nature),
     unit: optFig(grid, r, cols.unit),
-    level2: info.l2?.name ?? null,
+    level2: l2?.name ?? null,
   };
 }
 
