@@ -409,6 +409,7 @@ function levelPath(l1: string | undefined, l2: string | undefined, l3: string | 
 
 /** Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one. */
 function criteriaAt(grid: Grid, row: number, criteriaCols: number[]): Fig | null {
+  if (criteriaCols.length === 0) return null;
   if (criteriaCols.length === 1) return optFig(grid, row, criteriaCols[0]);
   const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f) => f !== null);
   return figs.length ? figs[figs.length - 1].withText(figs.map((f) => f.text).join('\n')) : null;
