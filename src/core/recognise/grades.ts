@@ -36,9 +36,11 @@ export function parseGradeBands(text: string): GradeScheme | null {
 }
 
 export function findGradeScheme(grid: Grid): GradeScheme | null {
-  for (let r = grid.top; r <= grid.bottom; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.rawValue(r, c);
+  // Every cell of the sheet, row by row as `grid.rawValue` would give them, read straight from
+  // the snapshot's rows: a sheet of 100,000 rows has 800,000 cells and few of them are text.
+  for (const row of grid.snap.values) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
       if (typeof v !== 'string' || v.length < 12 || !v.includes('为')) continue;
       const scheme = parseGradeBands(v);
       if (scheme) return scheme;

@@ -122,6 +122,8 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
 class RowCells {
   readonly cols: number[] = [];
   readonly texts: string[] = [];
+  /** The same texts trimmed. */
+  readonly trimmed: string[] = [];
   length = 0;
   /** Cells left out because they hold a template placeholder (“……”). */
   placeholders = 0;
@@ -132,13 +134,16 @@ class RowCells {
     for (let c = grid.left; c <= grid.right; c++) {
       if (!grid.isMergeAnchor(row, c)) continue;
       const t = grid.ownText(row, c);
-      if (!t || !t.trim()) continue;
+      if (!t) continue;
+      const trimmed = t.trim();
+      if (!trimmed) continue;
       if (isPlaceholder(t)) {
         this.placeholders++;
         continue;
       }
       this.cols[this.length] = c;
       this.texts[this.length] = t;
+      this.trimmed[this.length] = trimmed;
       this.length++;
     }
     return this;
@@ -191,7 +196,11 @@ function isTotalWord(text: string): boolean {
 }
 
 function isTableEnd(text: string): boolean {
-  if (!/^\s*[注说填备]/.test(text)) return false;
+  // Asked on every row: only a text starting with 注 说 填 备 or with whitespace (/\s/ is among
+  // these codes) needs the pattern.
+  const c = text.charCodeAt(0);
+  const mayMatch = c === 0x6ce8 || c === 0x8bf4 || c === 0x586b || c === 0x5907 || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
+  if (!mayMatch || !/^\s*[注说填备]/.test(text)) return false;
   const t = normalizeLabel(text);
   return TABLE_END_PREFIXES.some((p) => t.startsWith(p.replace(/[:：]$/, ''))) && /^(注|说明|填报人|备注)[:：\d]/.test(t);
 }
@@ -208,7 +217,7 @@ const LEVEL_HEADER = /^(一级|二级|三级|指标名称|指标内容)/;
 
 function startsLevelHeader(cells: RowCells): boolean {
   for (let i = 0; i < cells.length; i++) {
-    const t = cells.texts[i].trim();
+    const t = cells.trimmed[i];
     // Asked on every row: the words start 一 二 三 or 指, most cells with none of them.
     const c = t.charCodeAt(0);
     if ((c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x6307) && LEVEL_HEADER.test(t)) return true;
