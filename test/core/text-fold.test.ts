@@ -81,6 +81,16 @@ describe('folding text in one pass equals NFKC and the hand mappings (RULES.md �
     expect(wrong).toEqual([]);
   });
 
+  it('folds no character but 分 itself into 分 (the score-header shortcut in header.ts rests on it)', () => {
+    const into: string[] = [];
+    for (let c = 0; c < 0x110000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (ch !== '分' && normalizeLabel(ch).includes('分')) into.push(c.toString(16));
+    }
+    expect(into).toEqual([]);
+  });
+
   it('keeps the text itself when nothing changes, and folds what a label typically holds', () => {
     const plain = '年度资金总额';
     expect(normalizeText(plain)).toBe(plain);
