@@ -105,7 +105,8 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
   const ac = grid.anchorCol(row, col);
   // Rows inside one merged label share it: no new figure per row.
   if (previous && previous.fig.row === ar && previous.fig.col === ac) {
-    return previous.starts && ar !== row ? { ...previous, starts: false } : previous;
+    // A literal of the same shape as below, not a spread: one hidden class for every label.
+    return previous.starts && ar !== row ? { name: previous.name, weight: previous.weight, fig: previous.fig, starts: false } : previous;
   }
   const shown = grid.ownText(ar, ac);
   if (shown.trim() === '' || isPlaceholder(shown)) return null;
