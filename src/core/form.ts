@@ -102,26 +102,26 @@ export interface Form {
 }
 
 /**
- * A figure reads its address, value, format and formula from the grid when asked instead of
- * copying them: a form has up to eight figures per indicator row, kept until the report is made,
- * and most are never asked for their format or formula. Fewer fields and no A1 string per figure
- * is most of what recognition allocates. The snapshot never changes during a check, so what a
- * getter reads is what a copy would have held.
+ * A figure reads its address, format and formula from the grid when asked instead of copying them:
+ * a form has up to eight figures per indicator row, kept until the report is made, and most are
+ * never asked for their format or formula. Fewer fields and no A1 string per figure is most of what
+ * recognition allocated. The raw value stays a field: the figures and rules read it again and again.
+ * The snapshot never changes during a check, so what a getter reads is what a copy would have held.
  */
 export class GridFig implements Fig {
+  readonly raw: CellValue;
+
   constructor(
     private readonly grid: Grid,
     readonly row: number,
     readonly col: number,
     readonly text: string,
-  ) {}
+  ) {
+    this.raw = grid.rawValue(row, col);
+  }
 
   get cell(): string {
     return toA1(this.row, this.col);
-  }
-
-  get raw(): CellValue {
-    return this.grid.rawValue(this.row, this.col);
   }
 
   get format(): string {
