@@ -203,8 +203,9 @@ export class Unreadable {
   private readonly seen = new Set<number | string>();
 
   add(grid: Grid, row: number, col: number, text: string): void {
-    // Excel has 16,384 columns: row * 16384 + col names one cell (a wider snapshot spells it out).
-    const key = col < 16384 ? row * 16384 + col : `${row}:${col}`;
+    // Excel has 16,384 columns: row * 16384 + col names one cell. Any other coordinates (a wider
+    // or odd snapshot) are keyed by their A1 name, as the list search compared them.
+    const key = Number.isInteger(row) && Number.isInteger(col) && col >= 0 && col < 16384 ? row * 16384 + col : toA1(row, col);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.figs.push(new GridFig(grid, row, col, text));
