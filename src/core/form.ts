@@ -108,15 +108,20 @@ export interface Form {
  * recognition allocated. The raw value stays a field: the figures and rules read it again and again.
  * The snapshot never changes during a check, so what a getter reads is what a copy would have held.
  */
+/** The grid a figure reads from, under a symbol: JSON of a form or a spread never copies the sheet. */
+const GRID: unique symbol = Symbol('grid');
+
 export class GridFig implements Fig {
+  readonly [GRID]: Grid;
   readonly raw: CellValue;
 
   constructor(
-    private readonly grid: Grid,
+    grid: Grid,
     readonly row: number,
     readonly col: number,
     readonly text: string,
   ) {
+    this[GRID] = grid;
     this.raw = grid.rawValue(row, col);
   }
 
@@ -125,21 +130,26 @@ export class GridFig implements Fig {
   }
 
   get format(): string {
-    return this.grid.ownFormat(this.row, this.col);
+    return this[GRID].ownFormat(this.row, this.col);
   }
 
   get formula(): string | null {
-    return this.grid.ownFormula(this.row, this.col);
+    return this[GRID].ownFormula(this.row, this.col);
+  }
+
+  /** The fields a figure had when it was a plain object, for anyone printing a form. */
+  toJSON(): Record<string, unknown> {
+    return { row: this.row, col: this.col, cell: this.cell, raw: this.raw, text: this.text, format: this.format, formula: this.formula };
   }
 
   /** The same cell read as a number. */
   withValue(value: Dec, decimals: number): GridNumFig {
-    return new GridNumFig(this.grid, this.row, this.col, this.text, value, decimals);
+    return new GridNumFig(this[GRID], this.row, this.col, this.text, value, decimals);
   }
 
   /** The same cell standing for another text (several rubric columns read as one). */
   withText(text: string): GridFig {
-    return new GridFig(this.grid, this.row, this.col, text);
+    return new GridFig(this[GRID], this.row, this.col, text);
   }
 }
 
@@ -153,6 +163,10 @@ export class GridNumFig extends GridFig implements NumFig {
     readonly decimals: number,
   ) {
     super(grid, row, col, text);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), value: this.value, decimals: this.decimals };
   }
 }
 
