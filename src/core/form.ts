@@ -101,41 +101,97 @@ export interface Form {
   unreadable: Fig[];
 }
 
-export function figAt(grid: Grid, row: number, col: number): Fig {
-  const r = grid.anchorRow(row, col);
-  const c = grid.anchorCol(row, col);
-  return anchoredFig(grid, r, c, grid.ownText(r, c));
+/**
+ * A figure reads its address, format and formula from the grid when asked instead of copying them:
+ * a form has up to eight figures per indicator row, kept until the report is made, and most are
+ * never asked for their format or formula. Fewer fields and no A1 string per figure is most of what
+ * recognition allocated. The raw value stays a field: the figures and rules read it again and again.
+ * The snapshot never changes during a check, so what a getter reads is what a copy would have held.
+ */
+/** The grid a figure reads from, under a symbol: JSON of a form or a spread never copies the sheet. */
+const GRID: unique symbol = Symbol('grid');
+
+export class GridFig implements Fig {
+  readonly [GRID]: Grid;
+  readonly raw: CellValue;
+
+  constructor(
+    grid: Grid,
+    readonly row: number,
+    readonly col: number,
+    readonly text: string,
+  ) {
+    this[GRID] = grid;
+    this.raw = grid.rawValue(row, col);
+  }
+
+  get cell(): string {
+    return toA1(this.row, this.col);
+  }
+
+  get format(): string {
+    return this[GRID].ownFormat(this.row, this.col);
+  }
+
+  get formula(): string | null {
+    return this[GRID].ownFormula(this.row, this.col);
+  }
+
+  /** The fields a figure had when it was a plain object, for anyone printing a form. */
+  toJSON(): Record<string, unknown> {
+    return { row: this.row, col: this.col, cell: this.cell, raw: this.raw, text: this.text, format: this.format, formula: this.formula };
+  }
+
+  /** The same cell read as a number. */
+  withValue(value: Dec, decimals: number): GridNumFig {
+    return new GridNumFig(this[GRID], this.row, this.col, this.text, value, decimals);
+  }
+
+  /** The same cell standing for another text (several rubric columns read as one). */
+  withText(text: string): GridFig {
+    return new GridFig(this[GRID], this.row, this.col, text);
+  }
 }
 
-/** The figure of a merge anchor (or unmerged cell) whose text is already read. */
-function anchoredFig(grid: Grid, r: number, c: number, text: string): Fig {
-  return {
-    row: r,
-    col: c,
-    cell: toA1(r, c),
-    raw: grid.rawValue(r, c),
-    text,
-    format: grid.ownFormat(r, c),
-    formula: grid.ownFormula(r, c),
-  };
+export class GridNumFig extends GridFig implements NumFig {
+  constructor(
+    grid: Grid,
+    row: number,
+    col: number,
+    text: string,
+    readonly value: Dec,
+    readonly decimals: number,
+  ) {
+    super(grid, row, col, text);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), value: this.value, decimals: this.decimals };
+  }
+}
+
+export function figAt(grid: Grid, row: number, col: number): GridFig {
+  const r = grid.anchorRow(row, col);
+  const c = grid.anchorCol(row, col);
+  return new GridFig(grid, r, c, grid.ownText(r, c));
 }
 
 /** A figure if the cell holds something, else null. */
-export function optFig(grid: Grid, row: number, col: number | undefined): Fig | null {
+export function optFig(grid: Grid, row: number, col: number | undefined): GridFig | null {
   if (col === undefined) return null;
   const r = grid.anchorRow(row, col);
   const c = grid.anchorCol(row, col);
   const text = grid.ownText(r, c);
   // The text falls back to the raw value, so an empty text means an empty cell.
   if (text === '' || (text.trim() === '' && grid.rawValue(r, c) === null)) return null;
-  return anchoredFig(grid, r, c, text);
+  return new GridFig(grid, r, c, text);
 }
 
 /**
  * Read a weight/score cell. Blank → null; text that is no number → null and the cell is added to
  * `unreadable` so the user hears about it.
  */
-export function numFig(grid: Grid, row: number, col: number | undefined, unreadable: Fig[]): NumFig | null {
+export function numFig(grid: Grid, row: number, col: number | undefined, unreadable: Unreadable): NumFig | null {
   if (col === undefined) return null;
   const r = grid.anchorRow(row, col);
   const c = grid.anchorCol(row, col);
@@ -144,22 +200,30 @@ export function numFig(grid: Grid, row: number, col: number | undefined, unreada
   if (raw === null && !text) return null;
   const n = readNumber(raw, text);
   if (n === null) return null;
-  const cell = toA1(r, c);
   if (n === undefined) {
-    if (!unreadable.some((u) => u.cell === cell)) unreadable.push(anchoredFig(grid, r, c, text));
+    unreadable.add(grid, r, c, text);
     return null;
   }
-  return {
-    row: r,
-    col: c,
-    cell,
-    raw,
-    text,
-    format: grid.ownFormat(r, c),
-    formula: grid.ownFormula(r, c),
-    value: n.value,
-    decimals: n.decimals,
-  };
+  return new GridNumFig(grid, r, c, text, n.value, n.decimals);
+}
+
+/**
+ * Cells holding text where a number belongs, each once (a merged score cell is read on every row
+ * it spans), in the order met. A set of cell keys, not a search of the list: a hostile sheet may
+ * hold such text on every row.
+ */
+export class Unreadable {
+  readonly figs: Fig[] = [];
+  private readonly seen = new Set<number | string>();
+
+  add(grid: Grid, row: number, col: number, text: string): void {
+    // Excel has 16,384 columns: row * 16384 + col names one cell. Any other coordinates (a wider
+    // or odd snapshot) are keyed by their A1 name, as the list search compared them.
+    const key = Number.isInteger(row) && Number.isInteger(col) && col >= 0 && col < 16384 ? row * 16384 + col : toA1(row, col);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.figs.push(new GridFig(grid, row, col, text));
+  }
 }
 
 export function walkIndicators(nodes: (LevelNode | Indicator)[], out: Indicator[] = []): Indicator[] {

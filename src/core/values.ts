@@ -327,7 +327,8 @@ export function comparable(a: Quantity, b: Quantity): [Dec, Dec] {
 export function isPlaceholder(text: string): boolean {
   // Nearly every cell starts with a character no placeholder has: answered without a copy.
   const first = text.charCodeAt(0);
-  if (first > 0x7f && first !== 0x2026 && first !== 0x22ef && first !== 0x3002 && first !== 0xb7 && first !== 0x2014 && first !== 0x2015 && first !== 0x2013 && first !== 0xa0 && first !== 0x3000 && !/\s/.test(text[0])) return false;
+  // (/\s/ is asked only of characters that may be whitespace: an ideograph is none.)
+  if (first > 0x7f && first !== 0x2026 && first !== 0x22ef && first !== 0x3002 && first !== 0xb7 && first !== 0x2014 && first !== 0x2015 && first !== 0x2013 && first !== 0xa0 && first !== 0x3000 && ((first > 0x3000 && first !== 0xfeff) || !/\s/.test(text[0]))) return false;
   if (first < 0x7f && first !== 46 && first !== 45 && first > 32) return false;
   const s = text.replace(/\s+/g, '');
   return s.length > 0 && /^[…⋯.。·\-—―–]+$/.test(s) && /[…⋯.。·]/.test(s);

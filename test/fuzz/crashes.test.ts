@@ -7,6 +7,7 @@ import { checkSheet, type SheetSnapshot } from '../../src/core/index.js';
 import { parseCriteria } from '../../src/core/criteria.js';
 import { D } from '../../src/core/decimal.js';
 import { canonicalLevel } from '../../src/core/recognise/table.js';
+import { recognise } from '../../src/core/recognise/recognise.js';
 import { readNumber, readValue } from '../../src/core/values.js';
 import { normalizeLabel, splitLabelWeight } from '../../src/core/text.js';
 import { workbookToSnapshots } from '../../src/xlsx/index.js';
@@ -111,6 +112,25 @@ describe('bounded costs', () => {
     assertSaneReport(report, snap);
     expect(elapsed(() => normalizeLabel('（ '.repeat(50_000)))).toBeLessThan(500);
     expect(elapsed(() => readValue('1 '.repeat(50_000), '1 '.repeat(50_000)))).toBeLessThan(1000);
+  });
+});
+
+describe('cells that hold text where a number belongs', () => {
+  it('are listed once each, in sheet order, and a sheet of them costs little (was quadratic)', () => {
+    const n = 60_000;
+    const values: (string | number | null)[][] = [['一级指标', '二级指标', '三级指标', '分值', '得分']];
+    for (let i = 0; i < n; i++) values.push(['产出指标', '数量指标', `指标${i}`, 1, `约${i}分`]);
+    // The last score is one cell merged over two rows: read on both, listed once.
+    values.push(['产出指标', '数量指标', '末项', 1, '待定'], ['产出指标', '数量指标', null, null, null]);
+    const snap: SheetSnapshot = { sheet: 'S', top: 0, left: 0, values, merges: [{ top: n + 1, left: 4, bottom: n + 2, right: 4 }] };
+    let forms!: ReturnType<typeof recognise>;
+    const ms = elapsed(() => (forms = recognise(snap)));
+    expect(ms).toBeLessThan(3000);
+    const cells = forms[0].unreadable.map((u) => u.cell);
+    expect(cells.length).toBe(n + 1);
+    expect(new Set(cells).size).toBe(n + 1);
+    expect(cells.slice(0, 2)).toEqual(['E2', 'E3']);
+    expect(forms[0].unreadable[n]).toMatchObject({ cell: `E${n + 2}`, text: '待定' });
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Grid } from '../snapshot.js';
 import { headerKey, normalizeLabel } from '../text.js';
 import { FUNDS_TOTAL_ROW, FUNDS_WORDS, type FundsRole } from '../vocabulary.js';
-import { figAt, type Fig, type Funds, type NumFig } from '../form.js';
+import { figAt, type GridFig, type Funds, type NumFig } from '../form.js';
 import { readNumber, readValue } from '../values.js';
 import { D, decimalsOf } from '../decimal.js';
 
@@ -21,24 +21,24 @@ function fundsRole(text: string): FundsRole | null {
 }
 
 /** Money and rates as numbers: 78, “121 万元”, 0.67 in a 0% cell, “100%”. */
-function asNumber(f: Fig): NumFig | null | undefined {
+function asNumber(f: GridFig): NumFig | null | undefined {
   if (f.raw === null && !f.text.trim()) return null;
   const n = readNumber(f.raw, f.text);
-  if (n) return { ...f, value: n.value, decimals: n.decimals };
+  if (n) return f.withValue(n.value, n.decimals);
   if (n === null) return null;
   const r = readValue(f.raw, f.text, f.format);
-  if (r.kind === 'number') return { ...f, value: r.q.value, decimals: r.q.decimals };
+  if (r.kind === 'number') return f.withValue(r.q.value, r.q.decimals);
   return undefined;
 }
 
-function rateFig(f: Fig): NumFig | null {
+function rateFig(f: GridFig): NumFig | null {
   const r = readValue(f.raw, f.text, f.format);
   if (r.kind !== 'number') return null;
   const q = r.q;
   // A rate typed as 67 (no % sign, no percent format) means 67%.
   const value = !q.percent && q.value.gt(1.5) ? q.value.div(100) : q.value;
   const decimals = !q.percent && q.value.gt(1.5) ? q.decimals + 2 : q.decimals;
-  return { ...f, value, decimals };
+  return f.withValue(value, decimals);
 }
 
 function rowLabelled(grid: Grid, row: number, maxCol: number): boolean {
@@ -146,7 +146,7 @@ function labelWeight(grid: Grid, top: number, bottom: number): NumFig | null {
       const m = WEIGHT_IN_LABEL.exec(t);
       if (!m) continue;
       const f = figAt(grid, r, c);
-      return { ...f, value: new D(m[1]), decimals: decimalsOf(m[1]) };
+      return f.withValue(new D(m[1]), decimalsOf(m[1]));
     }
   }
   return null;

@@ -98,16 +98,29 @@ function rowTexts(grid: Grid, row: number): Map<number, string> {
   return out;
 }
 
+/**
+ * Every word naming the score column holds 分, and no character but 分 itself folds into one (NFKC
+ * maps none to it): a text without 分 names no score column. Checked on the words, so a word
+ * without 分 added to the vocabulary turns the shortcut off rather than missing its header.
+ */
+const SCORE_WORDS_HOLD_FEN = !COLUMN_WORDS.score.contains && [...EXACT].every(([k, role]) => role !== 'score' || k.includes('分'));
+
+function namesScore(t: string): boolean {
+  // Every row of a sheet without a form comes here: most texts are ruled out without a memo entry.
+  if (SCORE_WORDS_HOLD_FEN && !t.includes('分')) return false;
+  return roleOf(t.trim()) === 'score';
+}
+
 /** Cheap test before the full one: a header row names a score column somewhere. */
 function mayBeHeader(grid: Grid, row: number): boolean {
   for (let c = grid.left; c <= grid.right; c++) {
     const t = grid.text(row, c);
-    if (t && t.length <= 40 && roleOf(t.trim()) === 'score') return true;
+    if (t && t.length <= 40 && namesScore(t)) return true;
   }
   if (row + 1 > grid.bottom) return false;
   for (let c = grid.left; c <= grid.right; c++) {
     const t = grid.text(row + 1, c);
-    if (t && t.length <= 40 && roleOf(t.trim()) === 'score') return true;
+    if (t && t.length <= 40 && namesScore(t)) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@
  * levels may have their own subtotal rows.
  */
 import type { Grid } from '../snapshot.js';
-import { normalizeLabel, splitLabelWeight } from '../text.js';
+import { foldLabel, normalizeLabel, splitFoldedWeight, splitLabelWeight } from '../text.js';
 import { isPlaceholder } from '../values.js';
 import { memoByText } from '../memo.js';
 import {
@@ -14,7 +14,7 @@ import {
   TABLE_END_PREFIXES,
   TOTAL_WORDS,
 } from '../vocabulary.js';
-import { figAt, numFig, optFig, type Fig, type Form, type Indicator, type LevelNode, type NumFig } from '../form.js';
+import { figAt, numFig, optFig, Unreadable, type Fig, type Form, type Indicator, type LevelNode, type NumFig } from '../form.js';
 import type { Header } from './header.js';
 import { headerAt } from './header.js';
 
@@ -37,14 +37,12 @@ interface LabelCell {
   starts: boolean;
 }
 
-interface RowInfo {
-  row: number;
+/** A row without a 三级 name that opened its level: the level's subtotal, or an indicator. */
+interface MaybeSubtotal {
   l1: LevelNode | null;
   l2: LevelNode | null;
-  l3: LabelCell | null;
   weight: NumFig | null;
   score: NumFig | null;
-  hasValues: boolean;
   /** This row created its level-2 (or level-1, when there is no level-2) node. */
   opensL2: boolean;
   opensL1: boolean;
@@ -76,19 +74,44 @@ function stripTrailingNote(s: string): string {
   return open >= 0 && open < s.length - 1 ? s.slice(0, open) : s;
 }
 
+/**
+ * The folded label of a text of the row being read: the 总分 test, the note test and the level
+ * labels of one row ask about the same few cells one after the other. Indicator names rarely
+ * repeat, so a memo of them would only fill up (inserting into a Map costs more than folding a
+ * label); the last few texts asked for are kept instead.
+ */
+const recentTexts: (string | null)[] = [null, null, null, null];
+const recentLabels: string[] = ['', '', '', ''];
+let recentNext = 0;
+
+function rowLabel(text: string): string {
+  for (let i = 0; i < 4; i++) if (recentTexts[i] === text) return recentLabels[i];
+  const folded = foldLabel(text);
+  recentTexts[recentNext] = text;
+  recentLabels[recentNext] = folded;
+  recentNext = (recentNext + 1) & 3;
+  return folded;
+}
+
+/** A folded label without a trailing colon (/[:：]$/). */
+function withoutColon(s: string): string {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x3a || last === 0xff1a ? s.slice(0, -1) : s;
+}
+
 function labelAt(grid: Grid, row: number, col: number | undefined, previous?: LabelCell | null): LabelCell | null {
   if (col === undefined) return null;
   const ar = grid.anchorRow(row, col);
   const ac = grid.anchorCol(row, col);
   // Rows inside one merged label share it: no new figure per row.
   if (previous && previous.fig.row === ar && previous.fig.col === ac) {
-    return previous.starts && ar !== row ? { ...previous, starts: false } : previous;
+    // A literal of the same shape as below, not a spread: one hidden class for every label.
+    return previous.starts && ar !== row ? { name: previous.name, weight: previous.weight, fig: previous.fig, starts: false } : previous;
   }
   const shown = grid.ownText(ar, ac);
   if (shown.trim() === '' || isPlaceholder(shown)) return null;
   const fig = figAt(grid, ar, ac);
-  const text = fig.text.trim();
-  const { name, weight } = splitLabelWeight(text);
+  const { name, weight } = splitFoldedWeight(rowLabel(fig.text.trim()));
   if (!name) return null;
   return { name, weight, fig, starts: fig.row === row };
 }
@@ -100,6 +123,8 @@ function labelAt(grid: Grid, row: number, col: number | undefined, previous?: La
 class RowCells {
   readonly cols: number[] = [];
   readonly texts: string[] = [];
+  /** The same texts trimmed. */
+  readonly trimmed: string[] = [];
   length = 0;
   /** Cells left out because they hold a template placeholder (“……”). */
   placeholders = 0;
@@ -110,13 +135,16 @@ class RowCells {
     for (let c = grid.left; c <= grid.right; c++) {
       if (!grid.isMergeAnchor(row, c)) continue;
       const t = grid.ownText(row, c);
-      if (!t || !t.trim()) continue;
+      if (!t) continue;
+      const trimmed = t.trim();
+      if (!trimmed) continue;
       if (isPlaceholder(t)) {
         this.placeholders++;
         continue;
       }
       this.cols[this.length] = c;
       this.texts[this.length] = t;
+      this.trimmed[this.length] = trimmed;
       this.length++;
     }
     return this;
@@ -134,7 +162,9 @@ function isNoteRow(cells: RowCells, labelLimit: number): boolean {
   return cells.cols[0] <= labelLimit && isNoteLabel(cells.texts[0]);
 }
 
-const isNoteLabel = memoByText((text) => NON_INDICATOR_LABELS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
+function isNoteLabel(text: string): boolean {
+  return NON_INDICATOR_LABELS.includes(withoutColon(rowLabel(text)));
+}
 
 /** A cell of the total row holding nothing but a grade word (优, 良好, …). */
 function gradeInRow(grid: Grid, row: number, cells: RowCells): Fig | null {
@@ -162,10 +192,16 @@ function isTotalLabel(text: string): boolean {
   return text.length <= 12 && isTotalWord(text);
 }
 
-const isTotalWord = memoByText((text) => TOTAL_WORDS.includes(normalizeLabel(text).replace(/[:：]$/, '')));
+function isTotalWord(text: string): boolean {
+  return TOTAL_WORDS.includes(withoutColon(rowLabel(text)));
+}
 
 function isTableEnd(text: string): boolean {
-  if (!/^\s*[注说填备]/.test(text)) return false;
+  // Asked on every row: only a text starting with 注 说 填 备 or with whitespace (/\s/ is among
+  // these codes) needs the pattern.
+  const c = text.charCodeAt(0);
+  const mayMatch = c === 0x6ce8 || c === 0x8bf4 || c === 0x586b || c === 0x5907 || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
+  if (!mayMatch || !/^\s*[注说填备]/.test(text)) return false;
   const t = normalizeLabel(text);
   return TABLE_END_PREFIXES.some((p) => t.startsWith(p.replace(/[:：]$/, ''))) && /^(注|说明|填报人|备注)[:：\d]/.test(t);
 }
@@ -181,17 +217,31 @@ function insideLevelMerge(grid: Grid, row: number, cols: Header['columns']): boo
 const LEVEL_HEADER = /^(一级|二级|三级|指标名称|指标内容)/;
 
 function startsLevelHeader(cells: RowCells): boolean {
-  for (let i = 0; i < cells.length; i++) if (LEVEL_HEADER.test(cells.texts[i].trim())) return true;
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells.trimmed[i];
+    // Asked on every row: the words start 一 二 三 or 指, most cells with none of them.
+    const c = t.charCodeAt(0);
+    if ((c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x6307) && LEVEL_HEADER.test(t)) return true;
+  }
   return false;
 }
 
 export function readTable(grid: Grid, header: Header): TableResult {
   const cols = header.columns;
-  const unreadable: Fig[] = [];
+  const unreadable = new Unreadable();
   const numericCols = [cols.weight, cols.score, cols.target, cols.actual].filter((c): c is number => c !== undefined);
   const labelLimit = numericCols.length ? Math.min(...numericCols) - 1 : grid.right;
   const levels: (LevelNode | Indicator)[] = [];
-  const rows: RowInfo[] = [];
+  const hasLevel3 = cols.level3 !== undefined;
+  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
+  // Every kept row is made into its indicator as it is read (nothing per row waits for the end),
+  // with the level it goes under; the few rows that may be a subtotal wait in `maybeSubtotal`.
+  // Indicators join their levels only after the walk, so a level lists its sublevels first.
+  const made: Indicator[] = [];
+  const parents: (LevelNode | null)[] = [];
+  const maybeSubtotal = new Map<number, MaybeSubtotal>();
+  const lastInL2 = new Map<LevelNode, number>();
+  const lastInL1 = new Map<LevelNode, number>();
   let l1: LevelNode | null = null;
   let l2: LevelNode | null = null;
   let blankRun = 0;
@@ -282,40 +332,38 @@ export function readTable(grid: Grid, header: Header): TableResult {
       filled(r, cols.target) ||
       filled(r, cols.actual);
     if (!a3 && !hasValues) continue;
-    rows.push({ row: r, l1, l2, l3: a3, weight, score, hasValues, opensL1, opensL2 });
+    const i = made.length;
+    made.push(makeIndicator(grid, cols, criteriaCols, r, l1, l2, a3, weight, score));
+    parents.push(l2 ?? l1);
+    if (l2) lastInL2.set(l2, i);
+    if (l1) lastInL1.set(l1, i);
+    if (!a3 && hasLevel3 && (opensL1 || opensL2)) maybeSubtotal.set(i, { l1, l2, weight, score, opensL1, opensL2 });
     lastRow = r;
   }
 
   // A row that opens a level with figures but no 三级 name is that level's subtotal when more rows
   // of the level follow it (seed 003's lone 服务对象满意度指标 row is an indicator).
   // Without a 三级 column a label-only row is the indicator itself.
-  const lastInL2 = new Map<LevelNode, number>();
-  const lastInL1 = new Map<LevelNode, number>();
-  rows.forEach((x, i) => {
-    if (x.l2) lastInL2.set(x.l2, i);
-    if (x.l1) lastInL1.set(x.l1, i);
-  });
-  const hasLevel3 = cols.level3 !== undefined;
-  const criteriaCols = header.extraCriteria.length ? header.extraCriteria : cols.criteria !== undefined ? [cols.criteria] : [];
-  const indicators: Indicator[] = [];
-  rows.forEach((info, i) => {
-    if (!info.l3 && hasLevel3) {
+  const indicators: Indicator[] = maybeSubtotal.size ? [] : made;
+  for (let i = 0; i < made.length; i++) {
+    const info = maybeSubtotal.size ? maybeSubtotal.get(i) : undefined;
+    if (info) {
       if (info.l2 && info.opensL2 && (lastInL2.get(info.l2) ?? -1) > i) {
         info.l2.subtotal = { weight: info.weight, score: info.score };
-        return;
+        continue;
       }
       if (info.l1 && info.opensL1 && !info.l2 && (lastInL1.get(info.l1) ?? -1) > i) {
         info.l1.subtotal = { weight: info.weight, score: info.score };
-        return;
+        continue;
       }
     }
-    const ind = makeIndicator(grid, cols, criteriaCols, info);
-    indicators.push(ind);
-    const parent = info.l2 ?? info.l1;
+    const ind = made[i];
+    if (indicators !== made) indicators.push(ind);
+    const parent = parents[i];
     (parent ? parent.children : levels).push(ind);
-  });
+  }
 
-  return { levels, indicators, total, lastRow, unreadable, totalGrade };
+  return { levels, indicators, total, lastRow, unreadable: unreadable.figs, totalGrade };
 }
 
 function newLevel(level: 1 | 2, label: LabelCell): LevelNode {
@@ -326,18 +374,27 @@ function impliedLevel(name: string): LevelNode {
   return { type: 'level', level: 1, name, labelCell: null, labelWeight: null, subtotal: null, children: [] };
 }
 
-function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number[], info: RowInfo): Indicator {
-  const r = info.row;
-  const name = info.l3?.name ?? info.l2?.name ?? info.l1?.name ?? '';
+function makeIndicator(
+  grid: Grid,
+  cols: Header['columns'],
+  criteriaCols: number[],
+  r: number,
+  l1: LevelNode | null,
+  l2: LevelNode | null,
+  l3: LabelCell | null,
+  weight: NumFig | null,
+  score: NumFig | null,
+): Indicator {
+  const name = l3?.name ?? l2?.name ?? l1?.name ?? '';
   return {
     type: 'indicator',
     name,
-    path: levelPath(info.l1?.name, info.l2?.name, info.l3?.name),
+    path: levelPath(l1?.name, l2?.name, l3?.name),
     row: r,
-    nameCell: info.l3?.fig ?? null,
-    labelWeight: info.l3?.weight ?? (info.l3 ? null : (info.l2 ?? info.l1)?.labelWeight ?? null),
-    weight: info.weight,
-    score: info.score,
+    nameCell: l3?.fig ?? null,
+    labelWeight: l3?.weight ?? (l3 ? null : (l2 ?? l1)?.labelWeight ?? null),
+    weight,
+    score,
     target: optFig(grid, r, cols.target),
     actual: optFig(grid, r, cols.actual),
     explanation: optFig(grid, r, cols.explanation),
@@ -345,7 +402,7 @@ function makeIndicator(grid: Grid, cols: Header['columns'], criteriaCols: number
     content: optFig(grid, r, cols.name),
     nature: optFig(grid, r, cols.nature),
     unit: optFig(grid, r, cols.unit),
-    level2: info.l2?.name ?? null,
+    level2: l2?.name ?? null,
   };
 }
 
@@ -362,7 +419,8 @@ function levelPath(l1: string | undefined, l2: string | undefined, l3: string | 
 
 /** Several rubric columns (指标解释 + 指标说明) read as one text; the cell is the last, most specific one. */
 function criteriaAt(grid: Grid, row: number, criteriaCols: number[]): Fig | null {
+  if (criteriaCols.length === 0) return null;
   if (criteriaCols.length === 1) return optFig(grid, row, criteriaCols[0]);
-  const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f): f is Fig => f !== null);
-  return figs.length ? { ...figs[figs.length - 1], text: figs.map((f) => f.text).join('\n') } : null;
+  const figs = criteriaCols.map((c) => optFig(grid, row, c)).filter((f) => f !== null);
+  return figs.length ? figs[figs.length - 1].withText(figs.map((f) => f.text).join('\n')) : null;
 }
