@@ -4,7 +4,7 @@
  * standard. The rules (src/core/rules/codes/) only compare these; the report (form-report.ts)
  * only copies them. The recognised form is read, never changed.
  */
-import { type Dec, ZERO, clamp, constant, isPositive, min, roundTo } from './decimal.js';
+import { type Dec, ZERO, clamp, constant, gt, gte, isPositive, lt, min, roundTo } from './decimal.js';
 import type { Form, Indicator, LevelNode, NumFig } from './form.js';
 import { walkIndicators } from './form.js';
 import type { GradeScheme, RulePack } from './rules/packs.js';
@@ -98,7 +98,7 @@ function levelWeightCell(node: LevelNode): string | null {
 
 /** The band a total falls in. */
 export function gradeOf(total: Dec, scheme: GradeScheme): string {
-  for (const b of scheme.bands) if (total.gte(constant(b.min))) return b.name;
+  for (const b of scheme.bands) if (gte(total, constant(b.min))) return b.name;
   return scheme.bands[scheme.bands.length - 1].name;
 }
 
@@ -127,8 +127,8 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
     if (evaluation.expected) recomputed = roundTo(clamp(evaluation.expected, ZERO, weight), dp);
     else if (evaluation.tier && v && evaluation.certainty === 'certain') {
       const { min: lo, max: hi } = evaluation.tier;
-      recomputed = v.lt(lo) ? lo : v.gt(hi) ? hi : v;
-      if (evaluation.tier.tier.maxInclusive === false && recomputed.gte(hi)) recomputed = lo;
+      recomputed = lt(v, lo) ? lo : gt(v, hi) ? hi : v;
+      if (evaluation.tier.tier.maxInclusive === false && gte(recomputed, hi)) recomputed = lo;
     } else if (evaluation.allowed && v) {
       const near = isAllowed(evaluation.allowed, v, Math.max(declared!.decimals, dp)) ? null : nearestAllowed(evaluation.allowed, v);
       recomputed = near ? near.below ?? near.above ?? v : v;

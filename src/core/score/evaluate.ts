@@ -2,7 +2,7 @@
  * What the rules say one indicator's score should be (RULES.md §3 for target/actual pairs, §4 for
  * rubric texts). Pure: takes the indicator's figures and the pack, returns an Evaluation.
  */
-import { D, type Dec, ONE, ZERO, clamp, constant, isNonPositive, isPositive, min, show } from '../decimal.js';
+import { D, type Dec, ONE, ZERO, clamp, constant, eq, gt, gte, isNonPositive, isPositive, lt, lte, min, show } from '../decimal.js';
 import type { Indicator } from '../form.js';
 import type { RulePack, Tier } from '../rules/packs.js';
 import { normalizeLabel } from '../text.js';
@@ -145,7 +145,7 @@ const REACHED: Share = { share: ONE, met: true, formula: FORMULAS.reached };
 /** Score for one numeric pair; the share of the weight earned (0..1). */
 function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): Share {
   if (op === '<=' || op === '<') {
-    const met = op === '<=' ? actual.lte(target) : actual.lt(target);
+    const met = op === '<=' ? lte(actual, target) : lt(actual, target);
     if (met || isNonPositive(actual)) return WITHIN_TARGET;
     if (pack.negativeFormula === 'linear') {
       const s = target.isZero() ? ZERO : clamp(ONE.minus(actual.minus(target).div(target)), ZERO, ONE);
@@ -153,7 +153,7 @@ function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): Share {
     }
     return { share: target.div(actual), met: false, formula: FORMULAS.negativeRatio };
   }
-  const met = op === '>' ? actual.gt(target) : actual.gte(target);
+  const met = op === '>' ? gt(actual, target) : gte(actual, target);
   if (met || isNonPositive(target)) return REACHED;
   return { share: clamp(actual.div(target), ZERO, ONE), met: false, formula: FORMULAS.positive };
 }
@@ -349,7 +349,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     e.rule = ruleName(pack, 'project.compound');
     e.expected = ofWeight(worst, weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
-    e.detail = worst.eq(1) ? COMPOUND_MET : compoundDetail(worst);
+    e.detail = eq(worst, ONE) ? COMPOUND_MET : compoundDetail(worst);
     return e;
   }
   // Qualitative target.

@@ -2,7 +2,7 @@
  * A score below its weight with no 偏差原因 filled in (docs/rules.md §Deviation reason). On a
  * department form without an explanation column only discretionary rubrics ask for one.
  */
-import { isNonNegative, show, str } from '../../decimal.js';
+import { isNonNegative, lt, show, str } from '../../decimal.js';
 import { D } from '../../decimal.js';
 import { pct, shown } from '../../compare.js';
 import { toA1 } from '../../snapshot.js';
@@ -34,7 +34,7 @@ export const missingDeviationReason = defineRule({
     const explCol = ctx.form.columns.explanation;
     for (const { ind, weight, evaluation } of ctx.figures.scored) {
       const declared = ind.score;
-      if (!declared || !weight || !declared.value.lt(weight) || !isNonNegative(declared.value)) continue;
+      if (!declared || !weight || !lt(declared.value, weight) || !isNonNegative(declared.value)) continue;
       if (ind.explanation?.text.trim()) continue;
       const derivable = evaluation.method !== 'none' && evaluation.criteriaPattern !== 'discretionary';
       if (explCol === undefined && derivable) continue;

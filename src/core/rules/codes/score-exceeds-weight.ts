@@ -1,5 +1,5 @@
 /** A score above its weight (docs/rules.md §Cap): the maximum is the weight. */
-import { isNonNegative, min, show, str } from '../../decimal.js';
+import { gt, isNonNegative, min, show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
@@ -27,7 +27,7 @@ export const scoreExceedsWeight = defineRule({
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
     for (const c of scoredCells(ctx.figures)) {
-      if (!isNonNegative(c.fig.value) || !c.fig.value.gt(c.weight)) continue;
+      if (!isNonNegative(c.fig.value) || !gt(c.fig.value, c.weight)) continue;
       const expected = show(c.expected ? min(c.expected, c.weight) : c.weight, dp);
       ctx.report({
         messageId: c.expected ? 'exceedsWithExpected' : 'exceeds',

@@ -4,7 +4,7 @@
  * The score rules are exclusive by design — negative, else above the weight, else compared with
  * the rules — so one wrong cell yields one finding.
  */
-import { type Dec, isNonNegative } from '../../decimal.js';
+import { type Dec, isNonNegative, lte } from '../../decimal.js';
 import type { NumFig } from '../../form.js';
 import type { FormFigures, ScoredIndicator } from '../../figures.js';
 
@@ -42,6 +42,6 @@ function scoredCell(fig: NumFig, weight: Dec, expected: Dec | null, path: string
 
 /** Within [0, weight]: the cells the rules compare further. */
 export function inRange(c: ScoredCell): boolean {
-  if (c.within === null) c.within = isNonNegative(c.fig.value) && c.fig.value.lte(c.weight);
+  if (c.within === null) c.within = isNonNegative(c.fig.value) && lte(c.fig.value, c.weight);
   return c.within;
 }
