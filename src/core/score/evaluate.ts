@@ -245,10 +245,16 @@ function pairDetail(formula: Text, actual: Quantity, target: Quantity, ind: Indi
   // fmtQ prints the quantity only for a cell without text: otherwise the closure need not keep it.
   const a = ind.actual?.text ? null : actual;
   const t = ind.target?.text.trim() ? null : target;
-  return () => ({
-    zh: `${formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
-    en: `${formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
-  });
+  return () => {
+    // Each figure is printed once for both languages.
+    const at = fmtQ(a, ind.actual?.text);
+    const tt = fmtQ(t, targetText(ind));
+    const wt = weightText(weight);
+    return {
+      zh: formula.zh.replace('实际', at).replace('目标', tt).replace('分值', wt),
+      en: formula.en.replace('actual', at).replace('target', tt).replace('weight', wt),
+    };
+  };
 }
 
 function compoundDetail(worst: Dec): () => Text {
