@@ -237,25 +237,29 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const dp = pack.tolerance.scoreMinDecimals;
   const indicators = walkIndicators(form.levels);
   const funds = form.funds;
+  const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
+  // One pass over the indicators: a big form's rows do not stay in the processor's cache between
+  // passes. Each sum still adds in sheet order.
+  const scored: ScoredIndicator[] = [];
   let indicatorWeightSum = ZERO;
-  for (const i of indicators) indicatorWeightSum = indicatorWeightSum.plus(i.weight?.value ?? i.labelWeight ?? ZERO);
+  let indicatorSum = ZERO;
+  let recomputedSum = ZERO;
+  for (const ind of indicators) {
+    indicatorWeightSum = indicatorWeightSum.plus(ind.weight?.value ?? ind.labelWeight ?? ZERO);
+    const s = scoreIndicator(ind, pack, rate, dp);
+    scored.push(s);
+    indicatorSum = indicatorSum.plus(ind.score?.value ?? ZERO);
+    recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
+  }
   const fundsHoldTotal = Boolean(funds?.weight && isPositive(indicatorWeightSum) && funds.weight.value.gte(indicatorWeightSum));
 
-  const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
   const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
   const execWeight = funds && !fundsHoldTotal ? funds.weight?.value ?? null : null;
   const execComputed = execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;
   const execDeclared = funds && !fundsHoldTotal ? funds.score : null;
 
-  const scored = indicators.map((ind) => scoreIndicator(ind, pack, rate, dp));
   const { levels, weightOf: levelWeight } = levelFigures(form);
 
-  let indicatorSum = ZERO;
-  let recomputedSum = ZERO;
-  for (const s of scored) {
-    indicatorSum = indicatorSum.plus(s.ind.score?.value ?? ZERO);
-    recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
-  }
   const totalSum = indicatorSum.plus(execDeclared?.value ?? ZERO);
   const recomputed = recomputedSum.plus(execComputed ?? execDeclared?.value ?? ZERO);
   const execForWriteBack = execComputed ? roundTo(execComputed, dp) : execDeclared?.value ?? null;

@@ -80,7 +80,7 @@ function weightText(weight: Dec): string {
   return t;
 }
 
-function base(pack: RulePack, rule: string, inputs: Record<string, string>): Evaluation {
+function base(rule: string, inputs: Record<string, string>): Evaluation {
   return {
     method: 'none',
     expected: null,
@@ -93,7 +93,7 @@ function base(pack: RulePack, rule: string, inputs: Record<string, string>): Eva
     overAchievement: null,
     detail: null,
     inputs,
-    rule: ruleName(pack, rule),
+    rule,
     certainty: 'certain',
     guessReason: null,
   };
@@ -185,6 +185,50 @@ function ruleName(pack: RulePack, rule: string): string {
   let name = names.get(rule);
   if (name === undefined) names.set(rule, (name = `${pack.name}/${rule}`));
   return name;
+}
+
+interface PairRuleNames {
+  project: string;
+  boolean: string;
+  positive: string;
+  negative: string;
+  equal: string;
+  compound: string;
+  qualitative: string;
+}
+
+const pairNames = new WeakMap<RulePack, PairRuleNames>();
+
+/** The names a target/actual pair can be scored by, looked up once per row rather than by key. */
+function pairRuleNames(pack: RulePack): PairRuleNames {
+  let n = pairNames.get(pack);
+  if (!n) {
+    n = {
+      project: ruleName(pack, 'project'),
+      boolean: ruleName(pack, 'project.boolean'),
+      positive: ruleName(pack, 'project.positive'),
+      negative: ruleName(pack, `project.negative.${pack.negativeFormula}`),
+      equal: ruleName(pack, 'project.equal'),
+      compound: ruleName(pack, 'project.compound'),
+      qualitative: ruleName(pack, 'project.qualitative'),
+    };
+    pairNames.set(pack, n);
+  }
+  return n;
+}
+
+const overThresholds = new WeakMap<RulePack, WeakMap<Dec, Dec>>();
+
+/**
+ * The actual that counts as over-achieving a target: target × the pack's share (120%). Targets
+ * repeat — one Decimal per distinct cell text or number — so each is multiplied once.
+ */
+function overAchievedAt(pack: RulePack, target: Dec): Dec {
+  let byTarget = overThresholds.get(pack);
+  if (!byTarget) overThresholds.set(pack, (byTarget = new WeakMap()));
+  let at = byTarget.get(target);
+  if (at === undefined) byTarget.set(target, (at = target.mul(constant(pack.overAchievement))));
+  return at;
 }
 
 const bands = new WeakMap<Dec, Map<Tier, NonNullable<Evaluation['tier']>>>();
@@ -302,7 +346,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
   const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
   const inputs = pairInputs(ind, weight);
-  const e = base(pack, 'project', inputs);
+  const names = pairRuleNames(pack);
+  const e = base(names.project, inputs);
   if (target.kind === 'empty' && actual.kind === 'empty') return e;
   if (target.kind === 'empty') return notScoreable(e, '年度指标值为空', 'the target is empty');
   if (actual.kind === 'empty') return notScoreable(e, '实际完成值为空', 'the actual is empty');
@@ -315,7 +360,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   }
   if (target.kind === 'boolean' && actual.kind === 'boolean') {
     e.method = 'boolean';
-    e.rule = ruleName(pack, 'project.boolean');
+    e.rule = names.boolean;
     const met = target.value === actual.value;
     e.expected = met ? weight : ZERO;
     e.detail = met ? BOOLEAN_MET : BOOLEAN_UNMET;
@@ -330,12 +375,13 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     const op = directionOf(ind, t);
     const [av, tv] = comparable(a, t);
     const s = share(pack, op, av, tv);
-    e.method = op === '<=' || op === '<' ? 'negative' : op === '=' ? 'equal' : 'positive';
-    e.rule = ruleName(pack, e.method === 'negative' ? `project.negative.${pack.negativeFormula}` : `project.${e.method}`);
+    const method = op === '<=' || op === '<' ? 'negative' : op === '=' ? 'equal' : 'positive';
+    e.method = method;
+    e.rule = names[method];
     e.expected = ofWeight(s.share, weight);
     e.approximate = t.approximate || a.approximate;
     e.detail = s.met ? s.formula : pairDetail(s.formula, a, t, ind, weight);
-    if (e.method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && av.gte(tv.mul(constant(pack.overAchievement)))) {
+    if (method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && gte(av, overAchievedAt(pack, tv))) {
       e.overAchievement = av.div(tv);
     }
     return e;
@@ -352,7 +398,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
       worst = min(worst, share(pack, directionOf(ind, tp), av, tv).share);
     });
     e.method = 'compound';
-    e.rule = ruleName(pack, 'project.compound');
+    e.rule = names.compound;
     e.expected = ofWeight(worst, weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
     e.detail = eq(worst, ONE) ? COMPOUND_MET : compoundDetail(worst);
@@ -370,7 +416,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   const tier = tierFor(pack, status);
   if (!tier) return e;
   e.method = 'qualitative';
-  e.rule = ruleName(pack, 'project.qualitative');
+  e.rule = names.qualitative;
   e.tier = tierBand(tier, weight);
   inputs.tier = tier.name;
   if (!reading.certain) {
@@ -387,7 +433,7 @@ export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, ra
   const text = ind.criteria?.text ?? '';
   const rule = parseCriteria(text, weight, { content: ind.content?.text ?? '' });
   const inputs: Record<string, string> = { weight: weightText(weight), criteria: text.trim() };
-  const e = base(pack, `criteria.${rule.pattern}`, inputs);
+  const e = base(ruleName(pack, `criteria.${rule.pattern}`), inputs);
   e.method = 'criteria';
   e.criteriaPattern = rule.pattern;
   e.criteriaSummary = { zh: rule.summary, en: rule.summaryEn };
