@@ -5,6 +5,7 @@
 import { D } from '../../decimal.js';
 import { pct } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { ruleRows } from './scored-cells.js';
 
 export const overAchievement = defineRule({
   meta: {
@@ -21,14 +22,14 @@ export const overAchievement = defineRule({
     },
   },
   check(ctx) {
-    for (const { ind, evaluation } of ctx.figures.scored) {
-      if (!evaluation.overAchievement || !ind.actual) continue;
+    for (const { ind, evaluation } of ruleRows(ctx.figures).overAchieving) {
+      if (!ind.actual) continue;
       ctx.report({
         messageId: 'over',
         data: {
           actual: ind.actual.text.trim(),
           target: ind.target?.text.trim() ?? '',
-          share: pct(evaluation.overAchievement, 0),
+          share: pct(evaluation.overAchievement!, 0),
           threshold: pct(new D(ctx.pack.overAchievement), 0),
         },
         cell: ind.actual.cell,

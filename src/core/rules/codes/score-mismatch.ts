@@ -9,7 +9,7 @@ import { defineRule } from '../types.js';
 import { explain } from '../../score/evaluate.js';
 import { gradeFollowsScore } from './consequences.js';
 import { methodName } from './method-names.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreMismatch = defineRule({
   meta: {
@@ -38,10 +38,11 @@ export const scoreMismatch = defineRule({
     const { pack, figures } = ctx;
     const dp = figures.scoreDecimals;
     // Each report is one literal (no `{ ...common }` spread): a big form has a finding every few rows.
-    for (const c of scoredCells(figures)) {
-      if (!inRange(c) || !c.expected || scoreAgrees(pack, c.fig, c.expected)) continue;
+    // The cells within [0, weight] that the rules give one score.
+    for (const c of ruleRows(figures).withExpected) {
+      if (scoreAgrees(pack, c.fig, c.expected!)) continue;
       if (!c.indicator) {
-        const expected = show(c.expected, dp);
+        const expected = show(c.expected!, dp);
         const rate = figures.execution.rateForScore!;
         ctx.report({
           cell: c.fig.cell,
@@ -58,7 +59,7 @@ export const scoreMismatch = defineRule({
       }
       const e = c.indicator.evaluation;
       if (e.approximate) continue;
-      const expected = show(c.expected, dp);
+      const expected = show(c.expected!, dp);
       ctx.report({
         cell: c.fig.cell,
         declared: str(c.fig.value),

@@ -6,7 +6,7 @@ import { D, gt, gte, lt, lte, show, str } from '../../decimal.js';
 import { pct, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreOutOfTier = defineRule({
   meta: {
@@ -25,10 +25,11 @@ export const scoreOutOfTier = defineRule({
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
-    for (const c of scoredCells(ctx.figures)) {
-      const e = c.indicator?.evaluation;
-      if (!e?.tier || e.expected || e.certainty === 'guessed' || !inRange(c)) continue;
-      const { tier, min: lo, max: hi } = e.tier;
+    // The indicators within [0, weight] that the rules give a band.
+    for (const c of ruleRows(ctx.figures).withTier) {
+      const e = c.indicator!.evaluation;
+      if (e.certainty === 'guessed') continue;
+      const { tier, min: lo, max: hi } = e.tier!;
       const v = c.fig.value;
       const inside = (tier.minInclusive ? gte(v, lo) : gt(v, lo)) && (tier.maxInclusive ? lte(v, hi) : lt(v, hi));
       if (inside) continue;
