@@ -44,10 +44,21 @@ export function decimalsOf(written: string): number {
   return m ? m[1].length : 0;
 }
 
+// The last rounding done, as a Decimal never changes: a rule that compares a score at its places
+// and then prints the same score at the same places (score-mismatch: agreesAt, then show) rounds once.
+let roundedIn: Dec | null = null;
+let roundedDp = -1;
+let roundedOut: Dec | null = null;
+
 export function roundTo(x: Dec, dp: number): Dec {
   // Most figures already have no more places than asked for: they stay as they are.
   if (x.decimalPlaces() <= dp) return x;
-  return x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
+  if (x === roundedIn && dp === roundedDp) return roundedOut!;
+  const out = x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
+  roundedIn = x;
+  roundedDp = dp;
+  roundedOut = out;
+  return out;
 }
 
 /** True when declared and computed agree at `dp` decimal places. */

@@ -60,14 +60,16 @@ export const scoreMismatch = defineRule({
       const e = c.indicator.evaluation;
       if (e.approximate) continue;
       const expected = show(c.expected!, dp);
+      // What `shown` prints: a cell's number is never null.
+      const declared = str(c.fig.value)!;
       ctx.report({
         cell: c.fig.cell,
-        declared: str(c.fig.value),
+        declared,
         expected,
         path: c.path,
         suggest: expected,
         messageId: 'indicator',
-        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },
+        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared },
         inputs: e.inputs,
         rule: e.rule,
       });
