@@ -139,62 +139,53 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
 
 function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
   const childWeights = new Map<LevelNode, Dec | null>();
-  const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeightSum(node);
-  const childWeightSum = (node: LevelNode): Dec | null => {
-    if (childWeights.has(node)) return childWeights.get(node)!;
-    let total: Dec | null = null;
-    for (const c of node.children) {
-      const w = c.type === 'level' ? levelWeight(c) : c.weight?.value ?? c.labelWeight;
-      if (w) total = total ? total.plus(w) : w;
-    }
-    childWeights.set(node, total);
-    return total;
-  };
-  // Each level's two score sums once (a level-1 sum takes its level-2 sums as computed for them):
-  // the child subtotals as declared, and the indicator scores below. They add the same figures
-  // until a child level declares a subtotal of its own, so one sum serves both until then.
-  const scoreSums = new Map<LevelNode, { declared: Dec; indicators: Dec }>();
-  const levelScores = (node: LevelNode): { declared: Dec; indicators: Dec } => {
-    let sums = scoreSums.get(node);
-    if (sums) return sums;
+  const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeights.get(node) ?? null;
+  const levels: LevelFigures[] = [];
+  // One walk over each level's children adds its three sums (a big form's rows are read once):
+  // the children's weights (a child level counts with its declared or summed weight); the child
+  // subtotals as declared; and the indicator scores below. The last two add the same figures until
+  // a child level declares a subtotal of its own, so one sum serves both until then. Children
+  // are visited first, so that a level's sums take its child levels' sums as computed for them.
+  const visit = (node: LevelNode, path: string[]): { declared: Dec; indicators: Dec } => {
+    const p = [...path, node.name];
+    // Pushed in sheet order, parents before children.
+    const at = levels.length;
+    levels.push(null as unknown as LevelFigures);
+    let weights: Dec | null = null;
     let below = ZERO;
     let declared: Dec | null = null;
     for (const c of node.children) {
+      let w: Dec | null;
       let d: Dec;
       let b: Dec;
       if (c.type === 'level') {
-        const inner = levelScores(c);
+        const inner = visit(c, p);
+        w = levelWeight(c);
         b = inner.indicators;
         d = c.subtotal?.score?.value ?? inner.declared;
-      } else d = b = c.score?.value ?? ZERO;
+      } else {
+        w = c.weight?.value ?? c.labelWeight;
+        d = b = c.score?.value ?? ZERO;
+      }
+      if (w) weights = weights ? weights.plus(w) : w;
       // Up to here the declared sum is the indicator sum.
       if (declared === null && d !== b) declared = below;
       below = below.plus(b);
       if (declared !== null) declared = declared.plus(d);
     }
-    sums = { declared: declared ?? below, indicators: below };
-    scoreSums.set(node, sums);
-    return sums;
-  };
-  const declaredChildScore = (node: LevelNode): Dec => levelScores(node).declared;
-  const indicatorScores = (node: LevelNode): Dec => levelScores(node).indicators;
-  const levels: LevelFigures[] = [];
-  const visit = (node: LevelNode, path: string[]) => {
-    const p = [...path, node.name];
-    // Children first, so that this level's sums reuse theirs; pushed in sheet order below.
-    const at = levels.length;
-    levels.push(null as unknown as LevelFigures);
-    for (const c of node.children) if (c.type === 'level') visit(c, p);
+    childWeights.set(node, weights);
+    const sums = { declared: declared ?? below, indicators: below };
     levels[at] = {
       node,
       path: p,
-      childWeightSum: childWeightSum(node),
+      childWeightSum: weights,
       declaredWeight: node.subtotal?.weight?.value ?? node.labelWeight,
       weightCell: levelWeightCell(node),
       declaredScore: node.subtotal?.score ?? null,
-      childScoreSum: declaredChildScore(node),
-      expectedScore: indicatorScores(node),
+      childScoreSum: sums.declared,
+      expectedScore: sums.indicators,
     };
+    return sums;
   };
   for (const l of form.levels) if (l.type === 'level') visit(l, []);
   return { levels, weightOf: levelWeight };
