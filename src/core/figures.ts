@@ -137,7 +137,11 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
   return { ind, weight, weightCell, evaluation, recomputed };
 }
 
-function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
+/**
+ * The levels' figures, in one walk over the form's tree that also hands every indicator, in sheet
+ * order (as `walkIndicators` lists them), to `onIndicator`: a big form's rows are read once.
+ */
+function levelFigures(form: Form, onIndicator: (ind: Indicator) => void): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
   const childWeights = new Map<LevelNode, Dec | null>();
   const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeights.get(node) ?? null;
   const levels: LevelFigures[] = [];
@@ -164,6 +168,7 @@ function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: Level
         b = inner.indicators;
         d = c.subtotal?.score?.value ?? inner.declared;
       } else {
+        onIndicator(c);
         w = c.weight?.value ?? c.labelWeight;
         d = b = c.score?.value ?? ZERO;
       }
@@ -187,7 +192,10 @@ function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: Level
     };
     return sums;
   };
-  for (const l of form.levels) if (l.type === 'level') visit(l, []);
+  for (const l of form.levels) {
+    if (l.type === 'level') visit(l, []);
+    else onIndicator(l);
+  }
   return { levels, weightOf: levelWeight };
 }
 
@@ -226,30 +234,29 @@ function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) =
 
 export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const dp = pack.tolerance.scoreMinDecimals;
-  const indicators = walkIndicators(form.levels);
   const funds = form.funds;
   const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
-  // One pass over the indicators: a big form's rows do not stay in the processor's cache between
-  // passes. Each sum still adds in sheet order.
+  // Each indicator is scored and added up where the walk over the levels meets it: a big form's
+  // rows do not stay in the processor's cache from one pass to the next. Sums add in sheet order.
+  const indicators: Indicator[] = [];
   const scored: ScoredIndicator[] = [];
   let indicatorWeightSum = ZERO;
   let indicatorSum = ZERO;
   let recomputedSum = ZERO;
-  for (const ind of indicators) {
+  const { levels, weightOf: levelWeight } = levelFigures(form, (ind) => {
+    indicators.push(ind);
     indicatorWeightSum = indicatorWeightSum.plus(ind.weight?.value ?? ind.labelWeight ?? ZERO);
     const s = scoreIndicator(ind, pack, rate, dp);
     scored.push(s);
     indicatorSum = indicatorSum.plus(ind.score?.value ?? ZERO);
     recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
-  }
+  });
   const fundsHoldTotal = Boolean(funds?.weight && isPositive(indicatorWeightSum) && funds.weight.value.gte(indicatorWeightSum));
 
   const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
   const execWeight = funds && !fundsHoldTotal ? funds.weight?.value ?? null : null;
   const execComputed = execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;
   const execDeclared = funds && !fundsHoldTotal ? funds.score : null;
-
-  const { levels, weightOf: levelWeight } = levelFigures(form);
 
   const totalSum = indicatorSum.plus(execDeclared?.value ?? ZERO);
   const recomputed = recomputedSum.plus(execComputed ?? execDeclared?.value ?? ZERO);
