@@ -4,7 +4,7 @@
  * standard. The rules (src/core/rules/codes/) only compare these; the report (form-report.ts)
  * only copies them. The recognised form is read, never changed.
  */
-import { type Dec, ZERO, clamp, constant, gt, gte, isPositive, lt, min, roundTo } from './decimal.js';
+import { D, type Dec, ZERO, clamp, constant, gt, gte, isPositive, lt, min, roundTo, sum } from './decimal.js';
 import type { Form, Indicator, LevelNode, NumFig } from './form.js';
 import { walkIndicators } from './form.js';
 import type { GradeScheme, RulePack } from './rules/packs.js';
@@ -141,8 +141,53 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
  * The levels' figures, in one walk over the form's tree that also hands every indicator, in sheet
  * order (as `walkIndicators` lists them), to `onIndicator`: a big form's rows are read once.
  */
-function levelFigures(form: Form, onIndicator: (ind: Indicator) => void): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
+/**
+ * Whether every sum of some figures, added in any order and grouping, is exact. decimal.js rounds
+ * a sum only when it has more significant digits than the precision (28), and a sum of n figures
+ * each below 10^(e+1) with at most q decimal places has at most digits(n) + e + 1 + q of them —
+ * about 10 for a form's scores and weights. Then a total added from the levels' sums is the same
+ * Decimal as one added figure by figure, and the form need not add every row twice.
+ */
+class SumBound {
+  private n = 0;
+  private maxE = 0;
+  private maxPlaces = 0;
+  private finite = true;
+
+  add(x: Dec): void {
+    this.n++;
+    if (!x.isFinite()) this.finite = false;
+    else {
+      if (x.e > this.maxE) this.maxE = x.e;
+      const q = x.decimalPlaces();
+      if (q > this.maxPlaces) this.maxPlaces = q;
+    }
+  }
+
+  exact(): boolean {
+    return this.finite && String(this.n).length + this.maxE + 1 + this.maxPlaces <= D.precision;
+  }
+}
+
+interface LevelWalk {
+  levels: LevelFigures[];
+  weightOf: (n: LevelNode) => Dec | null;
+  /** The indicators' scores added from the top levels' sums (missing scores count 0). */
+  scoreTotal: Dec;
+  /**
+   * The indicators' weights added from the top levels' child-weight sums, or null where a level
+   * below the top declares a weight of its own (its sum is then not its indicators').
+   */
+  weightTotal: Dec | null;
+}
+
+/**
+ * The levels' figures, in one walk over the form's tree that also hands every indicator, in sheet
+ * order (as `walkIndicators` lists them), to `onIndicator`: a big form's rows are read once.
+ */
+function levelFigures(form: Form, onIndicator: (ind: Indicator) => void): LevelWalk {
   const childWeights = new Map<LevelNode, Dec | null>();
+  let weightsAreIndicators = true;
   const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeights.get(node) ?? null;
   const levels: LevelFigures[] = [];
   // One walk over each level's children adds its three sums (a big form's rows are read once):
@@ -164,6 +209,7 @@ function levelFigures(form: Form, onIndicator: (ind: Indicator) => void): { leve
       let b: Dec;
       if (c.type === 'level') {
         const inner = visit(c, p);
+        if (c.subtotal?.weight || c.labelWeight) weightsAreIndicators = false;
         w = levelWeight(c);
         b = inner.indicators;
         d = c.subtotal?.score?.value ?? inner.declared;
@@ -192,11 +238,22 @@ function levelFigures(form: Form, onIndicator: (ind: Indicator) => void): { leve
     };
     return sums;
   };
+  let scoreTotal = ZERO;
+  let weightTotal = ZERO;
   for (const l of form.levels) {
-    if (l.type === 'level') visit(l, []);
-    else onIndicator(l);
+    let w: Dec | null;
+    if (l.type === 'level') {
+      scoreTotal = scoreTotal.plus(visit(l, []).indicators);
+      w = childWeights.get(l) ?? null;
+    } else {
+      onIndicator(l);
+      const v = l.score?.value;
+      if (v) scoreTotal = scoreTotal.plus(v);
+      w = l.weight?.value ?? l.labelWeight;
+    }
+    if (w) weightTotal = weightTotal.plus(w);
   }
-  return { levels, weightOf: levelWeight };
+  return { levels, weightOf: levelWeight, scoreTotal, weightTotal: weightsAreIndicators ? weightTotal : null };
 }
 
 function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) => Dec | null): Level1Figure[] {
@@ -240,17 +297,25 @@ export function computeFigures(form: Form, pack: RulePack): FormFigures {
   // rows do not stay in the processor's cache from one pass to the next. Sums add in sheet order.
   const indicators: Indicator[] = [];
   const scored: ScoredIndicator[] = [];
-  let indicatorWeightSum = ZERO;
-  let indicatorSum = ZERO;
+  const weightBound = new SumBound();
+  const scoreBound = new SumBound();
   let recomputedSum = ZERO;
-  const { levels, weightOf: levelWeight } = levelFigures(form, (ind) => {
+  const walk = levelFigures(form, (ind) => {
     indicators.push(ind);
-    indicatorWeightSum = indicatorWeightSum.plus(ind.weight?.value ?? ind.labelWeight ?? ZERO);
+    const w = ind.weight?.value ?? ind.labelWeight;
+    if (w) weightBound.add(w);
+    const v = ind.score?.value;
+    if (v) scoreBound.add(v);
     const s = scoreIndicator(ind, pack, rate, dp);
     scored.push(s);
-    indicatorSum = indicatorSum.plus(ind.score?.value ?? ZERO);
     recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
   });
+  const { levels, weightOf: levelWeight } = walk;
+  // The totals of the indicators' weights and declared scores, from the levels' sums when no sum
+  // of them can round (SumBound), else added row by row in sheet order.
+  const indicatorWeightSum =
+    walk.weightTotal && weightBound.exact() ? walk.weightTotal : sum(indicators.map((i) => i.weight?.value ?? i.labelWeight ?? ZERO));
+  const indicatorSum = scoreBound.exact() ? walk.scoreTotal : sum(indicators.map((i) => i.score?.value ?? ZERO));
   const fundsHoldTotal = Boolean(funds?.weight && isPositive(indicatorWeightSum) && funds.weight.value.gte(indicatorWeightSum));
 
   const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
