@@ -2,7 +2,7 @@
  * A score below its weight with no 偏差原因 filled in (docs/rules.md §Deviation reason). On a
  * department form without an explanation column only discretionary rubrics ask for one.
  */
-import { D, show, str } from '../../decimal.js';
+import { D, constant, show, str } from '../../decimal.js';
 import { pct, shown } from '../../compare.js';
 import { toA1 } from '../../snapshot.js';
 import { defineRule } from '../types.js';
@@ -53,12 +53,13 @@ export const missingDeviationReason = defineRule({
     // A province that asks for a reason when the actual far exceeds the target (广西 130%).
     const at = ctx.pack.deviationReasonAt;
     if (at !== undefined) {
+      const threshold = pct(constant(at), 0);
       for (const { ind, evaluation } of rows.overAchieving) {
         const share = evaluation.overAchievement!;
         if (share.lt(at) || !ind.actual || ind.explanation?.text.trim() || explCol === undefined) continue;
         ctx.report({
           messageId: 'over',
-          data: { actual: ind.actual.text.trim(), target: ind.target?.text.trim() ?? '', share: pct(share, 0), threshold: pct(new D(at), 0), pack },
+          data: { actual: ind.actual.text.trim(), target: ind.target?.text.trim() ?? '', share: pct(share, 0), threshold, pack },
           cell: toA1(ind.row, explCol),
           declared: ind.actual.text.trim(),
           path: ind.path,

@@ -2,7 +2,7 @@
  * A positive indicator whose actual reaches the pack's threshold (national: 120%) of its target:
  * the target may have been set too low (docs/rules.md §Over-achievement). A warning to review.
  */
-import { D } from '../../decimal.js';
+import { constant } from '../../decimal.js';
 import { pct } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { ruleRows } from './scored-cells.js';
@@ -22,6 +22,8 @@ export const overAchievement = defineRule({
     },
   },
   check(ctx) {
+    // The pack's threshold, printed once for all its findings.
+    const threshold = pct(constant(ctx.pack.overAchievement), 0);
     for (const { ind, evaluation } of ruleRows(ctx.figures).overAchieving) {
       if (!ind.actual) continue;
       ctx.report({
@@ -30,7 +32,7 @@ export const overAchievement = defineRule({
           actual: ind.actual.text.trim(),
           target: ind.target?.text.trim() ?? '',
           share: pct(evaluation.overAchievement!, 0),
-          threshold: pct(new D(ctx.pack.overAchievement), 0),
+          threshold,
         },
         cell: ind.actual.cell,
         declared: ind.actual.text.trim(),
