@@ -23,13 +23,13 @@ export interface ScoredCell {
   path: string[];
   /** The indicator, or null for the execution-rate score. */
   indicator: ScoredIndicator | null;
-  /** Within [0, weight]: the cells the rules compare further (`inRange`). */
-  within: boolean;
 }
 
+/**
+ * The scored cells (the execution-rate score first, then the indicators in sheet order), by the
+ * comparison that applies; a cell none of the rules looks at is in no list.
+ */
 export interface RuleRows {
-  /** Every scored cell, in sheet order (the execution-rate score first). */
-  cells: ScoredCell[];
   /** Score below 0. */
   negative: ScoredCell[];
   /** Score of 0 or more, above the weight. */
@@ -57,7 +57,6 @@ export function ruleRows(figures: FormFigures): RuleRows {
   let rows = rowsOf.get(figures);
   if (rows) return rows;
   rows = {
-    cells: [],
     negative: [],
     aboveWeight: [],
     withExpected: [],
@@ -83,9 +82,9 @@ export function ruleRows(figures: FormFigures): RuleRows {
 
 function file(rows: RuleRows, fig: NumFig, weight: Dec, expected: Dec | null, path: string[], indicator: ScoredIndicator | null): void {
   const v = fig.value;
+  // Within [0, weight]: the cells the rules compare further.
   const within = isNonNegative(v) && lte(v, weight);
-  const c: ScoredCell = { fig, weight, expected, path, indicator, within };
-  rows.cells.push(c);
+  const c: ScoredCell = { fig, weight, expected, path, indicator };
   if (isNegative(v)) {
     rows.negative.push(c);
     return;
@@ -100,14 +99,4 @@ function file(rows: RuleRows, fig: NumFig, weight: Dec, expected: Dec | null, pa
   if (!expected && e.tier) rows.withTier.push(c);
   else if (!expected && e.allowed) rows.withAllowed.push(c);
   if (lt(v, weight)) rows.belowWeight.push(c);
-}
-
-/** Every scored cell, in sheet order. */
-export function scoredCells(figures: FormFigures): ScoredCell[] {
-  return ruleRows(figures).cells;
-}
-
-/** Within [0, weight]: the cells the rules compare further. */
-export function inRange(c: ScoredCell): boolean {
-  return c.within;
 }
