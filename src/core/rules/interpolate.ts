@@ -41,17 +41,15 @@ function compile(template: string): Compiled {
 
 export function interpolate(template: string, data: MessageData = {}, lang: Lang = 'zh'): string {
   const { head, parts } = compile(template);
-  // Joined, not added piece by piece: `+=` leaves a tree of string pieces behind every message
-  // (a big sheet keeps tens of thousands), `join` one flat string.
-  const out: string[] = [head];
+  let out = head;
   for (const p of parts) {
     if (Object.prototype.hasOwnProperty.call(data, p.key)) {
       const v = data[p.key];
-      out.push(typeof v === 'object' ? v[lang] : String(v));
-    } else out.push(p.whole);
-    out.push(p.text);
+      out += typeof v === 'object' ? v[lang] : String(v);
+    } else out += p.whole;
+    out += p.text;
   }
-  return out.join('');
+  return out;
 }
 
 /** The placeholders a template uses, for tests that every message gets its data. */
