@@ -1,6 +1,6 @@
 /**
- * interpolate (rules/interpolate.ts) fills templates cut once at their placeholders and joins the
- * pieces. For every message of the registry, with data of every kind — plain, {zh, en}, numbers,
+ * interpolate (rules/interpolate.ts) fills templates cut once at their placeholders (a cache by
+ * template). For every message of the registry, with data of every kind — plain, {zh, en}, numbers,
  * text with `$&`, braces and placeholders of its own, and data left out — it must give what a
  * plain replace of each placeholder gives.
  */
