@@ -138,10 +138,6 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
 }
 
 /**
- * The levels' figures, in one walk over the form's tree that also hands every indicator, in sheet
- * order (as `walkIndicators` lists them), to `onIndicator`: a big form's rows are read once.
- */
-/**
  * Whether every sum of some figures, added in any order and grouping, is exact. decimal.js rounds
  * a sum only when it has more significant digits than the precision (28), and a sum of n figures
  * each below 10^(e+1) with at most q decimal places has at most digits(n) + e + 1 + q of them —
