@@ -34,15 +34,17 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
 /** Every rule of the registry over one form's figures, in registry order. */
 export function runRules(form: Form, pack: RulePack, figures: FormFigures, rules: readonly FindingRule[] = FINDING_RULES as unknown as FindingRule[]): Finding[] {
   const out: Finding[] = [];
+  const sheet = form.sheet;
+  // A rule names its pack rule once per finding: each name is made once per form.
+  const names = new Map<string, string>();
+  const ruleName = (name: string): string => {
+    let full = names.get(name);
+    if (full === undefined) names.set(name, (full = `${pack.name}/${name}`));
+    return full;
+  };
   for (const rule of rules) {
     const { meta } = rule;
-    rule.check({
-      form,
-      pack,
-      figures,
-      rule: (name) => `${pack.name}/${name}`,
-      report: (r) => out.push(toFinding(meta, form.sheet, r)),
-    });
+    rule.check({ form, pack, figures, rule: ruleName, report: (r) => out.push(toFinding(meta, sheet, r)) });
   }
   return out;
 }

@@ -2,14 +2,14 @@
  * How a declared figure is compared with a computed one (docs/rules.md §Rounding), shared by the
  * rules and by the report's aggregate cells so both say "agrees" the same way.
  */
-import { type Dec, agreesAt, show, str } from './decimal.js';
+import { type Dec, agreesAt, eq, show, str } from './decimal.js';
 import type { NumFig } from './form.js';
 import type { GradeScheme, RulePack } from './rules/packs.js';
 import { normalizeLabel } from './text.js';
 
 /** Scores compare at the declared precision, never looser than the pack's minimum. */
 export function scoreAgrees(pack: RulePack, declared: NumFig, expected: Dec): boolean {
-  if (declared.value.eq(expected)) return true;
+  if (eq(declared.value, expected)) return true;
   return agreesAt(declared.value, expected, Math.max(declared.decimals, pack.tolerance.scoreMinDecimals));
 }
 

@@ -8,7 +8,7 @@
  *
  * Rates are fractions (0.95 = 95%); thresholds written “95%” or “0” (percentage points) are divided by 100.
  */
-import { D, ZERO, clamp, min, str, roundTo, type Dec } from './decimal.js';
+import { D, ZERO, clamp, eq, gt, gte, lt, lte, min, str, roundTo, type Dec } from './decimal.js';
 import { normalizeText } from './text.js';
 
 export type CriteriaPattern = 'completion-rate' | 'linear-threshold' | 'stepwise' | 'per-unit'
@@ -450,8 +450,8 @@ export function parseCriteria(criteria: string, weight: Dec, context: { content?
 /** Is the declared score one of the allowed values when both are rounded to dp decimals? */
 export function isAllowed(allowed: Allowed, declared: Dec, dp: number): boolean {
   const x = roundTo(declared, dp);
-  if (allowed.kind === 'range') return x.gte(roundTo(allowed.min, dp)) && x.lte(roundTo(allowed.max, dp));
-  return allowed.values.some((v) => roundTo(v, dp).eq(x));
+  if (allowed.kind === 'range') return gte(x, roundTo(allowed.min, dp)) && lte(x, roundTo(allowed.max, dp));
+  return allowed.values.some((v) => eq(roundTo(v, dp), x));
 }
 
 /**
@@ -460,12 +460,12 @@ export function isAllowed(allowed: Allowed, declared: Dec, dp: number): boolean 
  */
 export function nearestAllowed(allowed: Allowed, declared: Dec): { below: Dec | null; above: Dec | null } {
   if (allowed.kind === 'range') {
-    if (declared.lt(allowed.min)) return { below: null, above: allowed.min };
-    if (declared.gt(allowed.max)) return { below: allowed.max, above: null };
+    if (lt(declared, allowed.min)) return { below: null, above: allowed.min };
+    if (gt(declared, allowed.max)) return { below: allowed.max, above: null };
     return { below: declared, above: declared };
   }
-  const below = allowed.values.filter((v) => v.lte(declared)).pop() ?? null;
-  const above = allowed.values.find((v) => v.gte(declared)) ?? null;
+  const below = allowed.values.filter((v) => lte(v, declared)).pop() ?? null;
+  const above = allowed.values.find((v) => gte(v, declared)) ?? null;
   return { below, above };
 }
 

@@ -44,15 +44,26 @@ export function decimalsOf(written: string): number {
   return m ? m[1].length : 0;
 }
 
+// The last rounding done, as a Decimal never changes: a rule that compares a score at its places
+// and then prints the same score at the same places (score-mismatch: agreesAt, then show) rounds once.
+let roundedIn: Dec | null = null;
+let roundedDp = -1;
+let roundedOut: Dec | null = null;
+
 export function roundTo(x: Dec, dp: number): Dec {
   // Most figures already have no more places than asked for: they stay as they are.
   if (x.decimalPlaces() <= dp) return x;
-  return x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
+  if (x === roundedIn && dp === roundedDp) return roundedOut!;
+  const out = x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
+  roundedIn = x;
+  roundedDp = dp;
+  roundedOut = out;
+  return out;
 }
 
 /** True when declared and computed agree at `dp` decimal places. */
 export function agreesAt(declared: Dec, computed: Dec, dp: number): boolean {
-  return roundTo(declared, dp).eq(roundTo(computed, dp));
+  return eq(roundTo(declared, dp), roundTo(computed, dp));
 }
 
 /** Canonical string for JSON and messages: no exponent, no trailing zeros. */
@@ -94,6 +105,60 @@ export function isNonPositive(x: Dec): boolean {
   return x.isZero() || x.isNeg();
 }
 
+// Comparisons without a copy. decimal.js's `x.cmp(y)` (and lt, gt, eq… which call it) first copies
+// y into a new Decimal — an object and its digit array — before it compares. The core compares
+// several times per indicator and per rule, so on a big form those copies are a good part of the
+// garbage. `cmp` below is decimal.js's own comparison read straight from the documented instance
+// properties (d: digits in base 1e7, e: exponent, s: sign); test/core/decimal-compare.test.ts holds
+// it to the library's answer. Only Decimals of the one constructor D are compared, so the copy's
+// range check (maxE/minE) never applies.
+
+/** −1, 0 or 1 as x is less than, equal to or greater than y; NaN when either is NaN (as `x.cmp(y)`). */
+export function cmp(x: Dec, y: Dec): number {
+  const xd = x.d;
+  const yd = y.d;
+  const xs = x.s;
+  const ys = y.s;
+  // Either NaN or ±Infinity.
+  if (!xd || !yd) return !xs || !ys ? NaN : xs !== ys ? xs : xd === yd ? 0 : !xd !== xs < 0 ? 1 : -1;
+  // Either zero.
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (x.e !== y.e) return x.e > y.e !== xs < 0 ? 1 : -1;
+  const xl = xd.length;
+  const yl = yd.length;
+  for (let i = 0, j = xl < yl ? xl : yl; i < j; ++i) {
+    if (xd[i] !== yd[i]) return xd[i] > yd[i] !== xs < 0 ? 1 : -1;
+  }
+  return xl === yl ? 0 : xl > yl !== xs < 0 ? 1 : -1;
+}
+
+/** x < y, as `x.lt(y)`. */
+export function lt(x: Dec, y: Dec): boolean {
+  return cmp(x, y) < 0;
+}
+
+/** x ≤ y, as `x.lte(y)`. */
+export function lte(x: Dec, y: Dec): boolean {
+  return cmp(x, y) < 1;
+}
+
+/** x > y, as `x.gt(y)`. */
+export function gt(x: Dec, y: Dec): boolean {
+  return cmp(x, y) > 0;
+}
+
+/** x ≥ y, as `x.gte(y)`. */
+export function gte(x: Dec, y: Dec): boolean {
+  const k = cmp(x, y);
+  return k === 1 || k === 0;
+}
+
+/** x = y, as `x.eq(y)`. */
+export function eq(x: Dec, y: Dec): boolean {
+  return cmp(x, y) === 0;
+}
+
 export function sum(xs: Iterable<Dec>): Dec {
   let s = ZERO;
   for (const x of xs) s = s.plus(x);
@@ -101,11 +166,11 @@ export function sum(xs: Iterable<Dec>): Dec {
 }
 
 export function min(a: Dec, b: Dec): Dec {
-  return a.lt(b) ? a : b;
+  return lt(a, b) ? a : b;
 }
 
 export function max(a: Dec, b: Dec): Dec {
-  return a.gt(b) ? a : b;
+  return gt(a, b) ? a : b;
 }
 
 export function clamp(x: Dec, lo: Dec, hi: Dec): Dec {

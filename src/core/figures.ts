@@ -4,7 +4,7 @@
  * standard. The rules (src/core/rules/codes/) only compare these; the report (form-report.ts)
  * only copies them. The recognised form is read, never changed.
  */
-import { type Dec, ZERO, clamp, constant, isPositive, min, roundTo } from './decimal.js';
+import { D, type Dec, ZERO, clamp, constant, gt, gte, isPositive, lt, min, roundTo, sum } from './decimal.js';
 import type { Form, Indicator, LevelNode, NumFig } from './form.js';
 import { walkIndicators } from './form.js';
 import type { GradeScheme, RulePack } from './rules/packs.js';
@@ -98,7 +98,7 @@ function levelWeightCell(node: LevelNode): string | null {
 
 /** The band a total falls in. */
 export function gradeOf(total: Dec, scheme: GradeScheme): string {
-  for (const b of scheme.bands) if (total.gte(constant(b.min))) return b.name;
+  for (const b of scheme.bands) if (gte(total, constant(b.min))) return b.name;
   return scheme.bands[scheme.bands.length - 1].name;
 }
 
@@ -127,8 +127,8 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
     if (evaluation.expected) recomputed = roundTo(clamp(evaluation.expected, ZERO, weight), dp);
     else if (evaluation.tier && v && evaluation.certainty === 'certain') {
       const { min: lo, max: hi } = evaluation.tier;
-      recomputed = v.lt(lo) ? lo : v.gt(hi) ? hi : v;
-      if (evaluation.tier.tier.maxInclusive === false && recomputed.gte(hi)) recomputed = lo;
+      recomputed = lt(v, lo) ? lo : gt(v, hi) ? hi : v;
+      if (evaluation.tier.tier.maxInclusive === false && gte(recomputed, hi)) recomputed = lo;
     } else if (evaluation.allowed && v) {
       const near = isAllowed(evaluation.allowed, v, Math.max(declared!.decimals, dp)) ? null : nearestAllowed(evaluation.allowed, v);
       recomputed = near ? near.below ?? near.above ?? v : v;
@@ -137,67 +137,119 @@ function scoreIndicator(ind: Indicator, pack: RulePack, fundsRate: Dec | null, d
   return { ind, weight, weightCell, evaluation, recomputed };
 }
 
-function levelFigures(form: Form): { levels: LevelFigures[]; weightOf: (n: LevelNode) => Dec | null } {
-  const childWeights = new Map<LevelNode, Dec | null>();
-  const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeightSum(node);
-  const childWeightSum = (node: LevelNode): Dec | null => {
-    if (childWeights.has(node)) return childWeights.get(node)!;
-    let total: Dec | null = null;
-    for (const c of node.children) {
-      const w = c.type === 'level' ? levelWeight(c) : c.weight?.value ?? c.labelWeight;
-      if (w) total = total ? total.plus(w) : w;
+/**
+ * Whether every sum of some figures, added in any order and grouping, is exact. decimal.js rounds
+ * a sum only when it has more significant digits than the precision (28), and a sum of n figures
+ * each below 10^(e+1) with at most q decimal places has at most digits(n) + e + 1 + q of them —
+ * about 10 for a form's scores and weights. Then a total added from the levels' sums is the same
+ * Decimal as one added figure by figure, and the form need not add every row twice.
+ */
+class SumBound {
+  private n = 0;
+  private maxE = 0;
+  private maxPlaces = 0;
+  private finite = true;
+
+  add(x: Dec): void {
+    this.n++;
+    if (!x.isFinite()) this.finite = false;
+    else {
+      if (x.e > this.maxE) this.maxE = x.e;
+      const q = x.decimalPlaces();
+      if (q > this.maxPlaces) this.maxPlaces = q;
     }
-    childWeights.set(node, total);
-    return total;
-  };
-  // Each level's two score sums once (a level-1 sum takes its level-2 sums as computed for them):
-  // the child subtotals as declared, and the indicator scores below. They add the same figures
-  // until a child level declares a subtotal of its own, so one sum serves both until then.
-  const scoreSums = new Map<LevelNode, { declared: Dec; indicators: Dec }>();
-  const levelScores = (node: LevelNode): { declared: Dec; indicators: Dec } => {
-    let sums = scoreSums.get(node);
-    if (sums) return sums;
+  }
+
+  exact(): boolean {
+    return this.finite && String(this.n).length + this.maxE + 1 + this.maxPlaces <= D.precision;
+  }
+}
+
+interface LevelWalk {
+  levels: LevelFigures[];
+  weightOf: (n: LevelNode) => Dec | null;
+  /** The indicators' scores added from the top levels' sums (missing scores count 0). */
+  scoreTotal: Dec;
+  /**
+   * The indicators' weights added from the top levels' child-weight sums, or null where a level
+   * below the top declares a weight of its own (its sum is then not its indicators').
+   */
+  weightTotal: Dec | null;
+}
+
+/**
+ * The levels' figures, in one walk over the form's tree that also hands every indicator, in sheet
+ * order (as `walkIndicators` lists them), to `onIndicator`: a big form's rows are read once.
+ */
+function levelFigures(form: Form, onIndicator: (ind: Indicator) => void): LevelWalk {
+  const childWeights = new Map<LevelNode, Dec | null>();
+  let weightsAreIndicators = true;
+  const levelWeight = (node: LevelNode): Dec | null => node.subtotal?.weight?.value ?? node.labelWeight ?? childWeights.get(node) ?? null;
+  const levels: LevelFigures[] = [];
+  // One walk over each level's children adds its three sums (a big form's rows are read once):
+  // the children's weights (a child level counts with its declared or summed weight); the child
+  // subtotals as declared; and the indicator scores below. The last two add the same figures until
+  // a child level declares a subtotal of its own, so one sum serves both until then. Children
+  // are visited first, so that a level's sums take its child levels' sums as computed for them.
+  const visit = (node: LevelNode, path: string[]): { declared: Dec; indicators: Dec } => {
+    const p = [...path, node.name];
+    // Pushed in sheet order, parents before children.
+    const at = levels.length;
+    levels.push(null as unknown as LevelFigures);
+    let weights: Dec | null = null;
     let below = ZERO;
     let declared: Dec | null = null;
     for (const c of node.children) {
+      let w: Dec | null;
       let d: Dec;
       let b: Dec;
       if (c.type === 'level') {
-        const inner = levelScores(c);
+        const inner = visit(c, p);
+        if (c.subtotal?.weight || c.labelWeight) weightsAreIndicators = false;
+        w = levelWeight(c);
         b = inner.indicators;
         d = c.subtotal?.score?.value ?? inner.declared;
-      } else d = b = c.score?.value ?? ZERO;
+      } else {
+        onIndicator(c);
+        w = c.weight?.value ?? c.labelWeight;
+        d = b = c.score?.value ?? ZERO;
+      }
+      if (w) weights = weights ? weights.plus(w) : w;
       // Up to here the declared sum is the indicator sum.
       if (declared === null && d !== b) declared = below;
       below = below.plus(b);
       if (declared !== null) declared = declared.plus(d);
     }
-    sums = { declared: declared ?? below, indicators: below };
-    scoreSums.set(node, sums);
-    return sums;
-  };
-  const declaredChildScore = (node: LevelNode): Dec => levelScores(node).declared;
-  const indicatorScores = (node: LevelNode): Dec => levelScores(node).indicators;
-  const levels: LevelFigures[] = [];
-  const visit = (node: LevelNode, path: string[]) => {
-    const p = [...path, node.name];
-    // Children first, so that this level's sums reuse theirs; pushed in sheet order below.
-    const at = levels.length;
-    levels.push(null as unknown as LevelFigures);
-    for (const c of node.children) if (c.type === 'level') visit(c, p);
+    childWeights.set(node, weights);
+    const sums = { declared: declared ?? below, indicators: below };
     levels[at] = {
       node,
       path: p,
-      childWeightSum: childWeightSum(node),
+      childWeightSum: weights,
       declaredWeight: node.subtotal?.weight?.value ?? node.labelWeight,
       weightCell: levelWeightCell(node),
       declaredScore: node.subtotal?.score ?? null,
-      childScoreSum: declaredChildScore(node),
-      expectedScore: indicatorScores(node),
+      childScoreSum: sums.declared,
+      expectedScore: sums.indicators,
     };
+    return sums;
   };
-  for (const l of form.levels) if (l.type === 'level') visit(l, []);
-  return { levels, weightOf: levelWeight };
+  let scoreTotal = ZERO;
+  let weightTotal = ZERO;
+  for (const l of form.levels) {
+    let w: Dec | null;
+    if (l.type === 'level') {
+      scoreTotal = scoreTotal.plus(visit(l, []).indicators);
+      w = childWeights.get(l) ?? null;
+    } else {
+      onIndicator(l);
+      const v = l.score?.value;
+      if (v) scoreTotal = scoreTotal.plus(v);
+      w = l.weight?.value ?? l.labelWeight;
+    }
+    if (w) weightTotal = weightTotal.plus(w);
+  }
+  return { levels, weightOf: levelWeight, scoreTotal, weightTotal: weightsAreIndicators ? weightTotal : null };
 }
 
 function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) => Dec | null): Level1Figure[] {
@@ -235,27 +287,38 @@ function level1Figures(form: Form, pack: RulePack, levelWeight: (n: LevelNode) =
 
 export function computeFigures(form: Form, pack: RulePack): FormFigures {
   const dp = pack.tolerance.scoreMinDecimals;
-  const indicators = walkIndicators(form.levels);
   const funds = form.funds;
-  let indicatorWeightSum = ZERO;
-  for (const i of indicators) indicatorWeightSum = indicatorWeightSum.plus(i.weight?.value ?? i.labelWeight ?? ZERO);
+  const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
+  // Each indicator is scored and added up where the walk over the levels meets it: a big form's
+  // rows do not stay in the processor's cache from one pass to the next. Sums add in sheet order.
+  const indicators: Indicator[] = [];
+  const scored: ScoredIndicator[] = [];
+  const weightBound = new SumBound();
+  const scoreBound = new SumBound();
+  let recomputedSum = ZERO;
+  const walk = levelFigures(form, (ind) => {
+    indicators.push(ind);
+    const w = ind.weight?.value ?? ind.labelWeight;
+    if (w) weightBound.add(w);
+    const v = ind.score?.value;
+    if (v) scoreBound.add(v);
+    const s = scoreIndicator(ind, pack, rate, dp);
+    scored.push(s);
+    recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
+  });
+  const { levels, weightOf: levelWeight } = walk;
+  // The totals of the indicators' weights and declared scores, from the levels' sums when no sum
+  // of them can round (SumBound), else added row by row in sheet order.
+  const indicatorWeightSum =
+    walk.weightTotal && weightBound.exact() ? walk.weightTotal : sum(indicators.map((i) => i.weight?.value ?? i.labelWeight ?? ZERO));
+  const indicatorSum = scoreBound.exact() ? walk.scoreTotal : sum(indicators.map((i) => i.score?.value ?? ZERO));
   const fundsHoldTotal = Boolean(funds?.weight && isPositive(indicatorWeightSum) && funds.weight.value.gte(indicatorWeightSum));
 
-  const rate = funds?.budget && funds.executed && isPositive(funds.budget.value) ? funds.executed.value.div(funds.budget.value) : null;
   const rateForScore = rate ?? funds?.rates[0]?.value ?? null;
   const execWeight = funds && !fundsHoldTotal ? funds.weight?.value ?? null : null;
   const execComputed = execWeight && rateForScore ? min(rateForScore, constant(pack.execution.cap)).mul(execWeight) : null;
   const execDeclared = funds && !fundsHoldTotal ? funds.score : null;
 
-  const scored = indicators.map((ind) => scoreIndicator(ind, pack, rate, dp));
-  const { levels, weightOf: levelWeight } = levelFigures(form);
-
-  let indicatorSum = ZERO;
-  let recomputedSum = ZERO;
-  for (const s of scored) {
-    indicatorSum = indicatorSum.plus(s.ind.score?.value ?? ZERO);
-    recomputedSum = recomputedSum.plus(s.recomputed ?? ZERO);
-  }
   const totalSum = indicatorSum.plus(execDeclared?.value ?? ZERO);
   const recomputed = recomputedSum.plus(execComputed ?? execDeclared?.value ?? ZERO);
   const execForWriteBack = execComputed ? roundTo(execComputed, dp) : execDeclared?.value ?? null;

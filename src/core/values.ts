@@ -204,24 +204,16 @@ export function readValue(raw: CellValue, text: string, format = ''): Reading {
   if (typeof raw === 'number' && !Number.isFinite(raw)) raw = null;
   if (raw === null && text.trim() === '') return { kind: 'empty' };
   if (typeof raw === 'number') {
-    const percent = /%/.test(format.replace(/"[^"]*"/g, ''));
-    const shown = text && text.trim() ? text.trim() : String(raw);
-    const dm = /(\d+)(?:\.(\d+))?\s*%?/.exec(shown.replace(/,/g, ''));
-    const shownDecimals = dm?.[2]?.length ?? 0;
-    return {
-      kind: 'number',
-      text: shown,
-      q: {
-        value: decOf(raw),
-        unit: percent ? '%' : '',
-        percent,
-        scaled: false,
-        op: null,
-        approximate: false,
-        label: '',
-        decimals: text && text.trim() ? shownDecimals + (percent ? 2 : 0) : decimalsOf(String(raw)),
-      },
-    };
+    // A number cell's reading depends on its number, text and format, and forms repeat all three
+    // (scores 90, 100; 95%): the last reading of each text is kept, and taken when the other two match.
+    // (−0 is never kept: `===` cannot tell it from 0, and its Decimal keeps its sign.)
+    if (Object.is(raw, -0)) return readCellNumber(raw, text, format);
+    const hit = numberReadings.get(text);
+    if (hit !== undefined && hit.raw === raw && hit.format === format) return hit.reading;
+    const reading = readCellNumber(raw, text, format);
+    if (numberReadings.size > 20_000) numberReadings.clear();
+    numberReadings.set(text, { raw, format, reading });
+    return reading;
   }
   if (typeof raw === 'boolean') return { kind: 'boolean', value: raw, text: raw ? '是' : '否' };
   const original = (text && text.trim()) || String(raw ?? '');
@@ -235,6 +227,29 @@ export function readValue(raw: CellValue, text: string, format = ''): Reading {
 }
 
 const readings = new Map<string, Reading>();
+
+const numberReadings = new Map<string, { raw: number; format: string; reading: Reading }>();
+
+function readCellNumber(raw: number, text: string, format: string): Reading {
+  const percent = /%/.test(format.replace(/"[^"]*"/g, ''));
+  const shown = text && text.trim() ? text.trim() : String(raw);
+  const dm = /(\d+)(?:\.(\d+))?\s*%?/.exec(shown.replace(/,/g, ''));
+  const shownDecimals = dm?.[2]?.length ?? 0;
+  return {
+    kind: 'number',
+    text: shown,
+    q: {
+      value: decOf(raw),
+      unit: percent ? '%' : '',
+      percent,
+      scaled: false,
+      op: null,
+      approximate: false,
+      label: '',
+      decimals: text && text.trim() ? shownDecimals + (percent ? 2 : 0) : decimalsOf(String(raw)),
+    },
+  };
+}
 
 function readText(original: string): Reading {
   const s = stripThousands(normalizeText(original)).replace(/\s+/g, '').trim();
@@ -341,7 +356,9 @@ const PERCENT_UNITS = ['%', '％', '百分比', '百分之'];
  * none: 100 with “%” is 100% = 1; 20 with “万张” is 200000 张. A quantity with its own unit keeps it.
  */
 export function withUnit(q: Quantity, unitText: string | null | undefined): Quantity {
-  const u = normalizeText(unitText ?? '').replace(/\s+/g, '');
+  // Most forms have no unit column.
+  if (!unitText) return q;
+  const u = normalizeText(unitText).replace(/\s+/g, '');
   if (!u || q.unit || q.percent || q.scaled) return q;
   if (PERCENT_UNITS.includes(u)) return { ...q, value: q.value.div(100), percent: true, unit: '%', decimals: q.decimals + 2 };
   const m = /^(万|亿)(?!元)(.*)$/.exec(u);

@@ -24,22 +24,24 @@ const FOLLOWS = {
 /**
  * Links one form's findings to their roots, in registry order (a consequence claimed by two roots
  * keeps the first); a chain (rate → execution score → grade) is followed to its first root.
- * Returns new finding objects; the input is not changed.
+ * Returns a new list; the input is not changed. A finding that gains a root is a new object; the
+ * others are returned as they are (a big sheet has tens of thousands, and few have a root).
  */
 export function linkCauses(findings: readonly Finding[], figures: FormFigures): Finding[] {
-  const out = findings.map((f) => ({ ...f, causedBy: f.causedBy ?? null }));
   // Findings by code, in order: a root looks only at the codes it explains (a big sheet has
   // thousands of findings of one code; scanning all of them for every root is quadratic).
   const byCode = new Map<string, Finding[]>();
-  for (const f of out) {
+  for (const f of findings) {
     const list = byCode.get(f.code);
     if (list) list.push(f);
     else byCode.set(f.code, [f]);
   }
   const rootOf = new Map<Finding, Finding>();
   const withdraw = new Set<Finding>();
-  for (const root of out) {
-    for (const c of EXPLAINS.get(root.code) ?? []) {
+  for (const root of findings) {
+    const explains = EXPLAINS.get(root.code);
+    if (!explains) continue;
+    for (const c of explains) {
       for (const f of byCode.get(c.code) ?? []) {
         if (f === root || f.sheet !== root.sheet || rootOf.has(f) || rootOf.get(root) === f) continue;
         if (c.when && !c.when(root, f, figures)) continue;
@@ -57,17 +59,20 @@ export function linkCauses(findings: readonly Finding[], figures: FormFigures): 
     }
     return r;
   };
-  for (const f of out) {
-    if (!rootOf.has(f)) continue;
+  return findings.map((f) => {
+    if (!rootOf.has(f)) return f.causedBy === undefined ? { ...f, causedBy: null } : f;
     const root = first(f);
-    f.causedBy = { cell: root.cell, code: root.code };
     const title = TITLES.get(root.code)!;
-    f.message += interpolate(FOLLOWS.zh, { cell: root.cell, title: title.zh });
-    f.messageEn += interpolate(FOLLOWS.en, { cell: root.cell, title: title.en });
+    const linked: Finding = {
+      ...f,
+      causedBy: { cell: root.cell, code: root.code },
+      message: f.message + interpolate(FOLLOWS.zh, { cell: root.cell, title: title.zh }),
+      messageEn: f.messageEn + interpolate(FOLLOWS.en, { cell: root.cell, title: title.en }),
+    };
     if (withdraw.has(f)) {
-      f.expected = null;
-      f.suggestion = null;
+      linked.expected = null;
+      linked.suggestion = null;
     }
-  }
-  return out;
+    return linked;
+  });
 }

@@ -2,7 +2,7 @@
  * What the rules say one indicator's score should be (RULES.md §3 for target/actual pairs, §4 for
  * rubric texts). Pure: takes the indicator's figures and the pack, returns an Evaluation.
  */
-import { D, type Dec, ONE, ZERO, clamp, constant, isNonPositive, isPositive, min, show } from '../decimal.js';
+import { D, type Dec, ONE, ZERO, clamp, constant, eq, gt, gte, isNonPositive, isPositive, lt, lte, min, show } from '../decimal.js';
 import type { Indicator } from '../form.js';
 import type { RulePack, Tier } from '../rules/packs.js';
 import { normalizeLabel } from '../text.js';
@@ -80,7 +80,7 @@ function weightText(weight: Dec): string {
   return t;
 }
 
-function base(pack: RulePack, rule: string, inputs: Record<string, string>): Evaluation {
+function base(rule: string, inputs: Record<string, string>): Evaluation {
   return {
     method: 'none',
     expected: null,
@@ -93,7 +93,7 @@ function base(pack: RulePack, rule: string, inputs: Record<string, string>): Eva
     overAchievement: null,
     detail: null,
     inputs,
-    rule: ruleName(pack, rule),
+    rule,
     certainty: 'certain',
     guessReason: null,
   };
@@ -145,7 +145,7 @@ const REACHED: Share = { share: ONE, met: true, formula: FORMULAS.reached };
 /** Score for one numeric pair; the share of the weight earned (0..1). */
 function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): Share {
   if (op === '<=' || op === '<') {
-    const met = op === '<=' ? actual.lte(target) : actual.lt(target);
+    const met = op === '<=' ? lte(actual, target) : lt(actual, target);
     if (met || isNonPositive(actual)) return WITHIN_TARGET;
     if (pack.negativeFormula === 'linear') {
       const s = target.isZero() ? ZERO : clamp(ONE.minus(actual.minus(target).div(target)), ZERO, ONE);
@@ -153,7 +153,7 @@ function share(pack: RulePack, op: Operator, actual: Dec, target: Dec): Share {
     }
     return { share: target.div(actual), met: false, formula: FORMULAS.negativeRatio };
   }
-  const met = op === '>' ? actual.gt(target) : actual.gte(target);
+  const met = op === '>' ? gt(actual, target) : gte(actual, target);
   if (met || isNonPositive(target)) return REACHED;
   return { share: clamp(actual.div(target), ZERO, ONE), met: false, formula: FORMULAS.positive };
 }
@@ -185,6 +185,50 @@ function ruleName(pack: RulePack, rule: string): string {
   let name = names.get(rule);
   if (name === undefined) names.set(rule, (name = `${pack.name}/${rule}`));
   return name;
+}
+
+interface PairRuleNames {
+  project: string;
+  boolean: string;
+  positive: string;
+  negative: string;
+  equal: string;
+  compound: string;
+  qualitative: string;
+}
+
+const pairNames = new WeakMap<RulePack, PairRuleNames>();
+
+/** The names a target/actual pair can be scored by, looked up once per row rather than by key. */
+function pairRuleNames(pack: RulePack): PairRuleNames {
+  let n = pairNames.get(pack);
+  if (!n) {
+    n = {
+      project: ruleName(pack, 'project'),
+      boolean: ruleName(pack, 'project.boolean'),
+      positive: ruleName(pack, 'project.positive'),
+      negative: ruleName(pack, `project.negative.${pack.negativeFormula}`),
+      equal: ruleName(pack, 'project.equal'),
+      compound: ruleName(pack, 'project.compound'),
+      qualitative: ruleName(pack, 'project.qualitative'),
+    };
+    pairNames.set(pack, n);
+  }
+  return n;
+}
+
+const overThresholds = new WeakMap<RulePack, WeakMap<Dec, Dec>>();
+
+/**
+ * The actual that counts as over-achieving a target: target × the pack's share (120%). Targets
+ * repeat — one Decimal per distinct cell text or number — so each is multiplied once.
+ */
+function overAchievedAt(pack: RulePack, target: Dec): Dec {
+  let byTarget = overThresholds.get(pack);
+  if (!byTarget) overThresholds.set(pack, (byTarget = new WeakMap()));
+  let at = byTarget.get(target);
+  if (at === undefined) byTarget.set(target, (at = target.mul(constant(pack.overAchievement))));
+  return at;
 }
 
 const bands = new WeakMap<Dec, Map<Tier, NonNullable<Evaluation['tier']>>>();
@@ -245,10 +289,16 @@ function pairDetail(formula: Text, actual: Quantity, target: Quantity, ind: Indi
   // fmtQ prints the quantity only for a cell without text: otherwise the closure need not keep it.
   const a = ind.actual?.text ? null : actual;
   const t = ind.target?.text.trim() ? null : target;
-  return () => ({
-    zh: `${formula.zh.replace('实际', fmtQ(a, ind.actual?.text)).replace('目标', fmtQ(t, targetText(ind))).replace('分值', show(weight, 4))}`,
-    en: `${formula.en.replace('actual', fmtQ(a, ind.actual?.text)).replace('target', fmtQ(t, targetText(ind))).replace('weight', show(weight, 4))}`,
-  });
+  return () => {
+    // Each figure is printed once for both languages.
+    const at = fmtQ(a, ind.actual?.text);
+    const tt = fmtQ(t, targetText(ind));
+    const wt = weightText(weight);
+    return {
+      zh: formula.zh.replace('实际', at).replace('目标', tt).replace('分值', wt),
+      en: formula.en.replace('actual', at).replace('target', tt).replace('weight', wt),
+    };
+  };
 }
 
 function compoundDetail(worst: Dec): () => Text {
@@ -296,7 +346,8 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   const target = ind.target ? readValue(ind.target.raw, ind.target.text, ind.target.format) : ({ kind: 'empty' } as Reading);
   const actual = ind.actual ? readValue(ind.actual.raw, ind.actual.text, ind.actual.format) : ({ kind: 'empty' } as Reading);
   const inputs = pairInputs(ind, weight);
-  const e = base(pack, 'project', inputs);
+  const names = pairRuleNames(pack);
+  const e = base(names.project, inputs);
   if (target.kind === 'empty' && actual.kind === 'empty') return e;
   if (target.kind === 'empty') return notScoreable(e, '年度指标值为空', 'the target is empty');
   if (actual.kind === 'empty') return notScoreable(e, '实际完成值为空', 'the actual is empty');
@@ -309,7 +360,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   }
   if (target.kind === 'boolean' && actual.kind === 'boolean') {
     e.method = 'boolean';
-    e.rule = ruleName(pack, 'project.boolean');
+    e.rule = names.boolean;
     const met = target.value === actual.value;
     e.expected = met ? weight : ZERO;
     e.detail = met ? BOOLEAN_MET : BOOLEAN_UNMET;
@@ -324,12 +375,13 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
     const op = directionOf(ind, t);
     const [av, tv] = comparable(a, t);
     const s = share(pack, op, av, tv);
-    e.method = op === '<=' || op === '<' ? 'negative' : op === '=' ? 'equal' : 'positive';
-    e.rule = ruleName(pack, e.method === 'negative' ? `project.negative.${pack.negativeFormula}` : `project.${e.method}`);
+    const method = op === '<=' || op === '<' ? 'negative' : op === '=' ? 'equal' : 'positive';
+    e.method = method;
+    e.rule = names[method];
     e.expected = ofWeight(s.share, weight);
     e.approximate = t.approximate || a.approximate;
     e.detail = s.met ? s.formula : pairDetail(s.formula, a, t, ind, weight);
-    if (e.method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && av.gte(tv.mul(constant(pack.overAchievement)))) {
+    if (method !== 'negative' && mayOverAchieve(pack, s.met) && isPositive(tv) && gte(av, overAchievedAt(pack, tv))) {
       e.overAchievement = av.div(tv);
     }
     return e;
@@ -346,10 +398,10 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
       worst = min(worst, share(pack, directionOf(ind, tp), av, tv).share);
     });
     e.method = 'compound';
-    e.rule = ruleName(pack, 'project.compound');
+    e.rule = names.compound;
     e.expected = ofWeight(worst, weight);
     e.approximate = target.parts.some((p) => p.approximate) || actual.parts.some((p) => p.approximate);
-    e.detail = worst.eq(1) ? COMPOUND_MET : compoundDetail(worst);
+    e.detail = eq(worst, ONE) ? COMPOUND_MET : compoundDetail(worst);
     return e;
   }
   // Qualitative target.
@@ -364,7 +416,7 @@ export function evaluatePair(ind: Indicator, weight: Dec, pack: RulePack): Evalu
   const tier = tierFor(pack, status);
   if (!tier) return e;
   e.method = 'qualitative';
-  e.rule = ruleName(pack, 'project.qualitative');
+  e.rule = names.qualitative;
   e.tier = tierBand(tier, weight);
   inputs.tier = tier.name;
   if (!reading.certain) {
@@ -381,7 +433,7 @@ export function evaluateCriteria(ind: Indicator, weight: Dec, pack: RulePack, ra
   const text = ind.criteria?.text ?? '';
   const rule = parseCriteria(text, weight, { content: ind.content?.text ?? '' });
   const inputs: Record<string, string> = { weight: weightText(weight), criteria: text.trim() };
-  const e = base(pack, `criteria.${rule.pattern}`, inputs);
+  const e = base(ruleName(pack, `criteria.${rule.pattern}`), inputs);
   e.method = 'criteria';
   e.criteriaPattern = rule.pattern;
   e.criteriaSummary = { zh: rule.summary, en: rule.summaryEn };

@@ -7,7 +7,7 @@ import { scoreAgrees, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { explain } from '../../score/evaluate.js';
 import { methodName } from './method-names.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const approximateValueMismatch = defineRule({
   meta: {
@@ -25,10 +25,11 @@ export const approximateValueMismatch = defineRule({
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
-    for (const c of scoredCells(ctx.figures)) {
+    // The cells within [0, weight] that the rules give one score.
+    for (const c of ruleRows(ctx.figures).withExpected) {
       const e = c.indicator?.evaluation;
-      if (!e?.approximate || !inRange(c) || !c.expected || scoreAgrees(ctx.pack, c.fig, c.expected)) continue;
-      const expected = show(c.expected, dp);
+      if (!e?.approximate || scoreAgrees(ctx.pack, c.fig, c.expected!)) continue;
+      const expected = show(c.expected!, dp);
       ctx.report({
         messageId: 'approximate',
         data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },

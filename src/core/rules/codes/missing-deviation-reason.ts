@@ -2,11 +2,11 @@
  * A score below its weight with no 偏差原因 filled in (docs/rules.md §Deviation reason). On a
  * department form without an explanation column only discretionary rubrics ask for one.
  */
-import { isNonNegative, show, str } from '../../decimal.js';
-import { D } from '../../decimal.js';
+import { D, constant, show, str } from '../../decimal.js';
 import { pct, shown } from '../../compare.js';
 import { toA1 } from '../../snapshot.js';
 import { defineRule } from '../types.js';
+import { ruleRows } from './scored-cells.js';
 
 export const missingDeviationReason = defineRule({
   meta: {
@@ -32,9 +32,10 @@ export const missingDeviationReason = defineRule({
   },
   check(ctx) {
     const explCol = ctx.form.columns.explanation;
-    for (const { ind, weight, evaluation } of ctx.figures.scored) {
-      const declared = ind.score;
-      if (!declared || !weight || !declared.value.lt(weight) || !isNonNegative(declared.value)) continue;
+    const rows = ruleRows(ctx.figures);
+    // The indicators scored from 0 up to, not including, their weight.
+    for (const { fig: declared, weight, indicator } of rows.belowWeight) {
+      const { ind, evaluation } = indicator!;
       if (ind.explanation?.text.trim()) continue;
       const derivable = evaluation.method !== 'none' && evaluation.criteriaPattern !== 'discretionary';
       if (explCol === undefined && derivable) continue;
@@ -52,12 +53,13 @@ export const missingDeviationReason = defineRule({
     // A province that asks for a reason when the actual far exceeds the target (广西 130%).
     const at = ctx.pack.deviationReasonAt;
     if (at !== undefined) {
-      for (const { ind, evaluation } of ctx.figures.scored) {
-        const share = evaluation.overAchievement;
-        if (!share || share.lt(at) || !ind.actual || ind.explanation?.text.trim() || explCol === undefined) continue;
+      const threshold = pct(constant(at), 0);
+      for (const { ind, evaluation } of rows.overAchieving) {
+        const share = evaluation.overAchievement!;
+        if (share.lt(at) || !ind.actual || ind.explanation?.text.trim() || explCol === undefined) continue;
         ctx.report({
           messageId: 'over',
-          data: { actual: ind.actual.text.trim(), target: ind.target?.text.trim() ?? '', share: pct(share, 0), threshold: pct(new D(at), 0), pack },
+          data: { actual: ind.actual.text.trim(), target: ind.target?.text.trim() ?? '', share: pct(share, 0), threshold, pack },
           cell: toA1(ind.row, explCol),
           declared: ind.actual.text.trim(),
           path: ind.path,

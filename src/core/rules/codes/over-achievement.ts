@@ -2,9 +2,10 @@
  * A positive indicator whose actual reaches the pack's threshold (national: 120%) of its target:
  * the target may have been set too low (docs/rules.md §Over-achievement). A warning to review.
  */
-import { D } from '../../decimal.js';
+import { constant } from '../../decimal.js';
 import { pct } from '../../compare.js';
 import { defineRule } from '../types.js';
+import { ruleRows } from './scored-cells.js';
 
 export const overAchievement = defineRule({
   meta: {
@@ -21,15 +22,17 @@ export const overAchievement = defineRule({
     },
   },
   check(ctx) {
-    for (const { ind, evaluation } of ctx.figures.scored) {
-      if (!evaluation.overAchievement || !ind.actual) continue;
+    // The pack's threshold, printed once for all its findings.
+    const threshold = pct(constant(ctx.pack.overAchievement), 0);
+    for (const { ind, evaluation } of ruleRows(ctx.figures).overAchieving) {
+      if (!ind.actual) continue;
       ctx.report({
         messageId: 'over',
         data: {
           actual: ind.actual.text.trim(),
           target: ind.target?.text.trim() ?? '',
-          share: pct(evaluation.overAchievement, 0),
-          threshold: pct(new D(ctx.pack.overAchievement), 0),
+          share: pct(evaluation.overAchievement!, 0),
+          threshold,
         },
         cell: ind.actual.cell,
         declared: ind.actual.text.trim(),

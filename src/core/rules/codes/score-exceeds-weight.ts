@@ -1,9 +1,9 @@
 /** A score above its weight (docs/rules.md §Cap): the maximum is the weight. */
-import { isNonNegative, min, show, str } from '../../decimal.js';
+import { min, show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
-import { scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreExceedsWeight = defineRule({
   meta: {
@@ -26,8 +26,8 @@ export const scoreExceedsWeight = defineRule({
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
-    for (const c of scoredCells(ctx.figures)) {
-      if (!isNonNegative(c.fig.value) || !c.fig.value.gt(c.weight)) continue;
+    // The cells scored 0 or more and above their weight.
+    for (const c of ruleRows(ctx.figures).aboveWeight) {
       const expected = show(c.expected ? min(c.expected, c.weight) : c.weight, dp);
       ctx.report({
         messageId: c.expected ? 'exceedsWithExpected' : 'exceeds',

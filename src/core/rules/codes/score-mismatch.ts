@@ -3,13 +3,13 @@
  * positive, negative, equality, yes/no, compound targets; §Execution rate: its score). An
  * approximate target or actual makes it `approximate-value-mismatch` instead.
  */
-import { roundTo, show, str } from '../../decimal.js';
+import { constant, gt, roundTo, show, str } from '../../decimal.js';
 import { pct, scoreAgrees, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { explain } from '../../score/evaluate.js';
 import { gradeFollowsScore } from './consequences.js';
 import { methodName } from './method-names.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreMismatch = defineRule({
   meta: {
@@ -37,15 +37,20 @@ export const scoreMismatch = defineRule({
   check(ctx) {
     const { pack, figures } = ctx;
     const dp = figures.scoreDecimals;
-    for (const c of scoredCells(figures)) {
-      if (!inRange(c) || !c.expected || scoreAgrees(pack, c.fig, c.expected)) continue;
-      const expected = show(c.expected, dp);
-      const common = { cell: c.fig.cell, declared: str(c.fig.value), expected, path: c.path, suggest: expected };
+    // Each report is one literal (no `{ ...common }` spread): a big form has a finding every few rows.
+    // The cells within [0, weight] that the rules give one score.
+    for (const c of ruleRows(figures).withExpected) {
+      if (scoreAgrees(pack, c.fig, c.expected!)) continue;
       if (!c.indicator) {
+        const expected = show(c.expected!, dp);
         const rate = figures.execution.rateForScore!;
         ctx.report({
-          ...common,
-          messageId: rate.gt(pack.execution.cap) ? 'executionCapped' : 'execution',
+          cell: c.fig.cell,
+          declared: str(c.fig.value),
+          expected,
+          path: c.path,
+          suggest: expected,
+          messageId: gt(rate, constant(pack.execution.cap)) ? 'executionCapped' : 'execution',
           data: { expected, rate: pct(rate), weight: show(c.weight, dp), declared: shown(c.fig) },
           inputs: { rate: str(roundTo(rate, 6))!, weight: str(c.weight)! },
           rule: ctx.rule('execution.score'),
@@ -54,10 +59,17 @@ export const scoreMismatch = defineRule({
       }
       const e = c.indicator.evaluation;
       if (e.approximate) continue;
+      const expected = show(c.expected!, dp);
+      // What `shown` prints: a cell's number is never null.
+      const declared = str(c.fig.value)!;
       ctx.report({
-        ...common,
+        cell: c.fig.cell,
+        declared,
+        expected,
+        path: c.path,
+        suggest: expected,
         messageId: 'indicator',
-        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared: shown(c.fig) },
+        data: { method: methodName(e), expected, detail: explain(e.detail) ?? '', declared },
         inputs: e.inputs,
         rule: e.rule,
       });

@@ -1,9 +1,9 @@
 /** A score below 0 (docs/rules.md §Cap): the minimum is 0. */
-import { isNegative, str } from '../../decimal.js';
+import { str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
-import { scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreNegative = defineRule({
   meta: {
@@ -18,8 +18,7 @@ export const scoreNegative = defineRule({
     explains: [gradeFollowsScore],
   },
   check(ctx) {
-    for (const c of scoredCells(ctx.figures)) {
-      if (!isNegative(c.fig.value)) continue;
+    for (const c of ruleRows(ctx.figures).negative) {
       ctx.report({
         messageId: 'negative',
         data: { declared: shown(c.fig) },

@@ -7,7 +7,7 @@ import { shown } from '../../compare.js';
 import { describeAllowed, isAllowed, nearestAllowed } from '../../criteria.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreNotAllowedByCriteria = defineRule({
   meta: {
@@ -31,12 +31,13 @@ export const scoreNotAllowedByCriteria = defineRule({
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
-    for (const c of scoredCells(ctx.figures)) {
-      const e = c.indicator?.evaluation;
-      if (!e?.allowed || e.expected || e.tier || !inRange(c)) continue;
+    // The indicators within [0, weight] whose rubric allows some scores, with neither one score nor a band.
+    for (const c of ruleRows(ctx.figures).withAllowed) {
+      const e = c.indicator!.evaluation;
+      const allowed = e.allowed!;
       const v = c.fig.value;
-      if (isAllowed(e.allowed, v, Math.max(c.fig.decimals, dp))) continue;
-      const near = nearestAllowed(e.allowed, v);
+      if (isAllowed(allowed, v, Math.max(c.fig.decimals, dp))) continue;
+      const near = nearestAllowed(allowed, v);
       // The nearest allowed score not above the declared one (a rubric deducts), else the nearest above.
       const suggestion = near.below ?? near.above;
       const expected = suggestion ? show(suggestion, dp) : null;
@@ -50,7 +51,7 @@ export const scoreNotAllowedByCriteria = defineRule({
         messageId: expected !== null ? 'notAllowedNearest' : 'notAllowed',
         data: {
           criteria: e.criteriaSummary ?? '',
-          allowed: { zh: describeAllowed(e.allowed, 'zh'), en: describeAllowed(e.allowed, 'en') },
+          allowed: { zh: describeAllowed(allowed, 'zh'), en: describeAllowed(allowed, 'en') },
           declared: shown(c.fig),
           nearest,
         },

@@ -2,11 +2,11 @@
  * A qualitative score outside the tier its actual implies (docs/rules.md §Qualitative tiers):
  * 达成 80%–100%, 部分达成 60%–80%, 未达成 below 60% of the weight in the national pack.
  */
-import { D, show, str } from '../../decimal.js';
+import { D, gt, gte, lt, lte, show, str } from '../../decimal.js';
 import { pct, shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { gradeFollowsScore } from './consequences.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreOutOfTier = defineRule({
   meta: {
@@ -25,15 +25,16 @@ export const scoreOutOfTier = defineRule({
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
-    for (const c of scoredCells(ctx.figures)) {
-      const e = c.indicator?.evaluation;
-      if (!e?.tier || e.expected || e.certainty === 'guessed' || !inRange(c)) continue;
-      const { tier, min: lo, max: hi } = e.tier;
+    // The indicators within [0, weight] that the rules give a band.
+    for (const c of ruleRows(ctx.figures).withTier) {
+      const e = c.indicator!.evaluation;
+      if (e.certainty === 'guessed') continue;
+      const { tier, min: lo, max: hi } = e.tier!;
       const v = c.fig.value;
-      const inside = (tier.minInclusive ? v.gte(lo) : v.gt(lo)) && (tier.maxInclusive ? v.lte(hi) : v.lt(hi));
+      const inside = (tier.minInclusive ? gte(v, lo) : gt(v, lo)) && (tier.maxInclusive ? lte(v, hi) : lt(v, hi));
       if (inside) continue;
       const range = `${show(lo, dp)}${tier.minInclusive ? '（含）' : ''}–${show(hi, dp)}${tier.maxInclusive ? '（含）' : '（不含）'}`;
-      const expected = show(v.lt(lo) ? lo : hi, dp);
+      const expected = show(lt(v, lo) ? lo : hi, dp);
       ctx.report({
         messageId: 'outOfTier',
         data: {

@@ -5,11 +5,11 @@
  * the explanation cell describes the deduction — that the form explains its own score.
  * Where a status word states the tier outright, score-out-of-tier reports an error instead.
  */
-import { D, show, str } from '../../decimal.js';
+import { D, gt, gte, lt, lte, show, str } from '../../decimal.js';
 import { shown } from '../../compare.js';
 import { defineRule } from '../types.js';
 import { explain } from '../../score/evaluate.js';
-import { inRange, scoredCells } from './scored-cells.js';
+import { ruleRows } from './scored-cells.js';
 
 export const scoreTierUncertain = defineRule({
   meta: {
@@ -34,12 +34,13 @@ export const scoreTierUncertain = defineRule({
   },
   check(ctx) {
     const dp = ctx.figures.scoreDecimals;
-    for (const c of scoredCells(ctx.figures)) {
-      const e = c.indicator?.evaluation;
-      if (!e?.tier || e.expected || e.certainty !== 'guessed' || !inRange(c)) continue;
-      const { tier, min: lo, max: hi } = e.tier;
+    // The indicators within [0, weight] that the rules give a band.
+    for (const c of ruleRows(ctx.figures).withTier) {
+      const e = c.indicator!.evaluation;
+      if (e.certainty !== 'guessed') continue;
+      const { tier, min: lo, max: hi } = e.tier!;
       const v = c.fig.value;
-      const inside = (tier.minInclusive ? v.gte(lo) : v.gt(lo)) && (tier.maxInclusive ? v.lte(hi) : v.lt(hi));
+      const inside = (tier.minInclusive ? gte(v, lo) : gt(v, lo)) && (tier.maxInclusive ? lte(v, hi) : lt(v, hi));
       if (inside) continue;
       const why = c.indicator!.ind.explanation?.text.trim();
       ctx.report({

@@ -4,6 +4,7 @@
  */
 import { str } from '../../decimal.js';
 import { defineRule } from '../types.js';
+import { ruleRows } from './scored-cells.js';
 
 export const valueNotScoreable = defineRule({
   meta: {
@@ -20,14 +21,14 @@ export const valueNotScoreable = defineRule({
     },
   },
   check(ctx) {
-    for (const { ind, evaluation } of ctx.figures.scored) {
+    for (const { ind, evaluation } of ruleRows(ctx.figures).notScoreable) {
       const declared = ind.score;
-      if (!evaluation.notScoreable || !(declared || ind.target || ind.actual)) continue;
+      if (!(declared || ind.target || ind.actual)) continue;
       const cell = ind.actual?.cell ?? ind.target?.cell ?? declared?.cell ?? ind.nameCell?.cell ?? null;
       if (!cell) continue;
       ctx.report({
         messageId: 'notScoreable',
-        data: { reason: evaluation.notScoreable, target: ind.target?.text.trim() ?? '', actual: ind.actual?.text.trim() ?? '' },
+        data: { reason: evaluation.notScoreable!, target: ind.target?.text.trim() ?? '', actual: ind.actual?.text.trim() ?? '' },
         cell,
         declared: declared ? str(declared.value) : null,
         path: ind.path,

@@ -1,6 +1,7 @@
 /** A weight written in a label (“绩效目标合理性（2分）”) that differs from the weight column. */
-import { type Dec, show, str } from '../../decimal.js';
+import { type Dec, eq, show, str } from '../../decimal.js';
 import { defineRule } from '../types.js';
+import { ruleRows } from './scored-cells.js';
 
 export const weightLabelMismatch = defineRule({
   meta: {
@@ -27,8 +28,8 @@ export const weightLabelMismatch = defineRule({
         path,
         rule: ctx.rule('totals.label-weight'),
       });
-    for (const { ind } of ctx.figures.scored) {
-      if (ind.weight && ind.labelWeight && ind.nameCell && !ind.weight.value.eq(ind.labelWeight)) {
+    for (const { ind } of ruleRows(ctx.figures).labelWeighted) {
+      if (ind.weight && ind.labelWeight && ind.nameCell && !eq(ind.weight.value, ind.labelWeight)) {
         report(ind.nameCell.cell, ind.name, ind.labelWeight, ind.weight.value, ind.path);
       }
     }
