@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { remember } from './memo.js';
 
 /** One Decimal constructor for the whole product, so precision and rounding are set once. */
 export const D = Decimal.clone({ precision: 28, rounding: Decimal.ROUND_HALF_UP });
@@ -21,12 +22,7 @@ const numbers = new Map<number, Dec>();
 export function decOf(n: number): Dec {
   // -0 keeps its own Decimal (the cache cannot tell it from 0).
   if (n === 0 && 1 / n < 0) return new D(n);
-  let d = numbers.get(n);
-  if (d === undefined) {
-    if (numbers.size >= 4096) numbers.clear();
-    numbers.set(n, (d = new D(n)));
-  }
-  return d;
+  return numbers.get(n) ?? remember(numbers, n, new D(n), 4096);
 }
 
 const constants = new Map<string, Dec>();

@@ -6,12 +6,19 @@
 export function memoByText<T>(fn: (text: string) => T, limit = 20_000): (text: string) => T {
   const memory = new Map<string, T>();
   return (text) => {
-    let hit = memory.get(text);
-    if (hit === undefined) {
-      hit = fn(text);
-      if (memory.size > limit) memory.clear();
-      memory.set(text, hit);
-    }
-    return hit;
+    const hit = memory.get(text);
+    // `undefined` only: a remembered null is an answer too.
+    return hit !== undefined ? hit : remember(memory, text, fn(text), limit);
   };
+}
+
+/**
+ * Store `value` under `key` in a memory of at most about `limit` entries and return it. Every
+ * cache in the core goes through here, so none can grow with the input: past the limit the memory
+ * starts again (the inputs repeat within a form, rarely across forms, so nothing cleverer pays).
+ */
+export function remember<K, V>(memory: Map<K, V>, key: K, value: V, limit: number): V {
+  if (memory.size >= limit) memory.clear();
+  memory.set(key, value);
+  return value;
 }

@@ -13,6 +13,7 @@
  * Longer than the ~500 lines we aim for, on purpose: it is one algorithm (tokenise a section,
  * choose the section, render digits) over one token type, and is read top to bottom as one.
  */
+import { remember } from './memo.js';
 
 type Tok =
   | { k: 'lit'; s: string }
@@ -92,9 +93,7 @@ function parse(fmt: string): Parsed {
         : sections.filter((sec, i) => !(i > 0 && sec.hasText && !sec.intDigs.length && !sec.fracDigs.length));
     p = { general: false, sections, numeric: numeric.length ? numeric : sections.slice(0, 1), hasCond: sections.some((x) => !!x.cond) };
   }
-  if (cache.size > 2000) cache.clear();
-  cache.set(fmt, p);
-  return p;
+  return remember(cache, fmt, p, 2000);
 }
 
 function splitSections(fmt: string): string[] {

@@ -4,6 +4,7 @@
  * compound targets, deadlines, ordinal scales and plain qualitative statements.
  */
 import { D, type Dec, decOf, decimalsOf } from './decimal.js';
+import { remember } from './memo.js';
 import type { CellValue } from './snapshot.js';
 import { normalizeText } from './text.js';
 import { VALUE_WORDS } from './vocabulary.js';
@@ -210,20 +211,12 @@ export function readValue(raw: CellValue, text: string, format = ''): Reading {
     if (Object.is(raw, -0)) return readCellNumber(raw, text, format);
     const hit = numberReadings.get(text);
     if (hit !== undefined && hit.raw === raw && hit.format === format) return hit.reading;
-    const reading = readCellNumber(raw, text, format);
-    if (numberReadings.size > 20_000) numberReadings.clear();
-    numberReadings.set(text, { raw, format, reading });
-    return reading;
+    return remember(numberReadings, text, { raw, format, reading: readCellNumber(raw, text, format) }, 20_000).reading;
   }
   if (typeof raw === 'boolean') return { kind: 'boolean', value: raw, text: raw ? '是' : '否' };
   const original = (text && text.trim()) || String(raw ?? '');
   // Forms repeat their words (满意, 是, 及时, ≥95%): readings are immutable, so one per distinct text.
-  const hit = readings.get(original);
-  if (hit) return hit;
-  const reading = readText(original);
-  if (readings.size > 20_000) readings.clear();
-  readings.set(original, reading);
-  return reading;
+  return readings.get(original) ?? remember(readings, original, readText(original), 20_000);
 }
 
 const readings = new Map<string, Reading>();

@@ -4,6 +4,7 @@
  * stays as written, so a missing figure shows up in review instead of vanishing.
  * (The idea of ESLint's lib/linter/interpolate.js.)
  */
+import { remember } from '../memo.js';
 export type Lang = 'zh' | 'en';
 export type MessageValue = string | number | { zh: string; en: string };
 export type MessageData = Record<string, MessageValue>;
@@ -34,9 +35,7 @@ function compile(template: string): Compiled {
   const tail = template.slice(at);
   if (c.parts.length) c.parts[c.parts.length - 1].text = tail;
   else c.head = tail;
-  if (compiled.size > 1000) compiled.clear();
-  compiled.set(template, c);
-  return c;
+  return remember(compiled, template, c, 1000);
 }
 
 export function interpolate(template: string, data: MessageData = {}, lang: Lang = 'zh'): string {

@@ -82,15 +82,15 @@ export function ruleRows(figures: FormFigures): RuleRows {
 
 function file(rows: RuleRows, fig: NumFig, weight: Dec, expected: Dec | null, path: string[], indicator: ScoredIndicator | null): void {
   const v = fig.value;
-  // Within [0, weight]: the cells the rules compare further.
-  const within = isNonNegative(v) && lte(v, weight);
   const c: ScoredCell = { fig, weight, expected, path, indicator };
   if (isNegative(v)) {
     rows.negative.push(c);
     return;
   }
-  if (!within) {
-    if (isNonNegative(v) && gt(v, weight)) rows.aboveWeight.push(c);
+  // Only cells within [0, weight] are compared further (NaN is neither, and goes nowhere).
+  if (!isNonNegative(v)) return;
+  if (!lte(v, weight)) {
+    if (gt(v, weight)) rows.aboveWeight.push(c);
     return;
   }
   if (expected) rows.withExpected.push(c);
