@@ -54,6 +54,20 @@ export function rangeToA1(r: CellRange): string {
 }
 
 export function parseA1(a1: string): { row: number; col: number } {
+  // The shape every address the core makes has ("G12"), read without a regex: sorting findings
+  // parses tens of thousands. Anything else ($, lower case, spaces) takes the general path.
+  let i = 0;
+  let col = 0;
+  for (let c = a1.charCodeAt(0); c >= 65 && c <= 90; c = a1.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i > 0 && i < a1.length) {
+    let j = i;
+    for (let c = a1.charCodeAt(j); c >= 48 && c <= 57; c = a1.charCodeAt(++j));
+    if (j === a1.length) return { row: Number(a1.slice(i)) - 1, col: col - 1 };
+  }
+  return parseA1Loosely(a1);
+}
+
+function parseA1Loosely(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new RangeError(`不是有效的单元格地址：${a1}`);
   let col = 0;

@@ -40,15 +40,17 @@ function compile(template: string): Compiled {
 
 export function interpolate(template: string, data: MessageData = {}, lang: Lang = 'zh'): string {
   const { head, parts } = compile(template);
-  let out = head;
+  // Pieces joined once: `+=` would make a rope of every piece, and a finding keeps its messages
+  // until they are printed — ropes cost memory and make JSON.stringify flatten each (4× slower).
+  const out: string[] = [head];
   for (const p of parts) {
     if (Object.prototype.hasOwnProperty.call(data, p.key)) {
       const v = data[p.key];
-      out += typeof v === 'object' ? v[lang] : String(v);
-    } else out += p.whole;
-    out += p.text;
+      out.push(typeof v === 'object' ? v[lang] : String(v));
+    } else out.push(p.whole);
+    out.push(p.text);
   }
-  return out;
+  return out.join('');
 }
 
 /** The placeholders a template uses, for tests that every message gets its data. */
