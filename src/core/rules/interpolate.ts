@@ -38,17 +38,21 @@ function compile(template: string): Compiled {
   return remember(compiled, template, c, 1000);
 }
 
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 export function interpolate(template: string, data: MessageData = {}, lang: Lang = 'zh'): string {
   const { head, parts } = compile(template);
   // Pieces joined once: `+=` would make a rope of every piece, and a finding keeps its messages
   // until they are printed — ropes cost memory and make JSON.stringify flatten each (4× slower).
-  const out: string[] = [head];
-  for (const p of parts) {
-    if (Object.prototype.hasOwnProperty.call(data, p.key)) {
-      const v = data[p.key];
-      out.push(typeof v === 'object' ? v[lang] : String(v));
-    } else out.push(p.whole);
-    out.push(p.text);
+  // An index loop: a fresh process runs this interpreted for its first thousands of findings,
+  // where for…of allocates an iterator result per element.
+  const out = new Array<string>(1 + 2 * parts.length);
+  out[0] = head;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const v = data[p.key];
+    out[1 + 2 * i] = !hasOwn(data, p.key) ? p.whole : typeof v === 'object' ? v[lang] : String(v);
+    out[2 + 2 * i] = p.text;
   }
   return out.join('');
 }
