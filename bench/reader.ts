@@ -9,7 +9,9 @@
  *    FILE` against `node -e` unzipping the same file with fflate, each a new Node process, run
  *    alternately in the same loop, median of N; beside them the reader alone (as the CLI reads:
  *    zlib inflating) and the old ExcelJS path, each in a fresh process too (bundled like the CLI,
- *    so module loading is comparable).
+ *    so module loading is comparable). Beside the wall-clock ratio, the CPU ratio (user+sys of all
+ *    the process's threads, reported at exit by a preloaded one-liner): steadier between runs on a
+ *    shared machine, and higher, as V8 compiles and collects on a second core while the check runs.
  *
  *   node --import tsx bench/reader.ts [N] [--warm-only | --fresh-only]   (--expose-gc: steadier warm figures)
  *
@@ -189,23 +191,33 @@ async function buildHelpers(): Promise<{ reader: string; exceljs: string }> {
   };
 }
 
-/** Milliseconds from spawn to exit of one fresh Node process. */
-function spawnMs(argv: string[], okCodes: number[]): number {
+/**
+ * Preloaded into every fresh process (`--require`, the same for the floor and the commands): at
+ * exit it writes the process's CPU time — all its threads, so the JIT's and the GC's background
+ * work too — to fd 3. Wall time is what a user waits for, but on a shared machine it swings by
+ * tens of percent between runs; CPU time swings less.
+ */
+const CPU_REPORTER = `process.on('exit', () => { try { const u = process.cpuUsage(); require('fs').writeSync(3, String((u.user + u.system) / 1000)); } catch {} });`;
+
+/** Wall-clock and CPU milliseconds from spawn to exit of one fresh Node process. */
+function spawnMs(argv: string[], okCodes: number[], reporter: string): [wall: number, cpu: number] {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, argv, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--require', reporter, ...argv], { cwd: root, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   const ms = performance.now() - t0;
   if (r.status === null || !okCodes.includes(r.status)) {
     throw new Error(`${argv.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr.toString().slice(0, 500)}`);
   }
-  return ms;
+  return [ms, Number(r.output[3]?.toString() ?? NaN)];
 }
 
 async function freshTable(cases: Case[]): Promise<void> {
   await buildCli();
   const helpers = await buildHelpers();
   const dir = mkdtempSync(join(tmpdir(), 'hefen-bench-reader-'));
-  console.log(`\n2. Fresh processes (the issue's measure): median of ${N} runs, each command a new Node process, the commands alternating (order rotated each round); wall-clock ms from spawn to exit; ${load()}\n`);
-  const rows: string[][] = [['file', 'unzip floor', 'hefen check', '× floor', 'target', 'reader alone', '× floor', 'ExcelJS path', '× floor']];
+  const reporter = join(dir, 'cpu-reporter.cjs');
+  writeFileSync(reporter, CPU_REPORTER);
+  console.log(`\n2. Fresh processes (the issue's measure): median of ${N} runs, each command a new Node process, the commands alternating (order rotated each round); wall-clock ms from spawn to exit (the target is on these); CPU: the process's user+sys ms, all threads, steadier on a shared machine; ${load()}\n`);
+  const rows: string[][] = [['file', 'unzip floor', 'hefen check', '× floor', 'target', 'CPU × floor', 'reader alone', '× floor', 'ExcelJS path', '× floor']];
   for (const [k, [name, bytes]] of cases.entries()) {
     const file = join(dir, `case${k}.xlsx`);
     writeFileSync(file, bytes);
@@ -216,22 +228,24 @@ async function freshTable(cases: Case[]): Promise<void> {
       ['reader', [helpers.reader, file], [0]],
       ['exceljs', [helpers.exceljs, file], [0]],
     ];
-    const ms = new Map<string, number[]>(commands.map(([c]) => [c, []]));
-    for (const [, argv, ok] of commands) spawnMs(argv, ok); // warm the file cache and check each command works
+    const runs = new Map<string, [number, number][]>(commands.map(([c]) => [c, []]));
+    for (const [, argv, ok] of commands) spawnMs(argv, ok, reporter); // warm the file cache and check each command works
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < commands.length; j++) {
         const [c, argv, ok] = commands[(i + j) % commands.length];
-        ms.get(c)!.push(spawnMs(argv, ok));
+        runs.get(c)!.push(spawnMs(argv, ok, reporter));
       }
     }
-    const f = median(ms.get('floor')!);
-    const m = (c: string) => median(ms.get(c)!);
+    const m = (c: string) => median(runs.get(c)!.map((r) => r[0]));
+    const cpu = (c: string) => median(runs.get(c)!.map((r) => r[1]));
+    const f = m('floor');
     rows.push([
       name,
       f.toFixed(0),
       m('check').toFixed(0),
       `${(m('check') / f).toFixed(2)}×`,
       verdict(m('check') / f, k),
+      `${(cpu('check') / cpu('floor')).toFixed(2)}×`,
       m('reader').toFixed(0),
       `${(m('reader') / f).toFixed(2)}×`,
       m('exceljs').toFixed(0),
