@@ -67,7 +67,8 @@ export function parseA1(a1: string): { row: number; col: number } {
   return parseA1Loosely(a1);
 }
 
-function parseA1Loosely(a1: string): { row: number; col: number } {
+/** Any address parseA1 accepts ($, lower case, spaces around): its general path, and the tests' reference. */
+export function parseA1Loosely(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new RangeError(`不是有效的单元格地址：${a1}`);
   let col = 0;
