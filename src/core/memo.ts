@@ -13,9 +13,9 @@ export function memoByText<T>(fn: (text: string) => T, limit = 20_000): (text: s
 }
 
 /**
- * Store `value` under `key` in a memory of at most about `limit` entries and return it. Every
- * cache in the core goes through here, so none can grow with the input: past the limit the memory
- * starts again (the inputs repeat within a form, rarely across forms, so nothing cleverer pays).
+ * Store `value` under `key` in a memory of at most `limit` entries and return it. Every core cache
+ * keyed by what the user wrote goes through here, so none grows with the input: past the limit the
+ * memory starts again (the inputs repeat within a form, rarely across forms, so nothing cleverer pays).
  */
 export function remember<K, V>(memory: Map<K, V>, key: K, value: V, limit: number): V {
   if (memory.size >= limit) memory.clear();

@@ -40,6 +40,8 @@ function compile(template: string): Compiled {
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+const inLanguage = (v: MessageValue, lang: Lang): string => (typeof v === 'object' ? v[lang] : String(v));
+
 export function interpolate(template: string, data: MessageData = {}, lang: Lang = 'zh'): string {
   const { head, parts } = compile(template);
   // Pieces joined once: `+=` would make a rope of every piece, and a finding keeps its messages
@@ -50,8 +52,7 @@ export function interpolate(template: string, data: MessageData = {}, lang: Lang
   out[0] = head;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    const v = data[p.key];
-    out[1 + 2 * i] = !hasOwn(data, p.key) ? p.whole : typeof v === 'object' ? v[lang] : String(v);
+    out[1 + 2 * i] = hasOwn(data, p.key) ? inLanguage(data[p.key], lang) : p.whole;
     out[2 + 2 * i] = p.text;
   }
   return out.join('');
