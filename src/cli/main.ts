@@ -60,13 +60,34 @@ export function version(): string {
   }
 }
 
+/**
+ * A stream of the process that may be a pipe whose reader has gone (`hefen check --json … | head`):
+ * Node then reports EPIPE as an 'error' event, which unhandled ends the process with a stack
+ * trace. The reader wants no more output, so the rest is dropped and the command finishes with its
+ * own exit code; any other failure to write (a full disk) is said once, and the exit code is 2.
+ */
+function guarded<S extends NodeJS.WriteStream>(stream: S): S {
+  if (!guardedStreams.has(stream)) {
+    guardedStreams.add(stream);
+    let said = false;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || said) return;
+      said = true;
+      process.exitCode = 2;
+      if ((stream as NodeJS.WriteStream) !== process.stderr) process.stderr.write(`核分：无法写出结果（${e.code ?? e.message}）\n`);
+    });
+  }
+  return stream;
+}
+const guardedStreams = new WeakSet<NodeJS.WriteStream>();
+
 /** The process's streams, each made on first use (a `check --json` that reports no error never makes stderr). */
 const PROCESS_IO: IO = {
   get out() {
-    return process.stdout;
+    return guarded(process.stdout);
   },
   get err() {
-    return process.stderr;
+    return guarded(process.stderr);
   },
 };
 
@@ -106,7 +127,8 @@ const isEntry = process.argv[1] && /(?:hefen(?:\.js)?|main\.[jt]s)$/.test(proces
 if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      // A failed write (guarded above) has set 2 already: it stays.
+      process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
     },
     (e: unknown) => {
       process.stderr.write(`核分内部错误：${e instanceof Error ? e.message : String(e)}\n`);

@@ -194,4 +194,21 @@ describe('the bundled CLI', () => {
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr + r.stdout).not.toContain('内部错误');
   });
+
+  it('output into a pipe closed early (| head) ends quietly with the check\'s exit code; a full disk is exit 2', () => {
+    // Forty copies of the seed: more output than a pipe holds, so writes go on after `head` has gone.
+    const files = Array.from({ length: 40 }, () => JSON.stringify(seed)).join(' ');
+    const cli = JSON.stringify(path.join(outdir, 'hefen.js'));
+    for (const json of ['--json', '']) {
+      const run = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${cli} check ${json} ${files} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`], {
+        encoding: 'utf8',
+        cwd: home,
+      });
+      expect(run.stderr, json).toBe('');
+      expect(run.stdout.trim(), json).toBe('1');
+    }
+    const full = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${cli} check --json ${JSON.stringify(seed)} >/dev/full`], { encoding: 'utf8', cwd: home });
+    expect(full.status).toBe(2);
+    expect(full.stderr).toBe('核分：无法写出结果（ENOSPC）\n');
+  });
 });
