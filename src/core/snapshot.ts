@@ -56,13 +56,18 @@ export function rangeToA1(r: CellRange): string {
 export function parseA1(a1: string): { row: number; col: number } {
   // The shape every address the core makes has ("G12"), read without a regex: sorting findings
   // parses tens of thousands. Anything else ($, lower case, spaces) takes the general path.
+  const n = a1.length;
   let i = 0;
   let col = 0;
-  for (let c = a1.charCodeAt(0); c >= 65 && c <= 90; c = a1.charCodeAt(++i)) col = col * 26 + (c - 64);
-  if (i > 0 && i < a1.length) {
+  for (; i < n; i++) {
+    const c = a1.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i > 0 && i < n) {
     let j = i;
-    for (let c = a1.charCodeAt(j); c >= 48 && c <= 57; c = a1.charCodeAt(++j));
-    if (j === a1.length) return { row: Number(a1.slice(i)) - 1, col: col - 1 };
+    while (j < n && a1.charCodeAt(j) >= 48 && a1.charCodeAt(j) <= 57) j++;
+    if (j === n) return { row: Number(a1.slice(i)) - 1, col: col - 1 };
   }
   return parseA1Loosely(a1);
 }

@@ -147,9 +147,9 @@ function stripNumbering(s: string): string {
 
 /** The length of a leading “指标12：” / “指标12:” (/^指标\d+[:：]/), else 0. */
 function typedIndicatorNumberEnd(s: string): number {
-  if (s.charCodeAt(0) !== 0x6307 /* 指 */ || s.charCodeAt(1) !== 0x6807 /* 标 */) return 0;
+  if (s.length < 4 || s.charCodeAt(0) !== 0x6307 /* 指 */ || s.charCodeAt(1) !== 0x6807 /* 标 */) return 0;
   const end = digitsEnd(s, 2);
-  const c = s.charCodeAt(end);
+  const c = charAt(s, end);
   return end > 2 && (c === 0x3a || c === 0xff1a) ? end + 1 : 0;
 }
 
@@ -157,14 +157,24 @@ function typedIndicatorNumberEnd(s: string): number {
 function stripListNumber(s: string): string {
   const end = digitsEnd(s, 0);
   if (end === 0) return s;
-  const c = s.charCodeAt(end);
+  const c = charAt(s, end);
   return (c === 0x3001 || c === 0x2e || c === 0xff0e) && digitsEnd(s, end + 1) === end + 1 ? s.slice(end + 1) : s;
+}
+
+/** The code unit at `i`, or -1 past the end. */
+function charAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
 }
 
 /** The index after the ASCII digits (\d) starting at `i`. */
 function digitsEnd(s: string, i: number): number {
+  // Bounded by the length: a read past the end (NaN) makes V8 throw away the optimized code once.
   let j = i;
-  for (let c = s.charCodeAt(j); c >= 0x30 && c <= 0x39; c = s.charCodeAt(++j));
+  while (j < s.length) {
+    const c = s.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) break;
+    j++;
+  }
   return j;
 }
 

@@ -95,6 +95,7 @@ function rowLabel(text: string): string {
 
 /** A folded label without a trailing colon (/[:：]$/). */
 function withoutColon(s: string): string {
+  if (s.length === 0) return s;
   const last = s.charCodeAt(s.length - 1);
   return last === 0x3a || last === 0xff1a ? s.slice(0, -1) : s;
 }
