@@ -16,7 +16,9 @@
  *   node --import tsx bench/reader.ts [N] [--warm-only | --fresh-only]   (--expose-gc: steadier warm figures)
  *
  * Targets (issue 8): the seed-sized file ≤ 1.5× the floor, 20 sheets × 500 rows and 10,000 rows
- * in one sheet ≤ 4×. Each line says which it meets. Timings are noisy on a shared machine: the
+ * in one sheet ≤ 4×. Each line says which it meets. The big files come twice (see `Fill`): as a
+ * unit fills a form (a finding on about 2% of rows), and with every row wrong (two findings on
+ * almost every row, ~20,000 in all): printing findings is half a cold check's time. Timings are noisy on a shared machine: the
  * load average is printed with the tables.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ import { buildCli, cliBuildOptions } from '../bin/build-cli.mjs';
 import { workbookToSnapshots } from '../src/xlsx/index.js';
 import { readWorkbook } from '../src/xlsx/reader/index.js';
 import { nodeInflateRaw } from '../src/cli/node-inflate.js';
+import { checkSnapshots } from '../src/host/index.js';
 
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 15);
@@ -38,15 +41,34 @@ const warmOnly = args.includes('--warm-only');
 const freshOnly = args.includes('--fresh-only');
 const root = join(import.meta.dirname, '..');
 
-async function buildWorkbook(sheets: number, rows: number): Promise<Uint8Array> {
+/**
+ * How the rows of a big bench workbook are filled. 'as-filled': as a unit fills a form — weights
+ * adding to 100 on each sheet, scores as the rules give them, one row in 25 a third of its target
+ * with the full score kept (a score-mismatch) and its reason given: about 2% of rows have a
+ * finding. 'all-wrong': the stress case — weights of 5 (adding to 2,500), every score a formula
+ * the rules do not give, most actuals far above their targets: two findings on almost every row.
+ */
+type Fill = 'as-filled' | 'all-wrong';
+
+async function buildWorkbook(sheets: number, rows: number, fill: Fill): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  const weight = 100 / rows;
   for (let s = 0; s < sheets; s++) {
     const ws = wb.addWorksheet(`表${s + 1}`);
     ws.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
     for (let r = 2; r <= rows + 1; r++) {
+      const level1 = r % 20 === 2 ? '产出指标' : null;
+      const level2 = r % 5 === 2 ? '数量指标' : null;
+      if (fill === 'as-filled') {
+        const n = 10 + (r % 9);
+        const short = r % 25 === 0;
+        ws.addRow([level1, level2, `指标${r}`, `≥${n}次`, `${short ? Math.floor(n / 3) : n}次`, weight, weight, short ? '部分工作延期' : null]);
+        ws.getCell(r, 7).numFmt = '0.00';
+        continue;
+      }
       ws.addRow([
-        r % 20 === 2 ? '产出指标' : null,
-        r % 5 === 2 ? '数量指标' : null,
+        level1,
+        level2,
         `指标${r}`,
         `≥${r % 9}次`,
         (r % 97) / 4,
@@ -69,9 +91,7 @@ function toXls(xlsx: Uint8Array): Uint8Array {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = (globalThis as { gc?: () => void }).gc;
-const LIMITS = ['≤ 1.5×', '≤ 4×', '≤ 4×'];
-const LIMIT_VALUES = [1.5, 4, 4];
-const verdict = (ratio: number, k: number) => `${LIMITS[k]} ${ratio <= LIMIT_VALUES[k] ? 'met' : 'NOT met'}`;
+const verdict = (ratio: number, limit: number) => `≤ ${limit}× ${ratio <= limit ? 'met' : 'NOT met'}`;
 const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} (${readdirSync('/sys/devices/system/cpu').filter((d) => /^cpu\d+$/.test(d)).length || '?'} CPUs)`;
 
 function printTable(rows: string[][]): void {
@@ -98,12 +118,13 @@ async function exceljsPath(bytes: Uint8Array) {
   return workbookToSnapshots(wb);
 }
 
-type Case = [name: string, bytes: Uint8Array];
+/** A bench file: its name, bytes, the issue's target (× the floor) and whether the warm table reads it too. */
+type Case = [name: string, bytes: Uint8Array, limit: number, warm: boolean];
 
 async function warmTable(cases: Case[]): Promise<void> {
   console.log(`\n1. Warm, one process: median of ${N} alternating runs, wall-clock ms (small files: mean of a batch per sample); CPU × floor from process.cpuUsage${gc ? '' : ' (run with --expose-gc for steadier figures)'}; ${load()}\n`);
   const rows: string[][] = [['file', 'size KB', 'unzip floor', 'readWorkbook', '× floor', 'CPU × floor', 'target', 'with zlib', '× floor', 'ExcelJS path', '× floor', '.xls read']];
-  for (const [k, [name, bytes]] of cases.entries()) {
+  for (const [name, bytes, limit] of cases.filter((c) => c[3])) {
     const xls = toXls(bytes);
     const floor: [number, number][] = [];
     const fast: [number, number][] = [];
@@ -140,7 +161,7 @@ async function warmTable(cases: Case[]): Promise<void> {
       r.toFixed(1),
       `${(r / f).toFixed(2)}×`,
       `${(cpu(fast) / Math.max(cpu(floor), 0.001)).toFixed(2)}×`,
-      verdict(r / f, k),
+      verdict(r / f, limit),
       wall(zlib).toFixed(1),
       `${(wall(zlib) / f).toFixed(2)}×`,
       o.toFixed(1),
@@ -217,8 +238,8 @@ async function freshTable(cases: Case[]): Promise<void> {
   const reporter = join(dir, 'cpu-reporter.cjs');
   writeFileSync(reporter, CPU_REPORTER);
   console.log(`\n2. Fresh processes (the issue's measure): median of ${N} runs, each command a new Node process, the commands alternating (order rotated each round); wall-clock ms from spawn to exit (the target is on these); CPU: the process's user+sys ms, all threads, steadier on a shared machine; ${load()}\n`);
-  const rows: string[][] = [['file', 'unzip floor', 'hefen check', '× floor', 'target', 'CPU × floor', 'reader alone', '× floor', 'ExcelJS path', '× floor']];
-  for (const [k, [name, bytes]] of cases.entries()) {
+  const rows: string[][] = [['file', 'findings', 'unzip floor', 'hefen check', '× floor', 'target', 'CPU × floor', 'reader alone', '× floor', 'ExcelJS path', '× floor']];
+  for (const [k, [name, bytes, limit]] of cases.entries()) {
     const file = join(dir, `case${k}.xlsx`);
     writeFileSync(file, bytes);
     const commands: [string, string[], number[]][] = [
@@ -239,12 +260,14 @@ async function freshTable(cases: Case[]): Promise<void> {
     const m = (c: string) => median(runs.get(c)!.map((r) => r[0]));
     const cpu = (c: string) => median(runs.get(c)!.map((r) => r[1]));
     const f = m('floor');
+    const findings = checkSnapshots(readWorkbook(bytes).sheets).reports.reduce((n, r) => n + r.findings.length, 0);
     rows.push([
       name,
+      findings.toLocaleString('en-US'),
       f.toFixed(0),
       m('check').toFixed(0),
       `${(m('check') / f).toFixed(2)}×`,
-      verdict(m('check') / f, k),
+      verdict(m('check') / f, limit),
       `${(cpu('check') / cpu('floor')).toFixed(2)}×`,
       m('reader').toFixed(0),
       `${(m('reader') / f).toFixed(2)}×`,
@@ -258,9 +281,11 @@ async function freshTable(cases: Case[]): Promise<void> {
 async function main() {
   const seedName = readdirSync(join(root, 'examples')).find((f) => f.startsWith('seed-002-'))!;
   const cases: Case[] = [
-    [`seed (${seedName})`, new Uint8Array(readFileSync(join(root, 'examples', seedName)))],
-    ['20 sheets × 500 rows', await buildWorkbook(20, 500)],
-    ['10,000 rows, one sheet', await buildWorkbook(1, 10_000)],
+    [`seed (${seedName})`, new Uint8Array(readFileSync(join(root, 'examples', seedName))), 1.5, true],
+    ['20 sheets × 500 rows, as filled', await buildWorkbook(20, 500, 'as-filled'), 4, false],
+    ['10,000 rows, one sheet, as filled', await buildWorkbook(1, 10_000, 'as-filled'), 4, false],
+    ['20 sheets × 500 rows, all wrong', await buildWorkbook(20, 500, 'all-wrong'), 4, true],
+    ['10,000 rows, one sheet, all wrong', await buildWorkbook(1, 10_000, 'all-wrong'), 4, true],
   ];
   if (!freshOnly) await warmTable(cases);
   if (!warmOnly) await freshTable(cases);
