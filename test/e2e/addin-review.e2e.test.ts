@@ -3,7 +3,7 @@
  * office.js replaced by the fake over seed 002): 下一个 pressed five times at 350 px walks 1 → 5
  * with the mouse parked where the button first was; whole-workbook mode gives one section per form
  * with its verdict; the toolbar and 上一个/下一个 stay on one line at 320–500 px in Chinese and
- * English, light and dark, and screenshots of those are saved under docs/taskpane-*.png.
+ * English, light and dark, and screenshots of those are saved as taskpane-*.png (screenshotPath: docs/ when refreshing).
  *
  * Then issue 12's other paths, clicked through the real pane and Excel host: 写回合计 after an edit
  * the check did not see writes nothing and shows the new preview; a partial write leaves no new
@@ -16,8 +16,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +25,8 @@ import type { FakeOffice, FakeOfficeOptions, FakeWorkbook } from '../support/fak
 import { checkSheet } from '../../src/core/check.js';
 import { FINDING_HEADERS, OVERVIEW_HEADERS } from '../../src/xlsx/review/index.js';
 import { fakeSheetToSnapshot, seed002Workbook } from './fixture.js';
-import { buildForE2E, isolateNetwork, serveForE2E, type Built } from './harness.js';
+import { buildForE2E, isolateNetwork, screenshotPath, serveForE2E, type Built } from './harness.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const hasChromium = chromiumAvailable();
 if (!hasChromium) console.warn(`跳过端到端测试：找不到 ${CHROMIUM_PATH}。`);
 
@@ -119,7 +117,7 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     expect(cells.filter((c) => c.startsWith('项目B!'))).toHaveLength(4);
     expect(cells.findIndex((c) => c.startsWith('项目B!'))).toBe(5); // form by form, not mixed
     await page.screenshot({ path: join(tmp, 'wb.png'), fullPage: false });
-    copyFileSync(join(tmp, 'wb.png'), join(root, 'docs', 'taskpane-workbook-350.png'));
+    copyFileSync(join(tmp, 'wb.png'), screenshotPath('taskpane-workbook-350.png'));
     await a.click();
     expect(await a.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('[data-index] [data-cell]').count()).toBe(4);
@@ -147,7 +145,7 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const file = join(tmp, `taskpane-${key}.png`);
     await page.screenshot({ path: file });
-    if (SAVED.has(key)) copyFileSync(file, join(root, 'docs', `taskpane-${key}.png`));
+    if (SAVED.has(key)) copyFileSync(file, screenshotPath(`taskpane-${key}.png`));
     await page.close();
   });
 
@@ -395,7 +393,7 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     const [linkBox, barTop] = [(await link.boundingBox())!, (await page.getByRole('button', { name: '上一个', exact: true }).boundingBox())!.y];
     expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(barTop);
     await page.screenshot({ path: join(tmp, 'review.png') });
-    copyFileSync(join(tmp, 'review.png'), join(root, 'docs', 'taskpane-review-350.png'));
+    copyFileSync(join(tmp, 'review.png'), screenshotPath('taskpane-review-350.png'));
     const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(dl.suggestedFilename()).toBe('审核汇总.xlsx');
     const file = join(tmp, 'review-download.xlsx');

@@ -6,16 +6,15 @@
  * highlights are gone and every cell is as it was. 写回合计 → the preview of the last check, written
  * in one sync and checked again; 撤销写回 → every cell exactly as before. 插入空白模板 → a new sheet
  * with the template, which 检查得分 finds no error in. Also measures open→findings and
- * click→findings time, syncs per action and the bundle size, and saves docs/taskpane.png and
- * docs/writeback.png.
+ * click→findings time, syncs per action and the bundle size, and saves taskpane.png and
+ * writeback.png (screenshotPath: docs/ when HEFEN_SCREENSHOTS=1).
  *
  * Needs /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk); skipped without it.
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSheet } from '../../src/core/check.js';
@@ -30,11 +29,8 @@ import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Chromium } from 
 import { stringsFor } from '../../src/taskpane/i18n.js';
 import { batch, calls } from '../excel/helpers.js';
 import { fakeSheetToSnapshot, seed002Workbook } from './fixture.js';
-import { buildForE2E, isolateNetwork, OFFICE_JS_URL, serveForE2E, type Built, type NetworkLog } from './harness.js';
+import { buildForE2E, isolateNetwork, OFFICE_JS_URL, screenshotPath, serveForE2E, type Built, type NetworkLog } from './harness.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCREENSHOT = join(root, 'docs', 'taskpane.png');
-const WRITEBACK_SCREENSHOT = join(root, 'docs', 'writeback.png');
 const KiB = 1024;
 /** The pane's script, minified (react-dom alone is ~200 KiB of it). */
 // 512 KiB after issue 12 (per-form sections, review marks, live results, glossary); was 456 KiB.
@@ -238,7 +234,7 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(tmp, 'taskpane.png') });
-    copyFileSync(join(tmp, 'taskpane.png'), SCREENSHOT);
+    copyFileSync(join(tmp, 'taskpane.png'), screenshotPath('taskpane.png'));
   });
 
   it('clicking a finding selects its cell in Excel', async () => {
@@ -277,7 +273,7 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(tmp, 'writeback.png') });
-    copyFileSync(join(tmp, 'writeback.png'), WRITEBACK_SCREENSHOT);
+    copyFileSync(join(tmp, 'writeback.png'), screenshotPath('writeback.png'));
   });
 
   it('写回合计 writes both cells in one sync, then the pane checks again: no score-mismatch@H5, no total-mismatch', async () => {

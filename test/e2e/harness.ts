@@ -3,7 +3,7 @@
  * bundle of the fake Office, an https server on a random loopback port, and a network filter that
  * answers the office.js CDN request with the fake and refuses everything else off the origin.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,19 @@ import { ensureCertificate } from '../../scripts/cert.js';
 import { createStaticServer, listen } from '../../scripts/serve.js';
 
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Where a screenshot the README shows is saved: docs/ when HEFEN_SCREENSHOTS=1 (the run meant to
+ * refresh them), else .tmp/screenshots/ — a plain test run leaves the committed pictures, and so
+ * the work tree, as they were, and the pictures are still there to look at.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.HEFEN_SCREENSHOTS === '1' ? join(ROOT, 'docs') : join(ROOT, '.tmp', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 const FAKE_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'fake-office-entry.ts');
 

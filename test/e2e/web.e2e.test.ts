@@ -8,7 +8,7 @@
  * drop zone, the file list and the findings; every request the page makes is recorded and any
  * that is not the page itself (or the worker's Blob URL it made) fails the test. Prints the size
  * of hefen.html and what dominates it, and the timings: open → ready, a seed checked after it was
- * given, 100 files. Saves docs/web-*.png at 1280 and 800 px.
+ * given, 100 files. Saves web-*.png at 1280 and 800 px (screenshotPath: docs/ when HEFEN_SCREENSHOTS=1).
  *
  * Needs /usr/bin/chromium; skipped without it.
  */
@@ -23,7 +23,7 @@ import { checkSheet } from '../../src/core/check.js';
 import { workbookToSnapshots } from '../../src/xlsx/index.js';
 import { chromiumAvailable, launchChromium, type Chromium } from '../../scripts/chromium.js';
 import { WEB_HTML } from '../../webpack.config.js';
-import { buildWebPage } from './harness.js';
+import { buildWebPage, screenshotPath } from './harness.js';
 import { webPageSize } from './web-size.js';
 import { main } from '../../src/cli/main.js';
 import { toXls } from '../xlsx/support.js';
@@ -330,15 +330,15 @@ describe.skipIf(!hasChromium)('web checker in Chromium (file://)', () => {
       await page.locator('.file-item').nth(seed002).click();
       // Narrow: the file list stacks above the results; show the form's results.
       if (width < 1000) await page.locator('#results-h').evaluate((e) => e.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: join(root, 'docs', `web-form-${width}.png`) });
+      await page.screenshot({ path: screenshotPath(`web-form-${width}.png`) });
       // H5 is selected, far right of the form: the frozen indicator columns stay in view beside it.
       expect(Number(await page.locator('table.sheet').getAttribute('data-frozen'))).toBeGreaterThanOrEqual(2);
       const pane = (await page.locator('.sheet-scroll').boundingBox())!;
       const name = (await page.locator('td[data-cell="A13"]').boundingBox())!;
       expect(name.x).toBeGreaterThanOrEqual(pane.x);
-      await page.locator('.files').screenshot({ path: join(root, 'docs', `web-files-${width}.png`) });
+      await page.locator('.files').screenshot({ path: screenshotPath(`web-files-${width}.png`) });
       await page.locator('.finding').nth(4).click();
-      await page.locator('.sheet-pane').screenshot({ path: join(root, 'docs', `web-sheet-${width}.png`) });
+      await page.locator('.sheet-pane').screenshot({ path: screenshotPath(`web-sheet-${width}.png`) });
       expect(await page.locator('td.cell-selected').count()).toBe(1);
       await page.close();
     }
