@@ -220,7 +220,7 @@ describe('in English', () => {
   it('names the sections and the action in English', async () => {
     const host = await open([seed002()], { locale: 'en-US' });
     const tabs = within(screen.getByRole('tablist', { name: 'Hefen' })).getAllByRole('tab');
-    expect(tabs.map((t) => t.getAttribute('aria-label') ?? t.textContent)).toEqual(['Results (5)', 'Write back (2)', 'Blank template']);
+    expect(tabs.map((t) => t.getAttribute('aria-label') ?? t.textContent)).toEqual(['Results (5)', 'Write back (2)', 'Template']);
     expect(screen.getByRole('button', { name: 'Use the suggested score: set H5 to 4.66' }).textContent).toBe('Use suggested score');
     host.applySuggestion.mockRejectedValueOnce(new HostError('write-failed', '写回失败：无法写入单元格（工作表可能受保护或已被删除）。'));
     fireEvent.click(screen.getByRole('button', { name: 'Use the suggested score: set H5 to 4.66' }));

@@ -142,7 +142,7 @@ export const enUS: Strings = {
   sections: 'Hefen',
   sectionResults: 'Results',
   sectionWriteBack: 'Write back',
-  sectionTemplate: 'Blank template',
+  sectionTemplate: 'Template',
   withCount: (label, n) => `${label} (${n})`,
   checkFirst: 'Click “Check scores” first: the write-back lists the cells to change from the last check.',
   adopt: 'Use suggested score',
