@@ -17,7 +17,7 @@
  *
  * Targets (issue 8): the seed-sized file ≤ 1.5× the floor, 20 sheets × 500 rows and 10,000 rows
  * in one sheet ≤ 4×. Each line says which it meets. The big files come twice (see `Fill`): as a
- * unit fills a form (a finding on about 2% of rows), and with every row wrong (two findings on
+ * unit fills a form (a finding on about 4% of rows), and with every row wrong (two findings on
  * almost every row, ~20,000 in all): printing findings is half a cold check's time. Timings are noisy on a shared machine: the
  * load average is printed with the tables.
  */
@@ -43,9 +43,9 @@ const root = join(import.meta.dirname, '..');
 
 /**
  * How the rows of a big bench workbook are filled. 'as-filled': as a unit fills a form — weights
- * adding to 100 on each sheet, scores as the rules give them, one row in 25 a third of its target
- * with the full score kept (a score-mismatch) and its reason given: about 2% of rows have a
- * finding. 'all-wrong': the stress case — weights of 5 (adding to 2,500), every score a formula
+ * adding to 100 on each sheet, scores as the rules give them, except one row in 25 that reached
+ * only a third of its target yet kept the full score (a score-mismatch; its reason is given):
+ * about 4% of rows have a finding. 'all-wrong': the stress case — weights of 5 (adding to 2,500), every score a formula
  * the rules do not give, most actuals far above their targets: two findings on almost every row.
  */
 type Fill = 'as-filled' | 'all-wrong';
