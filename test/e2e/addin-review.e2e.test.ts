@@ -116,8 +116,7 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     expect(cells.filter((c) => c.startsWith('Sheet1!'))).toHaveLength(5);
     expect(cells.filter((c) => c.startsWith('项目B!'))).toHaveLength(4);
     expect(cells.findIndex((c) => c.startsWith('项目B!'))).toBe(5); // form by form, not mixed
-    await page.screenshot({ path: join(tmp, 'wb.png'), fullPage: false });
-    copyFileSync(join(tmp, 'wb.png'), screenshotPath('taskpane-workbook-350.png'));
+    await page.screenshot({ path: screenshotPath('taskpane-workbook-350.png'), fullPage: false });
     await a.click();
     expect(await a.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('[data-index] [data-cell]').count()).toBe(4);
@@ -392,8 +391,7 @@ describe.skipIf(!hasChromium)('task pane review in Chromium', () => {
     await expect.poll(async () => ((await link.boundingBox())?.y ?? 1e9) < 900, { timeout: 5_000 }).toBe(true);
     const [linkBox, barTop] = [(await link.boundingBox())!, (await page.getByRole('button', { name: '上一个', exact: true }).boundingBox())!.y];
     expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(barTop);
-    await page.screenshot({ path: join(tmp, 'review.png') });
-    copyFileSync(join(tmp, 'review.png'), screenshotPath('taskpane-review-350.png'));
+    await page.screenshot({ path: screenshotPath('taskpane-review-350.png') });
     const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(dl.suggestedFilename()).toBe('审核汇总.xlsx');
     const file = join(tmp, 'review-download.xlsx');

@@ -11,7 +11,7 @@
  *
  * Needs /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk); skipped without it.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -233,8 +233,7 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
     expect(after.sheets[0].cells).toEqual(original.sheets[0].cells);
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(tmp, 'taskpane.png') });
-    copyFileSync(join(tmp, 'taskpane.png'), screenshotPath('taskpane.png'));
+    await page.screenshot({ path: screenshotPath('taskpane.png') });
   });
 
   it('clicking a finding selects its cell in Excel', async () => {
@@ -272,8 +271,7 @@ describe.skipIf(!hasChromium)('task pane in Chromium (seed 002)', () => {
     expect(await panel.getByRole('button', { name: /采用建议值/ }).count()).toBe(0);
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(tmp, 'writeback.png') });
-    copyFileSync(join(tmp, 'writeback.png'), screenshotPath('writeback.png'));
+    await page.screenshot({ path: screenshotPath('writeback.png') });
   });
 
   it('写回合计 writes both cells in one sync, then the pane checks again: no score-mismatch@H5, no total-mismatch', async () => {
